@@ -1,0 +1,204 @@
+package io.petrel.remoting.netty;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.petrel.common.util.BoundedExecutors;
+import io.petrel.common.util.NamedThreadFactory;
+import io.petrel.common.util.NetAddresses;
+import io.petrel.remoting.ChannelEventListener;
+import io.petrel.remoting.InvokeCallback;
+import io.petrel.remoting.RPCHook;
+import io.petrel.remoting.RequestProcessor;
+import io.petrel.remoting.exception.RemotingException;
+import io.petrel.remoting.protocol.RemotingCommand;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A remoting server: accepts connections, serves requests through registered processors and can call its
+ * clients back (oneway pushes, requests forwarded to a client). Life cycle: construct, register processors,
+ * {@link #start()}, {@link #shutdown()} (idempotent).
+ */
+public class NettyRemotingServer {
+    private static final Logger LOG = LoggerFactory.getLogger(NettyRemotingServer.class);
+    private static final int NEW = 0;
+    private static final int RUNNING = 1;
+    private static final int STOPPED = 2;
+
+    private final NettyServerConfig config;
+    private final CommandDispatcher dispatcher;
+    private final ChannelEventDispatcher events;
+    private final AtomicInteger state = new AtomicInteger(NEW);
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private ExecutorService publicExecutor;
+    private ScheduledExecutorService scanner;
+    private Channel serverChannel;
+    private int port;
+
+    public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener) {
+        this.config = config;
+        this.dispatcher = new CommandDispatcher(config.getServerAsyncSemaphoreValue(),
+            config.getServerOnewaySemaphoreValue());
+        this.events = new ChannelEventDispatcher(listener, "ServerChannelEvents");
+    }
+
+    public NettyRemotingServer(NettyServerConfig config) {
+        this(config, null);
+    }
+
+    /** Serves {@code code} with {@code processor} on {@code executor} (a bounded pool; full means SYSTEM_BUSY). */
+    public void registerProcessor(int code, RequestProcessor processor, ExecutorService executor) {
+        dispatcher.registerProcessor(code, processor, executor != null ? executor : publicExecutor());
+    }
+
+    /** Serves every code that has no processor of its own. */
+    public void registerDefaultProcessor(RequestProcessor processor, ExecutorService executor) {
+        dispatcher.registerDefaultProcessor(processor, executor != null ? executor : publicExecutor());
+    }
+
+    public void registerRPCHook(RPCHook hook) {
+        dispatcher.registerRPCHook(hook);
+    }
+
+    private synchronized ExecutorService publicExecutor() {
+        if (publicExecutor == null) {
+            int threads = config.getServerCallbackExecutorThreads() > 0 ? config.getServerCallbackExecutorThreads() : 4;
+            publicExecutor = BoundedExecutors.fixed("RemotingServerPublic", threads, 10_000);
+        }
+        return publicExecutor;
+    }
+
+    public void start() {
+        if (!state.compareAndSet(NEW, RUNNING)) {
+            throw new IllegalStateException("server already started or stopped");
+        }
+        NettyTransport transport = NettyTransport.choose(config.isUseEpollNativeSelector());
+        bossGroup = transport.newGroup(1, "RemotingServerBoss");
+        workerGroup = transport.newGroup(config.getServerSelectorThreads(), "RemotingServerSelector");
+        dispatcher.callbackExecutor(publicExecutor());
+        events.start();
+        RemotingChannelHandler handler = new RemotingChannelHandler(dispatcher, events, "server");
+        ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup)
+            .channel(transport.serverChannelClass())
+            .option(ChannelOption.SO_BACKLOG, config.getServerSocketBacklog())
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.SO_KEEPALIVE, false)
+            .childOption(ChannelOption.ALLOCATOR, config.isServerPooledByteBufAllocatorEnable()
+                ? PooledByteBufAllocator.DEFAULT : UnpooledByteBufAllocator.DEFAULT)
+            .childHandler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    ch.pipeline().addLast(
+                        new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()),
+                        new NettyFrameDecoder(config.getMaxFrameLength()),
+                        NettyFrameEncoder.INSTANCE,
+                        handler);
+                }
+            });
+        applySocketOptions(bootstrap);
+        try {
+            serverChannel = bootstrap.bind(config.getBindAddress(), config.getListenPort()).syncUninterruptibly()
+                .channel();
+        } catch (RuntimeException e) {
+            shutdown();
+            throw new IllegalStateException("cannot listen on " + config.getBindAddress() + ":"
+                + config.getListenPort() + ": " + e.getMessage(), e);
+        }
+        port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        scanner = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("RemotingServerScanner"));
+        scanner.scheduleAtFixedRate(this::scanSafely, 3, 1, TimeUnit.SECONDS);
+        LOG.info("remoting server listening on {}:{} ({})", config.getBindAddress(), port,
+            transport.isEpoll() ? "epoll" : "nio");
+    }
+
+    private void applySocketOptions(ServerBootstrap bootstrap) {
+        if (config.getServerSocketSndBufSize() > 0) {
+            bootstrap.childOption(ChannelOption.SO_SNDBUF, config.getServerSocketSndBufSize());
+        }
+        if (config.getServerSocketRcvBufSize() > 0) {
+            bootstrap.childOption(ChannelOption.SO_RCVBUF, config.getServerSocketRcvBufSize());
+        }
+        if (config.getWriteBufferLowWaterMark() > 0 && config.getWriteBufferHighWaterMark() > 0) {
+            bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark()));
+        }
+    }
+
+    private void scanSafely() {
+        try {
+            dispatcher.scanTimedOut(System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            LOG.warn("response table scan failed", e);
+        }
+    }
+
+    /** The port actually bound (useful with listenPort 0). */
+    public int localPort() {
+        return port;
+    }
+
+    /** Calls a connected client and waits for its answer. */
+    public RemotingCommand invokeSync(Channel channel, RemotingCommand request, long timeoutMillis)
+        throws InterruptedException, RemotingException {
+        String addr = NetAddresses.format(channel.remoteAddress());
+        dispatcher.runBeforeHooks(addr, request);
+        RemotingCommand response = dispatcher.invokeSync(channel, addr, request, timeoutMillis);
+        dispatcher.runAfterHooks(addr, request, response);
+        return response;
+    }
+
+    public void invokeAsync(Channel channel, RemotingCommand request, long timeoutMillis, InvokeCallback callback)
+        throws InterruptedException, RemotingException {
+        String addr = NetAddresses.format(channel.remoteAddress());
+        dispatcher.runBeforeHooks(addr, request);
+        dispatcher.invokeAsync(channel, addr, request, timeoutMillis, callback);
+    }
+
+    public void invokeOneway(Channel channel, RemotingCommand request, long timeoutMillis)
+        throws InterruptedException, RemotingException {
+        String addr = NetAddresses.format(channel.remoteAddress());
+        dispatcher.runBeforeHooks(addr, request);
+        dispatcher.invokeOneway(channel, addr, request, timeoutMillis);
+    }
+
+    public void shutdown() {
+        int previous = state.getAndSet(STOPPED);
+        if (previous == STOPPED) {
+            return;
+        }
+        if (scanner != null) {
+            scanner.shutdownNow();
+        }
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly(3000);
+        }
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5000);
+        }
+        if (workerGroup != null) {
+            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5000);
+        }
+        dispatcher.failAll("server shut down");
+        events.shutdown();
+        BoundedExecutors.shutdown(publicExecutor, 3000);
+        if (previous == RUNNING) {
+            LOG.info("remoting server on port {} shut down", port);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.petrel.remoting.netty;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.petrel.common.util.NetAddresses;
+import io.petrel.remoting.protocol.RemotingCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Last handler of every remoting pipeline: passes decoded commands to the dispatcher, reports connection
+ * events, closes idle channels and closes a channel on any error in it (bad frames included) — never more than
+ * that one channel.
+ */
+@ChannelHandler.Sharable
+final class RemotingChannelHandler extends ChannelDuplexHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(RemotingChannelHandler.class);
+
+    private final CommandDispatcher dispatcher;
+    private final ChannelEventDispatcher events;
+    private final String side;
+
+    RemotingChannelHandler(CommandDispatcher dispatcher, ChannelEventDispatcher events, String side) {
+        this.dispatcher = dispatcher;
+        this.events = events;
+        this.side = side;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof RemotingCommand cmd) {
+            dispatcher.onCommand(ctx.channel(), cmd);
+        } else {
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        String addr = NetAddresses.format(ctx.channel().remoteAddress());
+        LOG.debug("{}: channel active {}", side, addr);
+        events.fire(ChannelEventDispatcher.Kind.CONNECT, addr, ctx.channel());
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        String addr = NetAddresses.format(ctx.channel().remoteAddress());
+        LOG.debug("{}: channel inactive {}", side, addr);
+        dispatcher.failPendingOn(ctx.channel(), addr);
+        events.fire(ChannelEventDispatcher.Kind.CLOSE, addr, ctx.channel());
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.ALL_IDLE) {
+            String addr = NetAddresses.format(ctx.channel().remoteAddress());
+            LOG.info("{}: closing idle channel {}", side, addr);
+            events.fire(ChannelEventDispatcher.Kind.IDLE, addr, ctx.channel());
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        String addr = NetAddresses.format(ctx.channel().remoteAddress());
+        LOG.warn("{}: closing channel {} after error: {}", side, addr, cause.toString());
+        events.fire(ChannelEventDispatcher.Kind.EXCEPTION, addr, ctx.channel());
+        ctx.close();
+    }
+}

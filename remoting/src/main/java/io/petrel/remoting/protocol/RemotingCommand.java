@@ -1,0 +1,203 @@
+package io.petrel.remoting.protocol;
+
+import io.petrel.remoting.exception.RemotingCommandException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+
+/**
+ * One request or response: the envelope of every RocketMQ remoting frame. Not thread-safe: a command is
+ * built by one thread, then handed to the transport.
+ *
+ * <p>A typed {@link CommandHeader} given for sending is turned into ext fields only when the command is
+ * encoded; a received command carries its header as the {@link #extFields()} map, read back with
+ * {@link #decodeHeader(HeaderDecoder)}.
+ */
+public final class RemotingCommand {
+    public static final int FLAG_RESPONSE = 1;
+    public static final int FLAG_ONEWAY = 1 << 1;
+
+    private int code;
+    private LanguageCode language = LanguageCode.JAVA;
+    private int version = RemotingVersion.CURRENT;
+    private int opaque;
+    private int flag;
+    private String remark;
+    private HashMap<String, String> extFields;
+    private CommandHeader customHeader;
+    private byte[] body;
+    private SerializeType serializeType = SerializeType.JSON;
+
+    public RemotingCommand() {
+    }
+
+    public static RemotingCommand createRequest(int code) {
+        RemotingCommand cmd = new RemotingCommand();
+        cmd.code = code;
+        return cmd;
+    }
+
+    public static RemotingCommand createRequest(int code, CommandHeader header) {
+        RemotingCommand cmd = createRequest(code);
+        cmd.customHeader = header;
+        return cmd;
+    }
+
+    public static RemotingCommand createResponse(int code, String remark) {
+        RemotingCommand cmd = new RemotingCommand();
+        cmd.code = code;
+        cmd.remark = remark;
+        cmd.flag = FLAG_RESPONSE;
+        return cmd;
+    }
+
+    public static RemotingCommand createResponse(int code, String remark, CommandHeader header) {
+        RemotingCommand cmd = createResponse(code, remark);
+        cmd.customHeader = header;
+        return cmd;
+    }
+
+    /** A response to {@code request}: same opaque and serialize type. */
+    public static RemotingCommand responseTo(RemotingCommand request, int code, String remark) {
+        RemotingCommand cmd = createResponse(code, remark);
+        cmd.opaque = request.opaque;
+        cmd.serializeType = request.serializeType;
+        return cmd;
+    }
+
+    public <T> T decodeHeader(HeaderDecoder<T> decoder) throws RemotingCommandException {
+        return decoder.decode(new ExtFields(extFields));
+    }
+
+    public ExtFields fields() {
+        return new ExtFields(extFields);
+    }
+
+    public RemotingCommand addExtField(String key, String value) {
+        if (extFields == null) {
+            extFields = new HashMap<>();
+        }
+        extFields.put(key, value);
+        return this;
+    }
+
+    public boolean isResponse() {
+        return (flag & FLAG_RESPONSE) != 0;
+    }
+
+    public boolean isOneway() {
+        return (flag & FLAG_ONEWAY) != 0;
+    }
+
+    public RemotingCommand markResponse() {
+        flag |= FLAG_RESPONSE;
+        return this;
+    }
+
+    public RemotingCommand markOneway() {
+        flag |= FLAG_ONEWAY;
+        return this;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public RemotingCommand code(int code) {
+        this.code = code;
+        return this;
+    }
+
+    public LanguageCode language() {
+        return language;
+    }
+
+    public RemotingCommand language(LanguageCode language) {
+        this.language = language;
+        return this;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public RemotingCommand version(int version) {
+        this.version = version;
+        return this;
+    }
+
+    public int opaque() {
+        return opaque;
+    }
+
+    public RemotingCommand opaque(int opaque) {
+        this.opaque = opaque;
+        return this;
+    }
+
+    public int flag() {
+        return flag;
+    }
+
+    public RemotingCommand flag(int flag) {
+        this.flag = flag;
+        return this;
+    }
+
+    public String remark() {
+        return remark;
+    }
+
+    public RemotingCommand remark(String remark) {
+        this.remark = remark;
+        return this;
+    }
+
+    /** The received ext fields, or null when the header carried none. */
+    public HashMap<String, String> extFields() {
+        return extFields;
+    }
+
+    public RemotingCommand extFields(HashMap<String, String> extFields) {
+        this.extFields = extFields;
+        return this;
+    }
+
+    public CommandHeader customHeader() {
+        return customHeader;
+    }
+
+    public RemotingCommand customHeader(CommandHeader header) {
+        this.customHeader = header;
+        return this;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public RemotingCommand body(byte[] body) {
+        this.body = body;
+        return this;
+    }
+
+    public RemotingCommand body(String utf8) {
+        this.body = utf8 == null ? null : utf8.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    public SerializeType serializeType() {
+        return serializeType;
+    }
+
+    public RemotingCommand serializeType(SerializeType serializeType) {
+        this.serializeType = serializeType;
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "RemotingCommand[code=" + code + ", language=" + language + ", version=" + version + ", opaque="
+            + opaque + ", flag=" + flag + ", remark=" + remark + ", extFields=" + extFields + ", serializeType="
+            + serializeType + ", bodyLength=" + (body == null ? 0 : body.length) + "]";
+    }
+}
