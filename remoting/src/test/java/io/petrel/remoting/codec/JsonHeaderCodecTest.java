@@ -1,0 +1,91 @@
+package io.petrel.remoting.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.petrel.remoting.exception.RemotingCommandException;
+import io.petrel.remoting.protocol.LanguageCode;
+import io.petrel.remoting.protocol.RemotingCommand;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JsonHeaderCodecTest {
+
+    private static RemotingCommand decode(String json) throws RemotingCommandException {
+        return JsonHeaderCodec.decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void minimalRequestWithAnyKeyOrder() throws Exception {
+        RemotingCommand cmd = decode("{\"extFields\":{\"topic\":\"FS_T1\"},\"code\":105}");
+        assertEquals(105, cmd.code());
+        assertEquals("FS_T1", cmd.extFields().get("topic"));
+        assertEquals(0, cmd.opaque());
+        assertEquals(LanguageCode.JAVA, cmd.language());
+    }
+
+    @Test
+    void scalarExtValuesBecomeTheirText() throws Exception {
+        RemotingCommand cmd = decode("{\"code\":11,\"extFields\":{\"queueId\":3,\"flag\":true,\"n\":null,"
+            + "\"big\":1700000000000,\"neg\":-1.5e3}}");
+        assertEquals("3", cmd.extFields().get("queueId"));
+        assertEquals("true", cmd.extFields().get("flag"));
+        assertEquals("1700000000000", cmd.extFields().get("big"));
+        assertEquals("-1.5e3", cmd.extFields().get("neg"));
+        assertTrue(!cmd.extFields().containsKey("n"));
+    }
+
+    @Test
+    void languageByNameOrCodeAndUnknownKeysSkipped() throws Exception {
+        RemotingCommand byName = decode("{\"code\":1,\"language\":\"PYTHON\",\"x\":{\"a\":[1,2,{\"b\":null}]},"
+            + "\"serializeTypeCurrentRPC\":\"JSON\"}");
+        assertEquals(LanguageCode.PYTHON, byName.language());
+        RemotingCommand byCode = decode("{ \"code\" : 1 , \"language\" : 9 }");
+        assertEquals(LanguageCode.GO, byCode.language());
+        assertEquals(LanguageCode.OTHER, decode("{\"code\":1,\"language\":\"COBOL\"}").language());
+    }
+
+    @Test
+    void escapesDecode() throws Exception {
+        RemotingCommand cmd = decode("{\"code\":0,\"remark\":\"a\\\"b\\\\c\\n\\u0001\\u00e9\\ud83d\\ude00\\/\"}");
+        assertEquals("a\"b\\c\n\u0001\u00e9\ud83d\ude00/", cmd.remark());
+    }
+
+    @Test
+    void nullRemarkAndNullExtFields() throws Exception {
+        RemotingCommand cmd = decode("{\"code\":0,\"remark\":null,\"extFields\":null}");
+        assertNull(cmd.remark());
+        assertNull(cmd.extFields());
+    }
+
+    @Test
+    void malformedHeadersAreRejected() {
+        for (String bad : new String[] {"", "{", "not json", "{\"code\":}", "{\"code\":1,}", "{\"code\":\"x\"}",
+            "{\"code\":99999999999}", "{\"remark\":\"unterminated}", "{\"code\":1} trailing", "[1,2]",
+            "{\"remark\":\"\\q\"}", "{\"remark\":\"\\u12\"}"}) {
+            assertThrows(RemotingCommandException.class, () -> decode(bad), bad);
+        }
+    }
+
+    @Test
+    void roundTripKeepsEveryField() throws Exception {
+        RemotingCommand cmd = RemotingCommand.createResponse(17, "no \"route\"\n\u00a0\u0085").opaque(-5)
+            .version(401).language(LanguageCode.GO);
+        cmd.addExtField("k", "v\u0000");
+        ByteBuf out = Unpooled.buffer();
+        JsonHeaderCodec.encode(cmd, cmd.extFields(), out);
+        RemotingCommand back = JsonHeaderCodec.decode(ByteBufUtil.getBytes(out));
+        assertEquals(17, back.code());
+        assertEquals(-5, back.opaque());
+        assertEquals(401, back.version());
+        assertEquals(LanguageCode.GO, back.language());
+        assertEquals(cmd.remark(), back.remark());
+        assertEquals("v\u0000", back.extFields().get("k"));
+        assertTrue(back.isResponse());
+    }
+}
