@@ -6,6 +6,7 @@ import io.petrel.remoting.InvokeCallback;
 import io.petrel.remoting.RPCHook;
 import io.petrel.remoting.RemotingResponder;
 import io.petrel.remoting.RequestProcessor;
+import io.petrel.remoting.exception.RemotingCommandException;
 import io.petrel.remoting.exception.RemotingException;
 import io.petrel.remoting.exception.RemotingSendRequestException;
 import io.petrel.remoting.exception.RemotingTimeoutException;
@@ -115,6 +116,9 @@ final class CommandDispatcher {
             runBeforeHooks(addr, request);
             response = processor.processRequest(channel, request);
             runAfterHooks(addr, request, response);
+        } catch (RemotingCommandException e) {
+            LOG.warn("bad request code {} from {}: {}", request.code(), addr, e.getMessage());
+            response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, describe(e));
         } catch (Throwable e) {
             LOG.error("processing request code {} from {} failed", request.code(), addr, e);
             response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, describe(e));
