@@ -116,7 +116,7 @@ public class NettyRemotingClient {
 
     /** Serves requests the remote side sends to this client (e.g. broker pushes). */
     public void registerProcessor(int code, RequestProcessor processor, ExecutorService executor) {
-        dispatcher.registerProcessor(code, processor, executor);
+        dispatcher.registerProcessor(code, processor, java.util.Objects.requireNonNull(executor, "executor"));
     }
 
     public void registerRPCHook(RPCHook hook) {
