@@ -1,0 +1,96 @@
+package io.petrel.common.route;
+
+import com.alibaba.fastjson2.JSONObject;
+import io.petrel.common.route.json.JsonBodies;
+import io.petrel.common.route.json.JsonWriter;
+import io.petrel.common.topic.TopicConfig;
+import io.petrel.common.topic.TopicFilterType;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A broker's whole topic table with its version: the {@code topicConfigSerializeWrapper} of a registration and
+ * the GET_ALL_TOPIC_CONFIG body. JSON:
+ * <pre>
+ * {"dataVersion":{"counter":N,"timestamp":T},"topicConfigTable":{"T":{"order":false,"perm":6,"readQueueNums":4,
+ *   "topicFilterType":"SINGLE_TAG","topicName":"T","topicSysFlag":0,"writeQueueNums":4}...}}
+ * </pre>
+ * Topics keep the order they were given in. Immutable. This class also owns the JSON form of one
+ * {@link TopicConfig}.
+ */
+public record TopicConfigSerializeWrapper(Map<String, TopicConfig> topicConfigTable, DataVersion dataVersion) {
+    private static final String WHAT = "TopicConfigSerializeWrapper";
+
+    public TopicConfigSerializeWrapper {
+        topicConfigTable = Collections.unmodifiableMap(new LinkedHashMap<>(topicConfigTable));
+        dataVersion = dataVersion == null ? DataVersion.ZERO : dataVersion;
+    }
+
+    public byte[] encode() {
+        JsonWriter out = new JsonWriter(64 + 160 * topicConfigTable.size());
+        writeJson(out);
+        return out.toBytes();
+    }
+
+    void writeJson(JsonWriter out) {
+        out.beginObject().name("dataVersion");
+        dataVersion.writeJson(out);
+        out.name("topicConfigTable").beginObject();
+        for (Map.Entry<String, TopicConfig> e : topicConfigTable.entrySet()) {
+            out.name(e.getKey());
+            writeTopicConfig(e.getValue(), out);
+        }
+        out.endObject().endObject();
+    }
+
+    public static void writeTopicConfig(TopicConfig c, JsonWriter out) {
+        out.beginObject()
+            .field("order", c.order())
+            .field("perm", c.perm())
+            .field("readQueueNums", c.readQueueNums())
+            .field("topicFilterType", c.filterType().name())
+            .field("topicName", c.topicName())
+            .field("topicSysFlag", c.topicSysFlag())
+            .field("writeQueueNums", c.writeQueueNums())
+            .endObject();
+    }
+
+    public static TopicConfigSerializeWrapper decode(byte[] json) {
+        return fromJson(JsonBodies.parseObject(json, WHAT));
+    }
+
+    static TopicConfigSerializeWrapper fromJson(JSONObject o) {
+        if (o == null) {
+            return new TopicConfigSerializeWrapper(Map.of(), DataVersion.ZERO);
+        }
+        Map<String, TopicConfig> table = new LinkedHashMap<>();
+        JSONObject t = JsonBodies.object(o, "topicConfigTable", WHAT);
+        if (t != null) {
+            for (Map.Entry<String, Object> e : t.entrySet()) {
+                if (!(e.getValue() instanceof JSONObject tc)) {
+                    throw new IllegalArgumentException(WHAT + ": topic " + e.getKey() + " is not an object");
+                }
+                table.put(e.getKey(), topicConfigFromJson(e.getKey(), tc));
+            }
+        }
+        return new TopicConfigSerializeWrapper(table, DataVersion.fromJson(JsonBodies.object(o, "dataVersion", WHAT)));
+    }
+
+    private static TopicConfig topicConfigFromJson(String key, JSONObject o) {
+        String what = "TopicConfig " + key;
+        String name = JsonBodies.string(o, "topicName");
+        String filter = JsonBodies.string(o, "topicFilterType");
+        TopicFilterType type;
+        try {
+            type = filter == null ? TopicFilterType.SINGLE_TAG : TopicFilterType.valueOf(filter);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": unknown topicFilterType " + filter);
+        }
+        return new TopicConfig(name == null ? key : name,
+            JsonBodies.intOr(o, "readQueueNums", TopicConfig.DEFAULT_READ_QUEUE_NUMS, what),
+            JsonBodies.intOr(o, "writeQueueNums", TopicConfig.DEFAULT_WRITE_QUEUE_NUMS, what),
+            JsonBodies.intOr(o, "perm", TopicConfig.DEFAULT_PERM, what), type,
+            JsonBodies.intOr(o, "topicSysFlag", 0, what), JsonBodies.booleanOr(o, "order", false));
+    }
+}

@@ -1,0 +1,28 @@
+package io.petrel.remoting.protocol.header.namesrv;
+
+import io.petrel.remoting.exception.RemotingCommandException;
+import io.petrel.remoting.protocol.CommandHeader;
+import io.petrel.remoting.protocol.ExtFields;
+import io.petrel.remoting.protocol.HeaderWriter;
+
+/**
+ * QUERY_DATA_VERSION (322) request; the body is the broker's DataVersion JSON.
+ * Required: {@code brokerName}, {@code brokerAddr}, {@code clusterName}, {@code brokerId}; a missing one is refused naming it.
+ */
+public record QueryDataVersionRequestHeader(String brokerName, String brokerAddr, String clusterName, Long brokerId) implements CommandHeader {
+    @Override
+    public void writeTo(HeaderWriter out) {
+        out.put("brokerName", brokerName);
+        out.put("brokerAddr", brokerAddr);
+        out.put("clusterName", clusterName);
+        out.put("brokerId", brokerId);
+    }
+
+    public static QueryDataVersionRequestHeader decode(ExtFields fields) throws RemotingCommandException {
+        return new QueryDataVersionRequestHeader(
+            fields.requiredString("brokerName"),
+            fields.requiredString("brokerAddr"),
+            fields.requiredString("clusterName"),
+            fields.requiredLong("brokerId"));
+    }
+}
