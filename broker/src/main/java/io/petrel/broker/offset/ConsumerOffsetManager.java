@@ -1,0 +1,141 @@
+package io.petrel.broker.offset;
+
+import com.alibaba.fastjson2.JSONObject;
+import io.petrel.broker.config.JsonConfigFile;
+import io.petrel.common.route.json.JsonBodies;
+import io.petrel.common.route.json.JsonWriter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Committed consume offsets by {@code topic@group} and queue id ({@code config/consumerOffset.json}, the
+ * GET_ALL_CONSUMER_OFFSET body). Offsets are kept in memory and persisted by a timer and at shutdown. The JSON
+ * form writes queue ids as bare numbers: {@code {"offsetTable":{"T@G":{0:3,1:0}}}}. Thread-safe.
+ */
+public final class ConsumerOffsetManager {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerOffsetManager.class);
+    private static final String SEPARATOR = "@";
+
+    private final ConcurrentHashMap<String, ConcurrentHashMap<Integer, Long>> table = new ConcurrentHashMap<>(512);
+    private final JsonConfigFile file;
+
+    public ConsumerOffsetManager(JsonConfigFile file) {
+        this.file = file;
+    }
+
+    public static String key(String topic, String group) {
+        return topic + SEPARATOR + group;
+    }
+
+    public void load() {
+        Map<String, Map<Integer, Long>> stored = file.load(ConsumerOffsetManager::decode);
+        if (stored != null) {
+            stored.forEach((k, v) -> table.put(k, new ConcurrentHashMap<>(v)));
+        }
+        LOG.info("loaded consumer offsets of {} topic@group pairs from {}", table.size(), file.path());
+    }
+
+    public void commit(String clientHost, String group, String topic, int queueId, long offset) {
+        ConcurrentHashMap<Integer, Long> queues = table.computeIfAbsent(key(topic, group),
+            k -> new ConcurrentHashMap<>(32));
+        Long previous = queues.put(queueId, offset);
+        if (previous != null && offset < previous) {
+            LOG.debug("offset of {}@{} queue {} moved back from {} to {} by {}", topic, group, queueId, previous,
+                offset, clientHost);
+        }
+    }
+
+    /** @return the committed offset, or -1 when none */
+    public long query(String group, String topic, int queueId) {
+        Map<Integer, Long> queues = table.get(key(topic, group));
+        if (queues == null) {
+            return -1;
+        }
+        Long v = queues.get(queueId);
+        return v == null ? -1 : v;
+    }
+
+    public Map<Integer, Long> queryAll(String group, String topic) {
+        Map<Integer, Long> queues = table.get(key(topic, group));
+        return queues == null ? Map.of() : Map.copyOf(queues);
+    }
+
+    public Set<String> topicsOfGroup(String group) {
+        Set<String> topics = new HashSet<>();
+        for (String k : table.keySet()) {
+            int at = k.lastIndexOf(SEPARATOR);
+            if (at > 0 && k.substring(at + 1).equals(group)) {
+                topics.add(k.substring(0, at));
+            }
+        }
+        return topics;
+    }
+
+    public Set<String> groupsOfTopic(String topic) {
+        Set<String> groups = new HashSet<>();
+        for (String k : table.keySet()) {
+            int at = k.lastIndexOf(SEPARATOR);
+            if (at > 0 && k.substring(0, at).equals(topic)) {
+                groups.add(k.substring(at + 1));
+            }
+        }
+        return groups;
+    }
+
+    public void removeTopic(String topic) {
+        table.keySet().removeIf(k -> k.startsWith(topic + SEPARATOR));
+    }
+
+    public void removeGroup(String group) {
+        table.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));
+    }
+
+    /** Sets every queue of {@code topic@group} to the given offsets (reset by time). */
+    public void reset(String group, String topic, Map<Integer, Long> offsets) {
+        table.put(key(topic, group), new ConcurrentHashMap<>(offsets));
+    }
+
+    public byte[] encode() {
+        JsonWriter out = new JsonWriter(64 + table.size() * 64);
+        out.beginObject().name("offsetTable").beginObject();
+        for (Map.Entry<String, ConcurrentHashMap<Integer, Long>> e : table.entrySet()) {
+            out.name(e.getKey()).beginObject();
+            for (Map.Entry<Integer, Long> q : e.getValue().entrySet()) {
+                out.numericName(q.getKey()).value(q.getValue());
+            }
+            out.endObject();
+        }
+        return out.endObject().endObject().toBytes();
+    }
+
+    public static Map<String, Map<Integer, Long>> decode(byte[] json) {
+        String what = "consumer offsets";
+        JSONObject root = JsonBodies.parseObject(json, what);
+        JSONObject offsets = JsonBodies.object(root, "offsetTable", what);
+        Map<String, Map<Integer, Long>> result = new HashMap<>();
+        if (offsets == null) {
+            return result;
+        }
+        for (String key : offsets.keySet()) {
+            JSONObject queues = JsonBodies.object(offsets, key, what);
+            Map<Integer, Long> m = new HashMap<>();
+            if (queues != null) {
+                for (String q : queues.keySet()) {
+                    m.put((int) JsonBodies.longKey(q, what), JsonBodies.longOr(queues, q, 0, what));
+                }
+            }
+            result.put(key, m);
+        }
+        return result;
+    }
+
+    public synchronized void persist() {
+        file.store(encode());
+    }
+}
