@@ -1,0 +1,392 @@
+package io.petrel.store;
+
+import io.petrel.common.message.MessageExt;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store: wires CommitLog, ConsumeQueues, index, checkpoint and the background services, and
+ * implements {@link MessageStore}. Builds and owns its parts; the parts never see this class.
+ * Thread-safe after {@link #start()}.
+ */
+public final class DefaultMessageStore implements MessageStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMessageStore.class);
+
+    private final MessageStoreConfig config;
+    private final Clock clock;
+    private final MessageArrivingListener listener;
+    private final StoreState state = new StoreState();
+    private final AllocateMappedFileService allocator;
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+    private final StoreCheckpoint checkpoint;
+    private final IndexService index;
+    private final ReputService reput;
+    private final FlushCommitLogService asyncFlush;
+    private final GroupCommitService groupCommit;
+    private final FlushConsumeQueueService cqFlush;
+    private final CleanService clean;
+    private final MessageReader reader;
+    private final AtomicLong putCount = new AtomicLong();
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private boolean lastExitOk = true;
+    private long reputStart;
+    private boolean started;
+
+    public DefaultMessageStore(MessageStoreConfig config, Clock clock, MessageArrivingListener listener, DiskUsage diskUsage) {
+        this.config = config;
+        this.clock = clock;
+        this.listener = listener;
+        DelayLevels delays = DelayLevels.parse(config.messageDelayLevel());
+        this.allocator = new AllocateMappedFileService(config.warmMappedFileEnable());
+        this.commitLog = new CommitLog(config,
+            new MappedFileQueue(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), allocator), clock, delays);
+        this.queues = new ConsumeQueueTable(config.storePathConsumeQueue(), config.mappedFileSizeConsumeQueue());
+        this.checkpoint = new StoreCheckpoint(config.checkpointPath());
+        this.index = new IndexService(config.storePathIndex(), config.maxHashSlotNum(), config.maxIndexNum(), clock, checkpoint);
+        this.reput = new ReputService(commitLog, this::dispatch);
+        this.asyncFlush = new FlushCommitLogService(commitLog.files(), checkpoint, config, clock);
+        this.groupCommit = new GroupCommitService(commitLog.files(), checkpoint, clock, config.syncFlushTimeoutMs());
+        this.cqFlush = new FlushConsumeQueueService(queues, checkpoint, config, clock);
+        this.clean = new CleanService(config, commitLog, queues, index, diskUsage, clock, state);
+        this.reader = new MessageReader(config, commitLog, queues);
+    }
+
+    public DefaultMessageStore(MessageStoreConfig config, Clock clock) {
+        this(config, clock, null, DiskUsage.FILE_SYSTEM);
+    }
+
+    @Override
+    public boolean load() throws IOException {
+        lastExitOk = !Files.exists(config.abortPath());
+        LOG.info("loading store {} (last exit {})", config.storePathRootDir(), lastExitOk ? "normal" : "abnormal");
+        Files.createDirectories(config.storePathRootDir());
+        commitLog.files().load();
+        queues.load();
+        checkpoint.load();
+        index.load(lastExitOk);
+        recover();
+        return lastExitOk;
+    }
+
+    private void recover() {
+        long cqMax = queues.recoverAll();
+        boolean safeIndex = config.messageIndexEnable() && config.messageIndexSafe();
+        CommitLog.RecoveryResult r = commitLog.recover(!lastExitOk, checkpoint.minTimestamp(safeIndex));
+        if (commitLog.files().files().isEmpty()) {
+            queues.destroyAll();
+        } else if (cqMax >= r.end()) {
+            LOG.info("ConsumeQueues reference {} beyond the CommitLog end {}: truncating them", cqMax, r.end());
+            queues.truncateDirty(r.end());
+        }
+        rebuildQueueTable();
+        long clMin = Math.max(0, commitLog.minOffset());
+        reputStart = Math.max(clMin, queues.maxPhysicOffset());
+        if (!lastExitOk) {
+            reputStart = Math.max(clMin, Math.min(reputStart, r.scanStart()));
+        }
+    }
+
+    private void rebuildQueueTable() {
+        long clMin = Math.max(0, commitLog.minOffset());
+        commitLog.topicQueueTable().clear();
+        for (ConsumeQueue cq : queues.all()) {
+            cq.correctMinOffset(clMin);
+            commitLog.topicQueueTable().put(CommitLog.queueKey(cq.topic(), cq.queueId()), cq.maxOffsetInQueue());
+        }
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
+        if (started) {
+            return;
+        }
+        takeLock();
+        reput.setReputFromOffset(reputStart);
+        reput.catchUp();
+        rebuildQueueTable();
+        allocator.start();
+        if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
+            groupCommit.start();
+        } else {
+            asyncFlush.start();
+        }
+        cqFlush.start();
+        reput.start();
+        clean.start();
+        Files.write(config.abortPath(), new byte[0]);
+        state.setShutdown(false);
+        started = true;
+    }
+
+    private void takeLock() throws IOException {
+        lockChannel = FileChannel.open(config.lockPath(), StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        lock = lockChannel.tryLock(0, 1, false);
+        if (lock == null) {
+            lockChannel.close();
+            throw new IOException("Lock failed, MQ already started: " + config.lockPath());
+        }
+        lockChannel.write(ByteBuffer.wrap("lock".getBytes(StandardCharsets.US_ASCII)), 0);
+        lockChannel.force(true);
+    }
+
+    @Override
+    public synchronized void shutdown() {
+        if (!started) {
+            return;
+        }
+        started = false;
+        state.setShutdown(true);
+        clean.shutdown();
+        reput.shutdown();
+        for (int i = 0; i < 5000 && reput.behindBytes() > 0 && reput.step() > 0; i++) {
+            // drain what is left to dispatch
+        }
+        asyncFlush.shutdown();
+        groupCommit.shutdown();
+        cqFlush.shutdown();
+        allocator.shutdown();
+        long now = clock.millis();
+        checkpoint.setLogicsMsgTimestamp(checkpoint.logicsMsgTimestamp());
+        checkpoint.shutdown();
+        commitLog.shutdown(now);
+        queues.shutdown(now);
+        index.shutdown();
+        try {
+            if (state.isWriteable() && reput.behindBytes() == 0) {
+                Files.deleteIfExists(config.abortPath());
+            }
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            LOG.warn("releasing the store lock failed", e);
+        }
+    }
+
+    void dispatch(DispatchRequest req) {
+        if (RecordReader.isDispatchedToConsumeQueue(req.sysFlag())) {
+            ConsumeQueue cq = queues.findOrCreate(req.topic(), req.queueId());
+            if (!cq.putEntry(req.commitLogOffset(), req.size(), req.tagsCode(), req.consumeQueueOffset())) {
+                state.setLogicsQueueError(true);
+            }
+            checkpoint.setLogicsMsgTimestamp(req.storeTimestamp());
+        }
+        if (config.messageIndexEnable()) {
+            index.buildIndex(req);
+        }
+        if (listener != null && config.brokerRole() != BrokerRole.SLAVE) {
+            listener.arriving(req.topic(), req.queueId(), req.consumeQueueOffset() + 1, req.tagsCode(), req.storeTimestamp());
+        }
+    }
+
+    private PutMessageResult checkStoreStatus() {
+        if (state.isShutdown()) {
+            return PutMessageResult.failure(PutMessageStatus.SERVICE_NOT_AVAILABLE, "message store has shut down");
+        }
+        if (config.brokerRole() == BrokerRole.SLAVE) {
+            return PutMessageResult.failure(PutMessageStatus.SERVICE_NOT_AVAILABLE, "message store is a slave");
+        }
+        if (!state.isWriteable()) {
+            return PutMessageResult.failure(PutMessageStatus.SERVICE_NOT_AVAILABLE,
+                "message store is not writeable: " + state.notWriteableReason());
+        }
+        if (isOSPageCacheBusy()) {
+            return PutMessageResult.failure(PutMessageStatus.OS_PAGECACHE_BUSY,
+                "[PC_SYNCHRONIZED]broker busy, start flow control for a while");
+        }
+        return null;
+    }
+
+    @Override
+    public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExt msg) {
+        PutMessageResult refused = checkStoreStatus();
+        if (refused != null) {
+            return CompletableFuture.completedFuture(refused);
+        }
+        return afterAppend(commitLog.append(msg), msg.isWaitStoreMsgOK());
+    }
+
+    @Override
+    public PutMessageResult putMessage(MessageExt msg) {
+        return asyncPutMessage(msg).join();
+    }
+
+    @Override
+    public PutMessageResult putMessages(BatchPutRequest batch) {
+        PutMessageResult refused = checkStoreStatus();
+        if (refused != null) {
+            return refused;
+        }
+        String wait = io.petrel.common.message.PropertiesCodec.find(batch.batchProperties(), "WAIT");
+        return afterAppend(commitLog.appendBatch(batch), wait == null || Boolean.parseBoolean(wait)).join();
+    }
+
+    private CompletableFuture<PutMessageResult> afterAppend(PutMessageResult result, boolean waitFlush) {
+        if (!result.isOk()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        putCount.addAndGet(result.msgNum());
+        reput.wakeup();
+        if (config.flushDiskType() != FlushDiskType.SYNC_FLUSH) {
+            return CompletableFuture.completedFuture(result);
+        }
+        if (!waitFlush) {
+            groupCommit.wakeup();
+            return CompletableFuture.completedFuture(result);
+        }
+        return groupCommit.request(result.wroteOffset() + result.wroteBytes())
+            .thenApply(s -> s == PutMessageStatus.PUT_OK ? result : result.withStatus(s));
+    }
+
+    @Override
+    public GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
+                                       LongPredicate tagsFilter) {
+        if (state.isShutdown()) {
+            return null;
+        }
+        return reader.getMessage(topic, queueId, offset, maxMsgNums, tagsFilter);
+    }
+
+    @Override
+    public long getMaxOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? 0 : cq.maxOffsetInQueue();
+    }
+
+    @Override
+    public long getMinOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? -1 : cq.minOffsetInQueue();
+    }
+
+    @Override
+    public long getCommitLogOffsetInQueue(String topic, int queueId, long consumeQueueOffset) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        ConsumeQueueEntry e = cq == null ? null : cq.entryAt(consumeQueueOffset);
+        return e == null ? 0 : e.commitLogOffset();
+    }
+
+    @Override
+    public long getOffsetInQueueByTime(String topic, int queueId, long timestamp) {
+        return reader.offsetByTime(topic, queueId, timestamp);
+    }
+
+    @Override
+    public MessageExt lookMessageByOffset(long commitLogOffset) {
+        return commitLog.lookMessage(commitLogOffset);
+    }
+
+    @Override
+    public QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end) {
+        int limit = Math.min(maxNum, config.maxMsgsNumBatch());
+        List<MessageExt> found = new ArrayList<>();
+        for (long offset : new TreeSet<>(index.query(topic, key, limit, begin, end))) {
+            MessageExt m = commitLog.lookMessage(offset);
+            if (m != null) {
+                found.add(m);
+            }
+        }
+        return new QueryMessageResult(found, index.lastUpdateTimestamp(), index.lastUpdatePhyOffset());
+    }
+
+    @Override
+    public long getMinPhyOffset() {
+        return commitLog.minOffset();
+    }
+
+    @Override
+    public long getMaxPhyOffset() {
+        return commitLog.maxOffset();
+    }
+
+    @Override
+    public long getEarliestMessageTime() {
+        long min = commitLog.minOffset();
+        return min < 0 ? -1 : commitLog.storeTimestampAt(min, 76);
+    }
+
+    @Override
+    public long getEarliestMessageTime(String topic, int queueId) {
+        return getMessageStoreTimeStamp(topic, queueId, getMinOffsetInQueue(topic, queueId));
+    }
+
+    @Override
+    public long getMessageStoreTimeStamp(String topic, int queueId, long consumeQueueOffset) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        ConsumeQueueEntry e = cq == null || consumeQueueOffset < 0 ? null : cq.entryAt(consumeQueueOffset);
+        return e == null ? -1 : commitLog.storeTimestampAt(e.commitLogOffset(), e.size());
+    }
+
+    @Override
+    public long dispatchBehindBytes() {
+        return reput.behindBytes();
+    }
+
+    @Override
+    public boolean isOSPageCacheBusy() {
+        long held = commitLog.lockHeldMs();
+        return held > config.osPageCacheBusyTimeOutMs() && held < 10_000_000;
+    }
+
+    @Override
+    public Map<String, String> getRuntimeInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("putMessageTimesTotal", String.valueOf(putCount.get()));
+        info.put("commitLogMinOffset", String.valueOf(commitLog.minOffset()));
+        info.put("commitLogMaxOffset", String.valueOf(commitLog.maxOffset()));
+        info.put("dispatchBehindBytes", String.valueOf(reput.behindBytes()));
+        info.put("commitLogDiskRatio", String.valueOf(DiskUsage.FILE_SYSTEM.usedRatio(config.storePathCommitLog())));
+        info.put("pageCacheLockTimeMills", String.valueOf(commitLog.lockHeldMs()));
+        info.put("diskFull", String.valueOf(state.isDiskFull()));
+        info.put("consumeQueueCount", String.valueOf(queues.all().size()));
+        info.put("indexFileCount", String.valueOf(index.files().size()));
+        return info;
+    }
+
+    public boolean lastExitOk() {
+        return lastExitOk;
+    }
+
+    /** Runs one retention pass now (tests, admin command). */
+    public long runCleanStep() {
+        return clean.step();
+    }
+
+    public StoreState state() {
+        return state;
+    }
+
+    public StoreCheckpoint checkpoint() {
+        return checkpoint;
+    }
+
+    public CommitLog commitLog() {
+        return commitLog;
+    }
+
+    public ConsumeQueueTable consumeQueues() {
+        return queues;
+    }
+
+    public IndexService indexService() {
+        return index;
+    }
+}

@@ -1,0 +1,263 @@
+package io.petrel.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One fixed-size file of a stream (CommitLog, ConsumeQueue), named by the 20-digit stream offset
+ * of its first byte and memory-mapped whole.
+ *
+ * <p>Thread-safety: a single writer appends (the CommitLog append lock, or the dispatch thread);
+ * {@code wrotePosition} is volatile so readers see every byte below it. Readers {@link #hold()}
+ * the file while using a {@link SelectedBuffer}; the mapping is released when the last holder
+ * lets go after {@link #shutdown(long, long)} (or forcibly after the given interval).
+ */
+public final class MappedFile {
+    private static final Logger LOG = LoggerFactory.getLogger(MappedFile.class);
+    public static final int OS_PAGE_SIZE = 4096;
+
+    private final Path path;
+    private final long fileFromOffset;
+    private final int fileSize;
+    private FileChannel channel;
+    private MappedByteBuffer mapped;
+    private volatile int wrotePosition;
+    private volatile int flushedPosition;
+    private volatile long storeTimestamp;
+    private final AtomicLong refCount = new AtomicLong(1);
+    private volatile boolean available = true;
+    private volatile boolean cleanedUp;
+    private volatile long firstShutdownTimeMs;
+
+    private MappedFile(Path path, long fileFromOffset, int fileSize) {
+        this.path = path;
+        this.fileFromOffset = fileFromOffset;
+        this.fileSize = fileSize;
+    }
+
+    public static String fileName(long offset) {
+        return String.format("%020d", offset);
+    }
+
+    /** Creates (sparse, full length) or opens the file at {@code path} and maps it. */
+    public static MappedFile open(Path path, long fileFromOffset, int fileSize) throws IOException {
+        MappedFile f = new MappedFile(path, fileFromOffset, fileSize);
+        Files.createDirectories(path.getParent());
+        f.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            f.mapped = f.channel.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
+        } catch (IOException | RuntimeException e) {
+            f.channel.close();
+            throw e;
+        }
+        return f;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public long fileFromOffset() {
+        return fileFromOffset;
+    }
+
+    public int fileSize() {
+        return fileSize;
+    }
+
+    public int wrotePosition() {
+        return wrotePosition;
+    }
+
+    public void setWrotePosition(int position) {
+        wrotePosition = position;
+    }
+
+    public int flushedPosition() {
+        return flushedPosition;
+    }
+
+    public void setFlushedPosition(int position) {
+        flushedPosition = position;
+    }
+
+    public boolean isFull() {
+        return wrotePosition == fileSize;
+    }
+
+    public int remaining() {
+        return fileSize - wrotePosition;
+    }
+
+    /** Store timestamp of the newest record appended (CommitLog only), for the checkpoint. */
+    public long storeTimestamp() {
+        return storeTimestamp;
+    }
+
+    public void setStoreTimestamp(long ts) {
+        storeTimestamp = ts;
+    }
+
+    /** Appends {@code src}'s remaining bytes at the write position. Single writer only. */
+    public void append(ByteBuffer src) {
+        int pos = wrotePosition;
+        int len = src.remaining();
+        if (pos + len > fileSize) {
+            throw new IllegalStateException("append of " + len + " bytes at " + pos + " overflows " + path);
+        }
+        mapped.put(pos, src, src.position(), len);
+        src.position(src.position() + len);
+        wrotePosition = pos + len;
+    }
+
+    /** Writes {@code src} at an absolute position without moving the write position. */
+    public void write(int position, ByteBuffer src) {
+        mapped.put(position, src, src.position(), src.remaining());
+    }
+
+    /** Reads at an absolute position; the caller must hold the file or own it. */
+    public int getInt(int position) {
+        return mapped.getInt(position);
+    }
+
+    public long getLong(int position) {
+        return mapped.getLong(position);
+    }
+
+    /**
+     * Forces dirty pages when at least {@code leastPages} pages are dirty (0 = anything dirty, or
+     * the file is full). Returns the flushed position.
+     */
+    public int flush(int leastPages) {
+        int write = wrotePosition;
+        int flushed = flushedPosition;
+        if (write <= flushed || !worthFlushing(write, flushed, leastPages)) {
+            return flushed;
+        }
+        if (hold()) {
+            try {
+                mapped.force(flushed, write - flushed);
+            } finally {
+                release();
+            }
+            flushedPosition = write;
+        }
+        return flushedPosition;
+    }
+
+    private boolean worthFlushing(int write, int flushed, int leastPages) {
+        if (write == fileSize || leastPages <= 0) {
+            return true;
+        }
+        return write / OS_PAGE_SIZE - flushed / OS_PAGE_SIZE >= leastPages;
+    }
+
+    /** Touches one byte per page so a new file is backed by memory before it is written. */
+    public void warm() {
+        for (int i = 0; i < fileSize; i += OS_PAGE_SIZE) {
+            mapped.put(i, (byte) 0);
+        }
+    }
+
+    /** A read-only view of [pos, pos+size) that keeps the file mapped until released; null if gone. */
+    public SelectedBuffer select(int pos, int size) {
+        if (pos < 0 || size < 0 || pos + size > wrotePosition || !hold()) {
+            return null;
+        }
+        return new SelectedBuffer(fileFromOffset + pos, mapped.slice(pos, size), this);
+    }
+
+    /** From {@code pos} up to the write position. */
+    public SelectedBuffer select(int pos) {
+        int write = wrotePosition;
+        return pos < write ? select(pos, write - pos) : null;
+    }
+
+    public boolean hold() {
+        while (true) {
+            long c = refCount.get();
+            if (c <= 0 || !available) {
+                return false;
+            }
+            if (refCount.compareAndSet(c, c + 1)) {
+                return true;
+            }
+        }
+    }
+
+    public void release() {
+        if (refCount.decrementAndGet() == 0) {
+            cleanup();
+        }
+    }
+
+    private synchronized void cleanup() {
+        if (cleanedUp) {
+            return;
+        }
+        Unmapper.unmap(mapped);
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("closing {} failed", path, e);
+        }
+        cleanedUp = true;
+    }
+
+    /** Stops new holds; unmaps when readers are gone, or forcibly after {@code intervalForciblyMs}. */
+    public void shutdown(long intervalForciblyMs, long nowMs) {
+        if (available) {
+            available = false;
+            firstShutdownTimeMs = nowMs;
+            release();
+        } else if (!cleanedUp && nowMs - firstShutdownTimeMs >= intervalForciblyMs) {
+            LOG.warn("unmapping {} while {} readers still hold it", path, refCount.get());
+            refCount.set(0);
+            cleanup();
+        }
+    }
+
+    public boolean isAvailable() {
+        return available;
+    }
+
+    public boolean isCleanedUp() {
+        return cleanedUp;
+    }
+
+    /** Shuts down and deletes the file once unmapped. Returns whether the file is gone. */
+    public boolean destroy(long intervalForciblyMs, long nowMs) {
+        shutdown(intervalForciblyMs, nowMs);
+        if (!cleanedUp) {
+            return false;
+        }
+        try {
+            Files.deleteIfExists(path);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+
+    public long lastModifiedMs() {
+        try {
+            return Files.getLastModifiedTime(path).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+}

@@ -1,0 +1,211 @@
+package io.petrel.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An unbounded byte stream stored as consecutive {@link MappedFile}s of one size in one
+ * directory, each named by its start offset.
+ *
+ * <p>Thread-safety: one writer creates and appends; readers use the copy-on-write file list;
+ * deletion and truncation run on the writer's side (recovery before start, or the clean service
+ * which only removes files the writer no longer touches).
+ */
+public final class MappedFileQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(MappedFileQueue.class);
+
+    private final Path dir;
+    private final int fileSize;
+    private final MappedFileFactory factory;
+    private final List<MappedFile> files = new CopyOnWriteArrayList<>();
+    private volatile long flushedWhere;
+
+    public MappedFileQueue(Path dir, int fileSize, MappedFileFactory factory) {
+        this.dir = dir;
+        this.fileSize = fileSize;
+        this.factory = factory;
+    }
+
+    /** Maps every file of the directory; each must have exactly the configured size. */
+    public void load() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.getFileName().toString().matches("\\d{20}")).sorted().forEach(paths::add);
+        }
+        for (Path p : paths) {
+            long size = Files.size(p);
+            if (size != fileSize) {
+                throw new IOException(p + " has length " + size + ", expected " + fileSize
+                    + " (check the mapped file size setting)");
+            }
+            MappedFile f = MappedFile.open(p, Long.parseLong(p.getFileName().toString()), fileSize);
+            f.setWrotePosition(fileSize);
+            f.setFlushedPosition(fileSize);
+            files.add(f);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public int fileSize() {
+        return fileSize;
+    }
+
+    public List<MappedFile> files() {
+        return files;
+    }
+
+    public MappedFile firstFile() {
+        return files.isEmpty() ? null : files.get(0);
+    }
+
+    public MappedFile lastFile() {
+        int n = files.size();
+        return n == 0 ? null : files.get(n - 1);
+    }
+
+    /** The last file, or a new one if there is none or the last is full. */
+    public MappedFile lastFileOrCreate(long startOffset) throws IOException {
+        MappedFile last = lastFile();
+        long createAt;
+        if (last == null) {
+            createAt = startOffset - startOffset % fileSize;
+        } else if (last.isFull()) {
+            createAt = last.fileFromOffset() + fileSize;
+        } else {
+            return last;
+        }
+        MappedFile f = factory.create(dir.resolve(MappedFile.fileName(createAt)), createAt, fileSize);
+        if (last == null) {
+            flushedWhere = createAt;
+        }
+        files.add(f);
+        return f;
+    }
+
+    public MappedFile findByOffset(long offset, boolean firstIfNotFound) {
+        MappedFile first = firstFile();
+        if (first == null) {
+            return null;
+        }
+        long index = offset / fileSize - first.fileFromOffset() / fileSize;
+        if (index >= 0 && index < files.size()) {
+            try {
+                MappedFile f = files.get((int) index);
+                if (offset >= f.fileFromOffset() && offset < f.fileFromOffset() + fileSize) {
+                    return f;
+                }
+            } catch (IndexOutOfBoundsException e) {
+                // a concurrent deletion shrank the list; fall through to the scan
+            }
+        }
+        for (MappedFile f : files) {
+            if (offset >= f.fileFromOffset() && offset < f.fileFromOffset() + fileSize) {
+                return f;
+            }
+        }
+        return firstIfNotFound ? first : null;
+    }
+
+    public long minOffset() {
+        MappedFile first = firstFile();
+        return first == null ? 0 : first.fileFromOffset();
+    }
+
+    public long maxOffset() {
+        MappedFile last = lastFile();
+        return last == null ? 0 : last.fileFromOffset() + last.wrotePosition();
+    }
+
+    public long flushedWhere() {
+        return flushedWhere;
+    }
+
+    public void setFlushedWhere(long offset) {
+        flushedWhere = offset;
+    }
+
+    public long rollNextFile(long offset) {
+        return offset + fileSize - offset % fileSize;
+    }
+
+    /** Flushes the file holding the flush point. Returns true when nothing was flushed. */
+    public boolean flush(int leastPages) {
+        MappedFile f = findByOffset(flushedWhere, flushedWhere == 0);
+        if (f == null) {
+            return true;
+        }
+        long where = f.fileFromOffset() + f.flush(leastPages);
+        boolean idle = where == flushedWhere;
+        flushedWhere = where;
+        return idle;
+    }
+
+    /** Sets the logical end to {@code offset}: later files are deleted, the containing file cut. */
+    public void truncateDirty(long offset) {
+        List<MappedFile> remove = new ArrayList<>();
+        for (MappedFile f : files) {
+            long end = f.fileFromOffset() + fileSize;
+            if (end <= offset) {
+                continue;
+            }
+            if (f.fileFromOffset() <= offset) {
+                int pos = (int) (offset - f.fileFromOffset());
+                f.setWrotePosition(pos);
+                f.setFlushedPosition(Math.min(f.flushedPosition(), pos));
+            } else {
+                remove.add(f);
+            }
+        }
+        for (MappedFile f : remove) {
+            f.destroy(1000, System.currentTimeMillis());
+            files.remove(f);
+        }
+        if (flushedWhere > offset) {
+            flushedWhere = offset;
+        }
+    }
+
+    /** Removes the first file from the list and deletes it (retention). */
+    public boolean deleteFirst(MappedFile f, long intervalForciblyMs, long nowMs) {
+        if (!f.destroy(intervalForciblyMs, nowMs)) {
+            return false;
+        }
+        files.remove(f);
+        return true;
+    }
+
+    public void shutdown(long nowMs) {
+        for (MappedFile f : files) {
+            f.shutdown(0, nowMs);
+        }
+    }
+
+    public void destroy() {
+        for (MappedFile f : files) {
+            f.destroy(0, System.currentTimeMillis());
+        }
+        files.clear();
+        flushedWhere = 0;
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            LOG.debug("directory {} not removed", dir, e);
+        } catch (UncheckedIOException e) {
+            LOG.warn("cannot delete files of {}", dir, e);
+        }
+    }
+}

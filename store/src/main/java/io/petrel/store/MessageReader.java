@@ -1,0 +1,126 @@
+package io.petrel.store;
+
+import java.nio.ByteBuffer;
+import java.util.function.LongPredicate;
+
+/**
+ * Pull-style reads: ConsumeQueue entries from a logical offset, filtered by tags code, resolved
+ * to CommitLog record slices within the transfer limits, plus the status and next offset a
+ * consumer needs. Thread-safe.
+ */
+final class MessageReader {
+    private final MessageStoreConfig config;
+    private final CommitLog commitLog;
+    private final ConsumeQueueTable queues;
+
+    MessageReader(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues) {
+        this.config = config;
+        this.commitLog = commitLog;
+        this.queues = queues;
+    }
+
+    GetMessageResult getMessage(String topic, int queueId, long offset, int maxMsgNums, LongPredicate tagsFilter) {
+        GetMessageResult r = new GetMessageResult();
+        ConsumeQueue cq = queues.find(topic, queueId);
+        if (cq == null) {
+            r.set(GetMessageStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
+            return r;
+        }
+        long min = cq.minOffsetInQueue();
+        long max = cq.maxOffsetInQueue();
+        if (max == 0) {
+            r.set(GetMessageStatus.NO_MESSAGE_IN_QUEUE, 0, min, max);
+        } else if (offset < min) {
+            r.set(GetMessageStatus.OFFSET_TOO_SMALL, min, min, max);
+        } else if (offset == max) {
+            r.set(GetMessageStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
+        } else if (offset > max) {
+            r.set(GetMessageStatus.OFFSET_OVERFLOW_BADLY, min == 0 ? min : max, min, max);
+        } else {
+            readEntries(r, cq, offset, maxMsgNums, tagsFilter, min, max);
+        }
+        return r;
+    }
+
+    private void readEntries(GetMessageResult r, ConsumeQueue cq, long offset, int maxMsgNums, LongPredicate filter,
+                             long min, long max) {
+        SelectedBuffer sb = cq.entriesFrom(offset);
+        if (sb == null) {
+            long perFile = cq.files().fileSize() / ConsumeQueueEntry.SIZE;
+            r.set(GetMessageStatus.OFFSET_FOUND_NULL, offset + perFile - offset % perFile, min, max);
+            return;
+        }
+        GetMessageStatus status = GetMessageStatus.NO_MATCHED_MESSAGE;
+        long maxPhy = commitLog.maxOffset();
+        long memory = config.physicalMemoryBytes() * config.accessMessageInMemoryMaxRatio() / 100;
+        long nextPhyFileStart = Long.MIN_VALUE;
+        long lastPhy = 0;
+        int maxFilterBytes = Math.max(16000, maxMsgNums * ConsumeQueueEntry.SIZE);
+        ByteBuffer b = sb.buffer();
+        int i = 0;
+        try {
+            for (; i + ConsumeQueueEntry.SIZE <= b.limit() && i < maxFilterBytes; i += ConsumeQueueEntry.SIZE) {
+                ConsumeQueueEntry e = ConsumeQueueEntry.read(b, i);
+                if (e.size() == ConsumeQueueEntry.FILLER_SIZE || e.commitLogOffset() < nextPhyFileStart) {
+                    continue;
+                }
+                lastPhy = e.commitLogOffset();
+                if (isBatchFull(r, e.size(), maxMsgNums, maxPhy - e.commitLogOffset() > memory)) {
+                    break;
+                }
+                if (filter != null && !filter.test(e.tagsCode())) {
+                    continue;
+                }
+                SelectedBuffer msg = commitLog.select(e.commitLogOffset(), e.size());
+                if (msg == null) {
+                    if (r.messageCount() == 0) {
+                        status = GetMessageStatus.MESSAGE_WAS_REMOVING;
+                    }
+                    nextPhyFileStart = commitLog.rollNextFile(e.commitLogOffset());
+                    continue;
+                }
+                r.add(msg, offset + i / ConsumeQueueEntry.SIZE);
+                status = GetMessageStatus.FOUND;
+                nextPhyFileStart = Long.MIN_VALUE;
+            }
+        } finally {
+            sb.release();
+        }
+        r.set(status, offset + i / ConsumeQueueEntry.SIZE, min, max);
+        r.setSuggestPullingFromSlave(maxPhy - lastPhy > memory);
+    }
+
+    private boolean isBatchFull(GetMessageResult r, int size, int maxMsgNums, boolean inDisk) {
+        int count = r.messageCount();
+        if (count == 0) {
+            return false;
+        }
+        if (count >= maxMsgNums) {
+            return true;
+        }
+        int maxBytes = inDisk ? config.maxTransferBytesOnMessageInDisk() : config.maxTransferBytesOnMessageInMemory();
+        int maxCount = inDisk ? config.maxTransferCountOnMessageInDisk() : config.maxTransferCountOnMessageInMemory();
+        return r.bufferTotalSize() + size > maxBytes || count > maxCount - 1;
+    }
+
+    /** Smallest queue offset whose record was stored at or after {@code timestamp} (max offset if none). */
+    long offsetByTime(String topic, int queueId, long timestamp) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        if (cq == null) {
+            return 0;
+        }
+        long lo = cq.minOffsetInQueue();
+        long hi = cq.maxOffsetInQueue();
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            ConsumeQueueEntry e = cq.entryAt(mid);
+            long ts = e == null ? -1 : commitLog.storeTimestampAt(e.commitLogOffset(), e.size());
+            if (ts < 0 || ts < timestamp) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

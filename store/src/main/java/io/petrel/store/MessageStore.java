@@ -1,0 +1,57 @@
+package io.petrel.store;
+
+import io.petrel.common.message.MessageExt;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongPredicate;
+
+/** What the broker needs from the store. Lifecycle: {@link #load()}, {@link #start()}, {@link #shutdown()}. */
+public interface MessageStore {
+    /** Maps files and recovers; returns whether the last exit was normal. */
+    boolean load() throws IOException;
+
+    void start() throws IOException;
+
+    void shutdown();
+
+    CompletableFuture<PutMessageResult> asyncPutMessage(MessageExt msg);
+
+    PutMessageResult putMessage(MessageExt msg);
+
+    PutMessageResult putMessages(BatchPutRequest batch);
+
+    /**
+     * Up to {@code maxMsgNums} records of a queue from {@code offset}; {@code tagsFilter} (may be
+     * null) selects by ConsumeQueue tags code. Null when the store is shut down.
+     */
+    GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums, LongPredicate tagsFilter);
+
+    long getMaxOffsetInQueue(String topic, int queueId);
+
+    long getMinOffsetInQueue(String topic, int queueId);
+
+    long getCommitLogOffsetInQueue(String topic, int queueId, long consumeQueueOffset);
+
+    long getOffsetInQueueByTime(String topic, int queueId, long timestamp);
+
+    MessageExt lookMessageByOffset(long commitLogOffset);
+
+    QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end);
+
+    long getMinPhyOffset();
+
+    long getMaxPhyOffset();
+
+    long getEarliestMessageTime();
+
+    long getEarliestMessageTime(String topic, int queueId);
+
+    long getMessageStoreTimeStamp(String topic, int queueId, long consumeQueueOffset);
+
+    long dispatchBehindBytes();
+
+    boolean isOSPageCacheBusy();
+
+    Map<String, String> getRuntimeInfo();
+}

@@ -1,0 +1,89 @@
+package io.petrel.store;
+
+import io.petrel.common.message.MessageProperties;
+import io.petrel.common.message.MessageSysFlag;
+import io.petrel.common.message.PropertiesCodec;
+import io.petrel.common.message.StoredMessageCodec;
+import io.petrel.common.message.TagHash;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Checks one CommitLog record in place (absolute reads, the buffer position is not moved) and
+ * extracts what dispatch needs. Used by recovery (with CRC) and by the reput service (without).
+ * Stateless apart from the delay table; thread-safe.
+ */
+public final class RecordReader {
+    public static final String SCHEDULE_TOPIC = "SCHEDULE_TOPIC_XXXX";
+
+    private final DelayLevels delayLevels;
+
+    public RecordReader(DelayLevels delayLevels) {
+        this.delayLevels = delayLevels;
+    }
+
+    /** Checks the record at {@code pos}; {@code buf.limit()} bounds what may be read. */
+    public DispatchRequest check(ByteBuffer buf, int pos, boolean checkCrc) {
+        if (buf.limit() - pos < 8) {
+            return DispatchRequest.invalid(0);
+        }
+        int total = buf.getInt(pos);
+        int magic = buf.getInt(pos + StoredMessageCodec.MAGIC_OFFSET);
+        if (magic == StoredMessageCodec.BLANK_MAGIC) {
+            return DispatchRequest.blank();
+        }
+        if (magic != StoredMessageCodec.MESSAGE_MAGIC || total < 91 || buf.limit() - pos < total) {
+            return DispatchRequest.invalid(0);
+        }
+        int sysFlag = buf.getInt(pos + StoredMessageCodec.SYS_FLAG_OFFSET);
+        int bodyLengthAt = pos + StoredMessageCodec.bodyLengthOffset(sysFlag);
+        int bodyLength = buf.getInt(bodyLengthAt);
+        int topicAt = bodyLengthAt + 4 + bodyLength;
+        if (bodyLength < 0 || topicAt + 3 > pos + total) {
+            return DispatchRequest.invalid(total);
+        }
+        if (checkCrc && bodyLength > 0) {
+            int crc = StoredMessageCodec.bodyCrc(buf.slice(bodyLengthAt + 4, bodyLength));
+            if (crc != buf.getInt(pos + StoredMessageCodec.BODY_CRC_OFFSET)) {
+                return DispatchRequest.invalid(0);
+            }
+        }
+        int topicLength = buf.get(topicAt);
+        int propsAt = topicAt + 1 + topicLength;
+        if (topicLength < 0 || propsAt + 2 > pos + total) {
+            return DispatchRequest.invalid(total);
+        }
+        int propsLength = buf.getShort(propsAt);
+        if (StoredMessageCodec.recordLength(sysFlag, bodyLength, topicLength, propsLength) != total) {
+            return DispatchRequest.invalid(total);
+        }
+        return build(buf, pos, total, sysFlag, text(buf, topicAt + 1, topicLength), text(buf, propsAt + 2, propsLength));
+    }
+
+    private DispatchRequest build(ByteBuffer buf, int pos, int total, int sysFlag, String topic, String props) {
+        long storeTimestamp = buf.getLong(pos + StoredMessageCodec.storeTimestampOffset(sysFlag));
+        long tagsCode = TagHash.of(PropertiesCodec.find(props, MessageProperties.TAGS));
+        if (SCHEDULE_TOPIC.equals(topic)) {
+            String delay = PropertiesCodec.find(props, MessageProperties.DELAY);
+            if (delay != null) {
+                tagsCode = delayLevels.deliverTime(Integer.parseInt(delay), storeTimestamp);
+            }
+        }
+        return new DispatchRequest(topic, buf.getInt(pos + StoredMessageCodec.QUEUE_ID_OFFSET),
+            buf.getLong(pos + StoredMessageCodec.PHYSICAL_OFFSET_OFFSET), total, tagsCode, storeTimestamp,
+            buf.getLong(pos + StoredMessageCodec.QUEUE_OFFSET_OFFSET),
+            PropertiesCodec.find(props, MessageProperties.KEYS), PropertiesCodec.find(props, MessageProperties.UNIQ_KEY),
+            sysFlag, buf.getLong(pos + StoredMessageCodec.bodyLengthOffset(sysFlag) - 8), true);
+    }
+
+    private static String text(ByteBuffer buf, int at, int length) {
+        byte[] b = new byte[length];
+        buf.get(at, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    static boolean isDispatchedToConsumeQueue(int sysFlag) {
+        int t = MessageSysFlag.transactionType(sysFlag);
+        return t == MessageSysFlag.TRANSACTION_NOT_TYPE || t == MessageSysFlag.TRANSACTION_COMMIT_TYPE;
+    }
+}
