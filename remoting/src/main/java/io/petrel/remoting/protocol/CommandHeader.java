@@ -6,6 +6,12 @@ package io.petrel.remoting.protocol;
  * explicitly; decoding is a static factory on the header taking an {@link ExtFields}.
  */
 public interface CommandHeader {
+    /**
+     * A header with no fields: a command carrying it travels with an empty ext-field map
+     * ({@code "extFields":{}}), as 4.9.7 peers send many acknowledgements.
+     */
+    CommandHeader EMPTY = out -> { };
+
     /** Writes every non-null field, in declaration order. */
     void writeTo(HeaderWriter out);
 

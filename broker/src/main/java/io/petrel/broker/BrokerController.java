@@ -1,0 +1,408 @@
+package io.petrel.broker;
+
+import io.netty.channel.Channel;
+import io.petrel.broker.admin.AdminBrokerProcessor;
+import io.petrel.broker.admin.BrokerInfoAdmin;
+import io.petrel.broker.admin.GroupAdmin;
+import io.petrel.broker.admin.OffsetQueries;
+import io.petrel.broker.admin.TopicAdmin;
+import io.petrel.broker.client.ConsumerIdsChangeNotifier;
+import io.petrel.broker.client.ConsumerManager;
+import io.petrel.broker.client.ProducerManager;
+import io.petrel.broker.client.RebalanceLockManager;
+import io.petrel.broker.config.BrokerConfig;
+import io.petrel.broker.config.JsonConfigFile;
+import io.petrel.broker.offset.ConsumerOffsetManager;
+import io.petrel.broker.out.BrokerOuterAPI;
+import io.petrel.broker.out.RegisterResult;
+import io.petrel.broker.processor.ClientManageProcessor;
+import io.petrel.broker.processor.ConsumerManageProcessor;
+import io.petrel.broker.pull.PullMessageProcessor;
+import io.petrel.broker.pull.PullRequestHoldService;
+import io.petrel.broker.send.SendMessageProcessor;
+import io.petrel.broker.stats.BrokerStats;
+import io.petrel.broker.subscription.SubscriptionGroupManager;
+import io.petrel.broker.topic.TopicConfigManager;
+import io.petrel.common.topic.PermName;
+import io.petrel.common.topic.TopicConfig;
+import io.petrel.common.util.BoundedExecutors;
+import io.petrel.common.util.NamedThreadFactory;
+import io.petrel.remoting.ChannelEventListener;
+import io.petrel.remoting.RequestProcessor;
+import io.petrel.remoting.netty.NettyClientConfig;
+import io.petrel.remoting.netty.NettyRemotingClient;
+import io.petrel.remoting.netty.NettyRemotingServer;
+import io.petrel.remoting.netty.NettyServerConfig;
+import io.petrel.remoting.protocol.RequestCode;
+import io.petrel.store.BrokerRole;
+import io.petrel.store.DefaultMessageStore;
+import io.petrel.store.DiskUsage;
+import io.petrel.store.MessageStore;
+import io.petrel.store.MessageStoreConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds, starts and stops one broker: store, config managers, client registry, request processors on their
+ * pools, the main and fast servers, NameServer registration and the periodic tasks. Holds no logic of its own.
+ */
+public final class BrokerController {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
+
+    private final BrokerConfig config;
+    private final NettyServerConfig serverConfig;
+    private final NettyClientConfig clientConfig;
+    private final MessageStoreConfig storeConfig;
+    private final Clock clock;
+    private final AtomicInteger state = new AtomicInteger();
+    private final List<ExecutorService> pools = new ArrayList<>();
+
+    private TopicConfigManager topics;
+    private SubscriptionGroupManager groups;
+    private ConsumerOffsetManager offsets;
+    private ProducerManager producers;
+    private ConsumerManager consumers;
+    private BrokerStats stats;
+    private MessageStore store;
+    private PullRequestHoldService holdService;
+    private NettyRemotingServer server;
+    private NettyRemotingServer fastServer;
+    private NettyRemotingClient client;
+    private BrokerOuterAPI outerApi;
+    private ScheduledExecutorService scheduler;
+    private volatile List<String> nameServers = List.of();
+
+    public BrokerController(BrokerConfig config, NettyServerConfig serverConfig, NettyClientConfig clientConfig,
+                            MessageStoreConfig storeConfig, Clock clock) {
+        this.config = config;
+        this.serverConfig = serverConfig;
+        this.clientConfig = clientConfig;
+        this.storeConfig = storeConfig;
+        this.clock = clock;
+    }
+
+    public void start() throws IOException {
+        if (!state.compareAndSet(0, 1)) {
+            throw new IllegalStateException("broker already started or stopped");
+        }
+        try {
+            config.validate();
+            buildManagers();
+            buildStore();
+            buildServers();
+            store.start();
+            // Servers bind first so that an ephemeral listenPort is known to the processors (the store host);
+            // nobody knows this broker's address before it registers with the NameServers below.
+            server.start();
+            fastServer.start();
+            registerProcessors();
+            client.start();
+            updateNameServers(config.getNamesrvAddr());
+            startSchedules();
+            registerAll(false);
+        } catch (IOException | RuntimeException e) {
+            shutdown();
+            throw e;
+        }
+    }
+
+    private void buildManagers() {
+        Path configDir = storeConfig.storePathRootDir().resolve("config");
+        topics = new TopicConfigManager(config, new JsonConfigFile(configDir.resolve("topics.json")), clock);
+        groups = new SubscriptionGroupManager(config, new JsonConfigFile(configDir.resolve("subscriptionGroup.json")),
+            clock);
+        offsets = new ConsumerOffsetManager(new JsonConfigFile(configDir.resolve("consumerOffset.json")));
+        topics.load();
+        groups.load();
+        offsets.load();
+        topics.setChangeListener((changed, oneway) -> registerAll(oneway));
+        stats = new BrokerStats(clock);
+        producers = new ProducerManager();
+    }
+
+    private void buildStore() throws IOException {
+        DefaultMessageStore dms = new DefaultMessageStore(storeConfig, clock, (topic, queueId, offset, tagsCode, time) -> {
+            PullRequestHoldService hold = holdService;
+            if (hold != null) {
+                hold.messageArriving(topic, queueId, offset, tagsCode);
+            }
+        }, DiskUsage.FILE_SYSTEM);
+        store = dms;
+        if (!store.load()) {
+            LOG.warn("the last shutdown was not clean: the store recovered its tail");
+        }
+    }
+
+    private void buildServers() {
+        server = new NettyRemotingServer(serverConfig, channelEvents());
+        NettyServerConfig fastConfig = fastServerConfig();
+        fastServer = new NettyRemotingServer(fastConfig, channelEvents());
+        client = new NettyRemotingClient(clientConfig);
+        ExecutorService registerPool = pool("BrokerOuterAPI", 4, 32);
+        outerApi = new BrokerOuterAPI(client, registerPool);
+        consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(config, groups, this::pushOneway));
+    }
+
+    private NettyServerConfig fastServerConfig() {
+        NettyServerConfig c = new NettyServerConfig();
+        c.setBindAddress(serverConfig.getBindAddress());
+        c.setListenPort(serverConfig.getListenPort() <= 2 ? 0 : serverConfig.getListenPort() - 2);
+        c.setServerSelectorThreads(1);
+        c.setServerChannelMaxIdleTimeSeconds(serverConfig.getServerChannelMaxIdleTimeSeconds());
+        c.setUseEpollNativeSelector(serverConfig.isUseEpollNativeSelector());
+        c.setMaxFrameLength(serverConfig.getMaxFrameLength());
+        return c;
+    }
+
+    private ChannelEventListener channelEvents() {
+        return new ChannelEventListener() {
+            @Override
+            public void onChannelClose(String remoteAddr, Channel channel) {
+                gone(channel);
+            }
+
+            @Override
+            public void onChannelIdle(String remoteAddr, Channel channel) {
+                gone(channel);
+            }
+
+            @Override
+            public void onChannelException(String remoteAddr, Channel channel) {
+                gone(channel);
+            }
+
+            private void gone(Channel channel) {
+                producers.channelClosed(channel);
+                consumers.channelClosed(channel);
+            }
+        };
+    }
+
+    private ThreadPoolExecutor pool(String name, int threads, int queue) {
+        ThreadPoolExecutor p = BoundedExecutors.fixed(name, threads, queue);
+        pools.add(p);
+        return p;
+    }
+
+    private void registerProcessors() {
+        ThreadPoolExecutor sendPool = pool("SendMessageThread", config.getSendMessageThreadPoolNums(),
+            config.getSendThreadPoolQueueCapacity());
+        ThreadPoolExecutor pullPool = pool("PullMessageThread", config.getPullMessageThreadPoolNums(),
+            config.getPullThreadPoolQueueCapacity());
+        ThreadPoolExecutor queryPool = pool("QueryMessageThread", config.getQueryMessageThreadPoolNums(),
+            config.getQueryThreadPoolQueueCapacity());
+        ThreadPoolExecutor adminPool = pool("AdminBrokerThread", config.getAdminBrokerThreadPoolNums(),
+            config.getAdminBrokerThreadPoolQueueCapacity());
+        ThreadPoolExecutor clientPool = pool("ClientManageThread", config.getClientManageThreadPoolNums(),
+            config.getClientManagerThreadPoolQueueCapacity());
+        ThreadPoolExecutor heartbeatPool = pool("HeartbeatThread", config.getHeartbeatThreadPoolNums(),
+            config.getHeartbeatThreadPoolQueueCapacity());
+        ThreadPoolExecutor consumerPool = pool("ConsumerManageThread", config.getConsumerManageThreadPoolNums(),
+            config.getConsumerManagerThreadPoolQueueCapacity());
+
+        InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), server.localPort());
+        SendMessageProcessor send = new SendMessageProcessor(config, topics, groups, store,
+            storeConfig.maxMessageSize(), storeHost, stats, clock);
+        PullMessageProcessor pull = new PullMessageProcessor(config, storeConfig.brokerRole(), topics, groups,
+            consumers, offsets, store, stats, clock);
+        holdService = new PullRequestHoldService(store, clock, pull::rerun);
+        pull.attach(holdService, pullPool);
+        RebalanceLockManager locks = new RebalanceLockManager(config.getRebalanceLockMaxLiveTimeMillis());
+        ClientManageProcessor clientManage = new ClientManageProcessor(config, producers, consumers, groups, topics,
+            clock);
+        long inMemory = storeConfig.physicalMemoryBytes() * storeConfig.accessMessageInMemoryMaxRatio() / 100;
+        ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(consumers, offsets, store,
+            () -> inMemory);
+
+        AdminBrokerProcessor admin = new AdminBrokerProcessor();
+        new TopicAdmin(config, topics, offsets, store, consumers::groupsSubscribing).registerInto(admin);
+        new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
+            .registerInto(admin);
+        new OffsetQueries(store).registerInto(admin);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("broker", config);
+        settings.put("server", serverConfig);
+        new BrokerInfoAdmin(config, settings, topics, store, stats, new BrokerInfoAdmin.PoolDepths(
+            () -> sendPool.getQueue().size(), config.getSendThreadPoolQueueCapacity(),
+            () -> pullPool.getQueue().size(), config.getPullThreadPoolQueueCapacity(),
+            () -> queryPool.getQueue().size(), config.getQueryThreadPoolQueueCapacity()), clock, clock.millis())
+            .registerInto(admin);
+
+        for (NettyRemotingServer s : List.of(server, fastServer)) {
+            register(s, send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
+                RequestCode.SEND_BATCH_MESSAGE);
+            register(s, clientManage, heartbeatPool, RequestCode.HEART_BEAT);
+            register(s, clientManage, clientPool, RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
+            register(s, consumerManage, consumerPool, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
+                RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.QUERY_CONSUMER_OFFSET);
+            s.registerDefaultProcessor(admin, adminPool);
+        }
+        server.registerProcessor(RequestCode.PULL_MESSAGE, pull, pullPool);
+    }
+
+    private static void register(NettyRemotingServer s, RequestProcessor p, ExecutorService pool, int... codes) {
+        for (int code : codes) {
+            s.registerProcessor(code, p, pool);
+        }
+    }
+
+    private void pushOneway(Channel channel, io.petrel.remoting.protocol.RemotingCommand command) throws Exception {
+        server.invokeOneway(channel, command, 3000);
+    }
+
+    private void startSchedules() {
+        scheduler = Executors.newScheduledThreadPool(2, new NamedThreadFactory("BrokerScheduler"));
+        scheduler.scheduleAtFixedRate(safely("register", () -> registerAll(false)),
+            10_000, config.registerPeriodMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(safely("persist offsets", offsets::persist),
+            10_000, config.getFlushConsumerOffsetInterval(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(safely("scan clients", () -> {
+            long now = clock.millis();
+            producers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
+            consumers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
+        }), 10_000, 10_000, TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(safely("stats", stats::sample), 0, 10_000, TimeUnit.MILLISECONDS);
+        long holdCheck = config.isLongPollingEnable() ? 5000 : config.getShortPollingTimeMills();
+        scheduler.scheduleAtFixedRate(safely("long polling", holdService::checkAll), holdCheck, holdCheck,
+            TimeUnit.MILLISECONDS);
+    }
+
+    private Runnable safely(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("periodic task '{}' failed", what, e);
+            }
+        };
+    }
+
+    private void updateNameServers(String addrs) {
+        List<String> list = new ArrayList<>();
+        if (addrs != null) {
+            for (String a : addrs.split(";")) {
+                if (!a.isBlank()) {
+                    list.add(a.trim());
+                }
+            }
+        }
+        nameServers = List.copyOf(list);
+        client.updateNameServerAddressList(nameServers);
+    }
+
+    /** Registers with every NameServer; the first answer's order-topic settings are applied. */
+    public void registerAll(boolean oneway) {
+        if (nameServers.isEmpty() || state.get() != 1) {
+            return;
+        }
+        io.petrel.common.route.TopicConfigSerializeWrapper wrapper = topics.serializeWrapper();
+        if (!PermName.isWriteable(config.getBrokerPermission()) || !PermName.isReadable(config.getBrokerPermission())) {
+            Map<String, TopicConfig> limited = new LinkedHashMap<>();
+            wrapper.topicConfigTable().forEach((k, v) -> limited.put(k, v.withPerm(config.getBrokerPermission())));
+            wrapper = new io.petrel.common.route.TopicConfigSerializeWrapper(limited, wrapper.dataVersion());
+        }
+        List<RegisterResult> results = outerApi.registerAll(nameServers, identity(), wrapper, oneway,
+            config.getRegisterBrokerTimeoutMills(), config.isCompressedRegister());
+        if (!results.isEmpty()) {
+            topics.applyOrderTopics(results.get(0).orderTopics());
+        }
+    }
+
+    private BrokerOuterAPI.BrokerIdentity identity() {
+        String addr = config.getBrokerIP1() + ":" + server.localPort();
+        String ha = config.getBrokerIP2() + ":" + (server.localPort() + 1);
+        long id = storeConfig.brokerRole() == BrokerRole.SLAVE ? Math.max(1, config.getBrokerId()) : 0;
+        return new BrokerOuterAPI.BrokerIdentity(config.getBrokerClusterName(), addr, config.getBrokerName(), id, ha);
+    }
+
+    public void shutdown() {
+        int previous = state.getAndSet(2);
+        if (previous == 2) {
+            return;
+        }
+        if (previous == 1 && outerApi != null && client != null && server != null) {
+            state.set(1);
+            try {
+                outerApi.unregisterAll(nameServers, identity(), 3000);
+            } catch (RuntimeException e) {
+                LOG.warn("unregister failed", e);
+            }
+            state.set(2);
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (fastServer != null) {
+            fastServer.shutdown();
+        }
+        if (server != null) {
+            server.shutdown();
+        }
+        if (client != null) {
+            client.shutdown();
+        }
+        for (ExecutorService p : pools) {
+            BoundedExecutors.shutdown(p, 3000);
+        }
+        persistQuietly();
+        if (store != null) {
+            store.shutdown();
+        }
+        LOG.info("broker {} shut down", config.getBrokerName());
+    }
+
+    private void persistQuietly() {
+        try {
+            if (offsets != null) {
+                offsets.persist();
+            }
+            if (topics != null) {
+                topics.persist();
+            }
+            if (groups != null) {
+                groups.persist();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("persisting broker config at shutdown failed", e);
+        }
+    }
+
+    /** The main port actually bound. */
+    public int listenPort() {
+        return server.localPort();
+    }
+
+    public int fastListenPort() {
+        return fastServer.localPort();
+    }
+
+    public String brokerAddr() {
+        return config.getBrokerIP1() + ":" + server.localPort();
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    public TopicConfigManager topics() {
+        return topics;
+    }
+
+    public ConsumerOffsetManager offsets() {
+        return offsets;
+    }
+}

@@ -1,0 +1,136 @@
+package io.petrel.broker.admin;
+
+import io.petrel.broker.config.BrokerConfig;
+import io.petrel.broker.stats.BrokerStats;
+import io.petrel.broker.topic.TopicConfigManager;
+import io.petrel.common.config.PropertiesBinder;
+import io.petrel.common.route.KVTable;
+import io.petrel.remoting.protocol.RemotingCommand;
+import io.petrel.remoting.protocol.RemotingVersion;
+import io.petrel.remoting.protocol.RequestCode;
+import io.petrel.remoting.protocol.ResponseCode;
+import io.petrel.remoting.protocol.header.GetBrokerConfigResponseHeader;
+import io.petrel.store.MessageStore;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+
+/** GET_BROKER_RUNTIME_INFO, GET_BROKER_CONFIG and UPDATE_BROKER_CONFIG. */
+public final class BrokerInfoAdmin {
+    /** Queue depths of the broker's request pools, for the runtime figures. */
+    public record PoolDepths(IntSupplier send, int sendCapacity, IntSupplier pull, int pullCapacity,
+                             IntSupplier query, int queryCapacity) {
+    }
+
+    private final BrokerConfig config;
+    private final Map<String, Object> settings;
+    private final TopicConfigManager topics;
+    private final MessageStore store;
+    private final BrokerStats stats;
+    private final PoolDepths pools;
+    private final Clock clock;
+    private final long bootMillis;
+
+    /** @param settings every settings object whose keys GET/UPDATE_BROKER_CONFIG expose, by a name for logs */
+    public BrokerInfoAdmin(BrokerConfig config, Map<String, Object> settings, TopicConfigManager topics,
+                           MessageStore store, BrokerStats stats, PoolDepths pools, Clock clock, long bootMillis) {
+        this.config = config;
+        this.settings = settings;
+        this.topics = topics;
+        this.store = store;
+        this.stats = stats;
+        this.pools = pools;
+        this.clock = clock;
+        this.bootMillis = bootMillis;
+    }
+
+    public void registerInto(AdminBrokerProcessor processor) {
+        processor.register(RequestCode.GET_BROKER_RUNTIME_INFO, (ch, req) -> runtimeInfo())
+            .register(RequestCode.GET_BROKER_CONFIG, (ch, req) -> brokerConfig())
+            .register(RequestCode.UPDATE_BROKER_CONFIG, (ch, req) -> updateConfig(req));
+    }
+
+    private RemotingCommand runtimeInfo() {
+        Map<String, String> kv = new TreeMap<>(store.getRuntimeInfo());
+        kv.put("brokerVersionDesc", "V4_9_7");
+        kv.put("brokerVersion", Integer.toString(RemotingVersion.CURRENT));
+        kv.put("bootTimestamp", Long.toString(bootMillis));
+        kv.put("runtime", uptime(clock.millis() - bootMillis));
+        kv.put("putTps", stats.putTps());
+        kv.put("getTransferedTps", stats.getTransferredTps());
+        kv.put("getFoundTps", stats.getFoundTps());
+        kv.put("getMissTps", stats.getMissTps());
+        kv.put("getTotalTps", stats.getTransferredTps());
+        kv.put("msgPutTotalTodayNow", Long.toString(stats.putTotal()));
+        kv.put("msgPutTotalTodayMorning", Long.toString(stats.putTodayMorning()));
+        kv.put("msgPutTotalYesterdayMorning", Long.toString(stats.putYesterdayMorning()));
+        kv.put("msgGetTotalTodayNow", Long.toString(stats.getTotal()));
+        kv.put("msgGetTotalTodayMorning", Long.toString(stats.getTodayMorning()));
+        kv.put("msgGetTotalYesterdayMorning", Long.toString(stats.getYesterdayMorning()));
+        kv.put("sendThreadPoolQueueSize", Integer.toString(pools.send().getAsInt()));
+        kv.put("sendThreadPoolQueueCapacity", Integer.toString(pools.sendCapacity()));
+        kv.put("sendThreadPoolQueueHeadWaitTimeMills", "0");
+        kv.put("pullThreadPoolQueueSize", Integer.toString(pools.pull().getAsInt()));
+        kv.put("pullThreadPoolQueueCapacity", Integer.toString(pools.pullCapacity()));
+        kv.put("pullThreadPoolQueueHeadWaitTimeMills", "0");
+        kv.put("queryThreadPoolQueueSize", Integer.toString(pools.query().getAsInt()));
+        kv.put("queryThreadPoolQueueCapacity", Integer.toString(pools.queryCapacity()));
+        kv.put("queryThreadPoolQueueHeadWaitTimeMills", "0");
+        kv.put("EndTransactionQueueSize", "0");
+        kv.put("EndTransactionThreadPoolQueueCapacity", Integer.toString(config.getEndTransactionPoolQueueCapacity()));
+        kv.putIfAbsent("pageCacheLockTimeMills", "0");
+        kv.put("earliestMessageTimeStamp", Long.toString(store.getEarliestMessageTime()));
+        kv.put("commitLogMinOffset", Long.toString(store.getMinPhyOffset()));
+        kv.put("commitLogMaxOffset", Long.toString(store.getMaxPhyOffset()));
+        kv.put("dispatchBehindBytes", Long.toString(store.dispatchBehindBytes()));
+        kv.putIfAbsent("commitLogDiskRatio", "0.0");
+        kv.put("putMessageSizeTotal", Long.toString(stats.putBytesTotal()));
+        kv.put("putMessageTimesTotal", Long.toString(stats.putTotal()));
+        kv.put("startAcceptSendRequestTimeStamp", Long.toString(config.getStartAcceptSendRequestTimeStamp()));
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new KVTable(kv).encode());
+    }
+
+    static String uptime(long millis) {
+        long s = millis / 1000;
+        return String.format("[ %d days, %d hours, %d minutes, %d seconds ]", s / 86400, (s % 86400) / 3600,
+            (s % 3600) / 60, s % 60);
+    }
+
+    private RemotingCommand brokerConfig() {
+        StringBuilder sb = new StringBuilder();
+        Map<String, String> all = new TreeMap<>();
+        for (Object target : settings.values()) {
+            all.putAll(PropertiesBinder.describe(target));
+        }
+        all.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        String version = new String(topics.dataVersion().encode(), StandardCharsets.UTF_8);
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null, new GetBrokerConfigResponseHeader(version))
+            .body(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Applies {@code key=value} lines to the live settings objects. Values are checked as at start-up; a change
+     * to a setting read only at start-up (ports, paths, thread counts) takes effect after a restart.
+     */
+    private RemotingCommand updateConfig(RemotingCommand req) throws IOException {
+        if (req.body() == null) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "no properties in the body");
+        }
+        Properties props = new Properties();
+        props.load(new StringReader(new String(req.body(), StandardCharsets.UTF_8)));
+        Set<String> unknown;
+        try {
+            unknown = new PropertiesBinder().bind(props, settings.values().toArray());
+        } catch (io.petrel.common.config.ConfigException e) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        String remark = unknown.isEmpty() ? null : "unknown keys ignored: " + unknown;
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, remark);
+    }
+}

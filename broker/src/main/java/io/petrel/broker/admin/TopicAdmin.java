@@ -1,0 +1,130 @@
+package io.petrel.broker.admin;
+
+import io.petrel.broker.config.BrokerConfig;
+import io.petrel.broker.offset.ConsumerOffsetManager;
+import io.petrel.broker.topic.TopicConfigManager;
+import io.petrel.common.body.QueueKeyedTable;
+import io.petrel.common.body.StringListBody;
+import io.petrel.common.message.MessageQueue;
+import io.petrel.common.route.TopicList;
+import io.petrel.common.topic.TopicConfig;
+import io.petrel.common.topic.TopicFilterType;
+import io.petrel.common.topic.TopicValidator;
+import io.petrel.remoting.protocol.CommandHeader;
+import io.petrel.remoting.protocol.RemotingCommand;
+import io.petrel.remoting.protocol.RequestCode;
+import io.petrel.remoting.protocol.ResponseCode;
+import io.petrel.remoting.protocol.header.CreateTopicRequestHeader;
+import io.petrel.remoting.protocol.header.TopicRequestHeader;
+import io.petrel.store.MessageStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Topic administration: create/update, delete, list, per-queue stats, and who consumes a topic. */
+public final class TopicAdmin {
+    private final BrokerConfig config;
+    private final TopicConfigManager topics;
+    private final ConsumerOffsetManager offsets;
+    private final MessageStore store;
+    private final java.util.function.Function<String, java.util.List<String>> subscribedGroups;
+
+    public TopicAdmin(BrokerConfig config, TopicConfigManager topics, ConsumerOffsetManager offsets,
+                      MessageStore store, java.util.function.Function<String, java.util.List<String>> subscribedGroups) {
+        this.config = config;
+        this.topics = topics;
+        this.offsets = offsets;
+        this.store = store;
+        this.subscribedGroups = subscribedGroups;
+    }
+
+    public void registerInto(AdminBrokerProcessor processor) {
+        processor.register(RequestCode.UPDATE_AND_CREATE_TOPIC, (ch, req) -> create(req))
+            .register(RequestCode.DELETE_TOPIC_IN_BROKER, (ch, req) -> delete(req))
+            .register(RequestCode.GET_ALL_TOPIC_CONFIG, (ch, req) -> all())
+            .register(RequestCode.GET_TOPIC_STATS_INFO, (ch, req) -> stats(req))
+            .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, (ch, req) -> consumedBy(req))
+            .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, (ch, req) -> systemTopics());
+    }
+
+    private RemotingCommand create(RemotingCommand req) throws Exception {
+        CreateTopicRequestHeader h = req.decodeHeader(CreateTopicRequestHeader::decode);
+        String invalid = TopicValidator.validateTopic(h.topic());
+        if (invalid != null) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, invalid);
+        }
+        if (TopicValidator.isSystemTopic(h.topic())) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                "The topic[" + h.topic() + "] is conflict with system topic.");
+        }
+        if (h.readQueueNums() <= 0 || h.writeQueueNums() <= 0 || h.readQueueNums() > 1024 || h.writeQueueNums() > 1024) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                "queue numbers must be in 1..1024, got read " + h.readQueueNums() + " write " + h.writeQueueNums());
+        }
+        TopicFilterType filter;
+        try {
+            filter = TopicFilterType.valueOf(h.topicFilterType());
+        } catch (IllegalArgumentException e) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                "unknown topicFilterType " + h.topicFilterType());
+        }
+        TopicConfig c = new TopicConfig(h.topic(), h.readQueueNums(), h.writeQueueNums(), h.perm(), filter,
+            h.topicSysFlag() == null ? 0 : h.topicSysFlag(), h.order());
+        topics.update(c);
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand delete(RemotingCommand req) throws Exception {
+        String topic = req.decodeHeader(TopicRequestHeader::decode).topic();
+        if (TopicValidator.isSystemTopic(topic)) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                "The topic[" + topic + "] is conflict with system topic.");
+        }
+        topics.delete(topic);
+        offsets.removeTopic(topic);
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand all() {
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null, CommandHeader.EMPTY)
+            .body(topics.serializeWrapper().encode());
+    }
+
+    private RemotingCommand stats(RemotingCommand req) throws Exception {
+        String topic = req.decodeHeader(TopicRequestHeader::decode).topic();
+        TopicConfig c = topics.select(topic);
+        if (c == null) {
+            return RemotingCommand.createResponse(ResponseCode.TOPIC_NOT_EXIST, "topic[" + topic + "] not exist");
+        }
+        Map<MessageQueue, QueueKeyedTable.TopicOffset> table = new LinkedHashMap<>();
+        for (int q = 0; q < c.writeQueueNums(); q++) {
+            long min = Math.max(0, store.getMinOffsetInQueue(topic, q));
+            long max = Math.max(0, store.getMaxOffsetInQueue(topic, q));
+            long last = max > 0 ? store.getMessageStoreTimeStamp(topic, q, max - 1) : 0;
+            table.put(new MessageQueue(topic, config.getBrokerName(), q),
+                new QueueKeyedTable.TopicOffset(min, max, Math.max(0, last)));
+        }
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(QueueKeyedTable.topicStats(table));
+    }
+
+    private RemotingCommand consumedBy(RemotingCommand req) throws Exception {
+        String topic = req.decodeHeader(TopicRequestHeader::decode).topic();
+        Set<String> groupNames = new TreeSet<>(subscribedGroups.apply(topic));
+        groupNames.addAll(offsets.groupsOfTopic(topic));
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
+            .body(StringListBody.encode(StringListBody.GROUP_LIST, groupNames));
+    }
+
+    private RemotingCommand systemTopics() {
+        Set<String> names = new TreeSet<>();
+        for (String t : topics.snapshot().keySet()) {
+            if (TopicValidator.isSystemTopic(t) || t.equals(config.getBrokerClusterName())
+                || t.equals(config.getBrokerName())) {
+                names.add(t);
+            }
+        }
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
+            .body(new TopicList(java.util.List.copyOf(names), null).encode());
+    }
+}

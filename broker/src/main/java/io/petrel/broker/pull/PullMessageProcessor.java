@@ -1,0 +1,226 @@
+package io.petrel.broker.pull;
+
+import io.netty.channel.Channel;
+import io.petrel.broker.client.ConsumerGroupInfo;
+import io.petrel.broker.client.ConsumerManager;
+import io.petrel.broker.config.BrokerConfig;
+import io.petrel.broker.offset.ConsumerOffsetManager;
+import io.petrel.broker.stats.BrokerStats;
+import io.petrel.broker.subscription.SubscriptionGroupManager;
+import io.petrel.broker.topic.TopicConfigManager;
+import io.petrel.common.heartbeat.MessageModel;
+import io.petrel.common.heartbeat.SubscriptionData;
+import io.petrel.common.subscription.SubscriptionGroupConfig;
+import io.petrel.common.topic.PermName;
+import io.petrel.common.topic.TopicConfig;
+import io.petrel.remoting.RemotingResponder;
+import io.petrel.remoting.RequestProcessor;
+import io.petrel.remoting.protocol.RemotingCommand;
+import io.petrel.remoting.protocol.ResponseCode;
+import io.petrel.remoting.protocol.header.PullMessageRequestHeader;
+import io.petrel.remoting.protocol.header.PullMessageResponseHeader;
+import io.petrel.store.BrokerRole;
+import io.petrel.store.GetMessageResult;
+import io.petrel.store.GetMessageStatus;
+import io.petrel.store.MessageStore;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PULL_MESSAGE: checks the request in the order 4.9.7 brokers do, reads up to {@code maxMsgNums} records with
+ * the broker-side tag filter, parks the pull when nothing is there and the client allows it (long polling), and
+ * stores the piggy-backed commit offset.
+ */
+public final class PullMessageProcessor implements RequestProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(PullMessageProcessor.class);
+    static final String SQL92_UNSUPPORTED = "The broker does not support consumer to filter message by SQL92";
+
+    private final BrokerConfig config;
+    private final BrokerRole role;
+    private final TopicConfigManager topics;
+    private final SubscriptionGroupManager groups;
+    private final ConsumerManager consumers;
+    private final ConsumerOffsetManager offsets;
+    private final MessageStore store;
+    private final BrokerStats stats;
+    private final Clock clock;
+    private volatile PullRequestHoldService holdService;
+    private volatile ExecutorService rerunExecutor;
+
+    public PullMessageProcessor(BrokerConfig config, BrokerRole role, TopicConfigManager topics,
+                                SubscriptionGroupManager groups, ConsumerManager consumers,
+                                ConsumerOffsetManager offsets, MessageStore store, BrokerStats stats, Clock clock) {
+        this.config = config;
+        this.role = role;
+        this.topics = topics;
+        this.groups = groups;
+        this.consumers = consumers;
+        this.offsets = offsets;
+        this.store = store;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    /** Wires long polling: where parked pulls wait, and the pool woken pulls run on. */
+    public void attach(PullRequestHoldService holdService, ExecutorService rerunExecutor) {
+        this.holdService = holdService;
+        this.rerunExecutor = rerunExecutor;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
+        return process(channel, request, true);
+    }
+
+    /** Runs a pull woken from long polling: once more, never parked again, no offset commit. */
+    public void rerun(HeldPull pull) {
+        try {
+            rerunExecutor.execute(() -> {
+                try {
+                    RemotingCommand response = process(pull.channel(), pull.request(), false);
+                    RemotingResponder.respond(pull.channel(), pull.request(), response);
+                } catch (Exception e) {
+                    LOG.warn("re-running a held pull failed", e);
+                    RemotingResponder.respond(pull.channel(), pull.request(),
+                        RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, e.toString()));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            RemotingResponder.respond(pull.channel(), pull.request(),
+                RemotingCommand.createResponse(ResponseCode.SYSTEM_BUSY, "[OVERLOAD]system busy, pull queue full"));
+        }
+    }
+
+    RemotingCommand process(Channel channel, RemotingCommand request, boolean firstRun) throws Exception {
+        PullMessageRequestHeader h = request.decodeHeader(PullMessageRequestHeader::decode);
+        if (!PermName.isReadable(config.getBrokerPermission())) {
+            return fail(ResponseCode.NO_PERMISSION, "the broker[" + config.getBrokerIP1()
+                + "] pulling message is forbidden");
+        }
+        SubscriptionGroupConfig group = groups.find(h.consumerGroup());
+        if (group == null) {
+            return fail(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group [" + h.consumerGroup()
+                + "] does not exist, http://rocketmq.apache.org/docs/faq/");
+        }
+        if (!group.consumeEnable()) {
+            return fail(ResponseCode.NO_PERMISSION, "subscription group no permission, " + h.consumerGroup());
+        }
+        TopicConfig topic = topics.select(h.topic());
+        if (topic == null) {
+            return fail(ResponseCode.TOPIC_NOT_EXIST, "topic[" + h.topic() + "] not exist, apply first please! "
+                + "http://rocketmq.apache.org/docs/faq/");
+        }
+        if (!PermName.isReadable(topic.perm())) {
+            return fail(ResponseCode.NO_PERMISSION, "the topic[" + h.topic() + "] pulling message is forbidden");
+        }
+        if (h.queueId() < 0 || h.queueId() >= topic.readQueueNums()) {
+            return fail(ResponseCode.SYSTEM_ERROR, String.format("queueId[%d] is illegal, topic:[%s] "
+                + "topicConfig.readQueueNums:[%d] consumer:[%s]", h.queueId(), h.topic(), topic.readQueueNums(),
+                channel.remoteAddress()));
+        }
+        SubscriptionOrError sub = subscription(h, group);
+        if (sub.error != null) {
+            return sub.error;
+        }
+        RemotingCommand response = read(h, group, sub.data);
+        boolean nothingYet = response.code() == ResponseCode.PULL_NOT_FOUND;
+        if (nothingYet && firstRun && PullSysFlag.has(h.sysFlag(), PullSysFlag.SUSPEND) && holdService != null) {
+            long timeout = config.isLongPollingEnable() ? h.suspendTimeoutMillis() : config.getShortPollingTimeMills();
+            holdService.hold(h.topic(), h.queueId(),
+                new HeldPull(channel, request, h.queueOffset(), clock.millis() + timeout, sub.data));
+            commitIfAsked(channel, h, firstRun);
+            return null;
+        }
+        commitIfAsked(channel, h, firstRun);
+        return response;
+    }
+
+    private void commitIfAsked(Channel channel, PullMessageRequestHeader h, boolean firstRun) {
+        if (firstRun && role != BrokerRole.SLAVE && PullSysFlag.has(h.sysFlag(), PullSysFlag.COMMIT_OFFSET)) {
+            offsets.commit(String.valueOf(channel.remoteAddress()), h.consumerGroup(), h.topic(), h.queueId(),
+                h.commitOffset());
+        }
+    }
+
+    private record SubscriptionOrError(SubscriptionData data, RemotingCommand error) {
+    }
+
+    private SubscriptionOrError subscription(PullMessageRequestHeader h, SubscriptionGroupConfig group) {
+        if (PullSysFlag.has(h.sysFlag(), PullSysFlag.SUBSCRIPTION)) {
+            if (h.expressionType() != null && !SubscriptionData.TAG.equals(h.expressionType())) {
+                return new SubscriptionOrError(null, fail(ResponseCode.SYSTEM_ERROR, SQL92_UNSUPPORTED));
+            }
+            try {
+                return new SubscriptionOrError(SubscriptionData.ofTags(h.topic(), h.subscription(), h.subVersion()),
+                    null);
+            } catch (IllegalArgumentException e) {
+                return new SubscriptionOrError(null, fail(ResponseCode.SUBSCRIPTION_PARSE_FAILED,
+                    "parse the consumer's subscription failed: " + e.getMessage()));
+            }
+        }
+        ConsumerGroupInfo info = consumers.group(h.consumerGroup());
+        if (info == null) {
+            return new SubscriptionOrError(null, fail(ResponseCode.SUBSCRIPTION_NOT_EXIST,
+                "the consumer's group info not exist"));
+        }
+        if (!group.consumeBroadcastEnable() && info.messageModel() == MessageModel.BROADCASTING) {
+            return new SubscriptionOrError(null, fail(ResponseCode.NO_PERMISSION,
+                "the consumer group[" + h.consumerGroup() + "] can not consume by broadcast way"));
+        }
+        SubscriptionData data = info.subscription(h.topic());
+        if (data == null) {
+            return new SubscriptionOrError(null, fail(ResponseCode.SUBSCRIPTION_NOT_EXIST,
+                "the consumer's subscription not exist"));
+        }
+        if (data.subVersion() < h.subVersion()) {
+            return new SubscriptionOrError(null, fail(ResponseCode.SUBSCRIPTION_NOT_LATEST,
+                "the consumer's subscription not latest"));
+        }
+        if (!SubscriptionData.TAG.equals(data.expressionType())) {
+            return new SubscriptionOrError(null, fail(ResponseCode.SYSTEM_ERROR, SQL92_UNSUPPORTED));
+        }
+        return new SubscriptionOrError(data, null);
+    }
+
+    /** Reads and maps the store's answer; a PULL_NOT_FOUND answer may still be parked by the caller. */
+    private RemotingCommand read(PullMessageRequestHeader h, SubscriptionGroupConfig group, SubscriptionData sub) {
+        GetMessageResult result = store.getMessage(h.consumerGroup(), h.topic(), h.queueId(), h.queueOffset(),
+            h.maxMsgNums(), sub.matchesAll() ? null : code -> sub.matchesTagsCode(code));
+        if (result == null) {
+            return fail(ResponseCode.SYSTEM_ERROR, "store getMessage return null");
+        }
+        try {
+            int code = codeFor(result.status(), h.queueOffset());
+            long suggest = !config.isSlaveReadEnable() ? 0
+                : result.suggestPullingFromSlave() ? group.whichBrokerWhenConsumeSlowly() : group.brokerId();
+            RemotingCommand response = RemotingCommand.createResponse(code, result.status().name(),
+                new PullMessageResponseHeader(suggest, result.nextBeginOffset(), result.minOffset(),
+                    result.maxOffset()));
+            if (code == ResponseCode.SUCCESS) {
+                response.body(result.copyToHeap().array());
+            }
+            stats.onGet(h.topic(), h.consumerGroup(), result.messageCount());
+            return response;
+        } finally {
+            result.release();
+        }
+    }
+
+    static int codeFor(GetMessageStatus status, long requestedOffset) {
+        return switch (status) {
+            case FOUND -> ResponseCode.SUCCESS;
+            case NO_MATCHED_MESSAGE, MESSAGE_WAS_REMOVING -> ResponseCode.PULL_RETRY_IMMEDIATELY;
+            case NO_MESSAGE_IN_QUEUE, NO_MATCHED_LOGIC_QUEUE -> requestedOffset != 0 ? ResponseCode.PULL_OFFSET_MOVED
+                : ResponseCode.PULL_NOT_FOUND;
+            case OFFSET_TOO_SMALL, OFFSET_OVERFLOW_BADLY -> ResponseCode.PULL_OFFSET_MOVED;
+            case OFFSET_OVERFLOW_ONE, OFFSET_FOUND_NULL -> ResponseCode.PULL_NOT_FOUND;
+        };
+    }
+
+    private static RemotingCommand fail(int code, String remark) {
+        return RemotingCommand.createResponse(code, remark);
+    }
+}
