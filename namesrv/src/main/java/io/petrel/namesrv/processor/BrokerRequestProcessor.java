@@ -12,7 +12,6 @@ import io.petrel.namesrv.route.DataVersionCheck;
 import io.petrel.namesrv.route.RegisterResult;
 import io.petrel.namesrv.route.RouteInfoManager;
 import io.petrel.remoting.protocol.RemotingCommand;
-import io.petrel.remoting.protocol.RemotingVersion;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.namesrv.QueryDataVersionRequestHeader;
@@ -55,7 +54,7 @@ public final class BrokerRequestProcessor extends GuardedProcessor {
         if (expectedCrc != null && expectedCrc != 0 && BodyChecksum.crc32(body) != expectedCrc) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, CRC_MISMATCH);
         }
-        RegisterBrokerBody decoded = decodeBody(body, h.compressed(), request.version());
+        RegisterBrokerBody decoded = decodeBody(body, h.compressed());
         RegisterResult result = routes.registerBroker(
             new BrokerRegistration(h.clusterName(), h.brokerName(), h.brokerAddr(), h.brokerId(), h.haServerAddr()),
             decoded.topicConfigSerializeWrapper(), decoded.filterServerList(), channel);
@@ -68,14 +67,12 @@ public final class BrokerRequestProcessor extends GuardedProcessor {
         return response;
     }
 
-    private static RegisterBrokerBody decodeBody(byte[] body, boolean compressed, int version) {
+    /** No body stands for an empty table; the body's own shape tells a pre-3.0.11 bare topic table apart. */
+    private static RegisterBrokerBody decodeBody(byte[] body, boolean compressed) {
         if (body == null || body.length == 0) {
             return new RegisterBrokerBody(new TopicConfigSerializeWrapper(Map.of(), DataVersion.ZERO), List.of());
         }
         try {
-            if (version < RemotingVersion.V3_0_11) {
-                return new RegisterBrokerBody(TopicConfigSerializeWrapper.decode(body), List.of());
-            }
             return RegisterBrokerBody.decode(body, compressed);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("register broker body refused: " + e.getMessage(), e);
