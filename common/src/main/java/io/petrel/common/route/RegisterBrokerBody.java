@@ -96,7 +96,8 @@ public record RegisterBrokerBody(TopicConfigSerializeWrapper topicConfigSerializ
     }
 
     /**
-     * Reads either form.
+     * Reads either form. A plain body that is a bare {@link TopicConfigSerializeWrapper} (what brokers older than
+     * 3.0.11 send) is accepted too.
      *
      * @throws IllegalArgumentException when the bytes are not a body of that form
      */
@@ -106,6 +107,10 @@ public record RegisterBrokerBody(TopicConfigSerializeWrapper topicConfigSerializ
 
     private static RegisterBrokerBody decodeJson(byte[] body) {
         JSONObject o = JsonBodies.parseObject(body, WHAT);
+        if (!o.containsKey("topicConfigSerializeWrapper") && o.containsKey("topicConfigTable")) {
+            // Brokers older than 3.0.11 send the bare topic table; tell the forms apart by content, not version.
+            return new RegisterBrokerBody(TopicConfigSerializeWrapper.fromJson(o), List.of());
+        }
         TopicConfigSerializeWrapper wrapper = TopicConfigSerializeWrapper.fromJson(
             JsonBodies.object(o, "topicConfigSerializeWrapper", WHAT));
         JSONArray fs = JsonBodies.array(o, "filterServerList", WHAT);

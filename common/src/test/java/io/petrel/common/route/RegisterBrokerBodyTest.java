@@ -40,6 +40,13 @@ class RegisterBrokerBodyTest {
     }
 
     @Test
+    void bareTopicTableOfOldBrokersIsAccepted() {
+        RegisterBrokerBody body = RegisterBrokerBody.decode(Vectors.bytes("json/topic_config_wrapper.json"), false);
+        assertEquals(3, body.topicConfigSerializeWrapper().topicConfigTable().size());
+        assertEquals(new DataVersion(1700000000000L, 5), body.topicConfigSerializeWrapper().dataVersion());
+    }
+
+    @Test
     void compressedBodyDecodesAndReencodesIdentically() throws IOException {
         byte[] golden = Vectors.hex("json/register_broker_body_compressed.hex");
         assertEquals(1276870009, BodyChecksum.crc32(golden));

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Starts a Petrel server JVM with settings sized to this machine.
+#
+#   runserver.sh <module> <main-class> [args...]
+#
+# <module> names the logback file (conf/logback_<module>.xml) and, in a source checkout, the Maven module.
+# Class path: <home>/lib/*.jar in a distribution; otherwise the module's build output in a checkout
+# (build it first with: mvn -B -pl <module> -am package -DskipTests).
+# Environment: JAVA_HOME, PETREL_HEAP_MB (override the heap size), PETREL_LOG_DIR (default ~/logs/petrel),
+# JAVA_OPT_EXT (extra JVM options).
+set -euo pipefail
+
+if [ $# -lt 2 ]; then
+  echo "usage: $0 <module> <main-class> [args...]" >&2
+  exit 2
+fi
+MODULE=$1
+MAIN_CLASS=$2
+shift 2
+
+BASE_DIR=$(cd "$(dirname "$0")/.." && pwd)
+JAVA="java"
+if [ -n "${JAVA_HOME:-}" ]; then
+  JAVA="$JAVA_HOME/bin/java"
+fi
+
+# Heap: a quarter of the memory this process may use (cgroup limit or physical), at least 256 MiB, at most 4 GiB.
+memory_mb() {
+  local limit=""
+  if [ -r /sys/fs/cgroup/memory.max ]; then
+    limit=$(cat /sys/fs/cgroup/memory.max)
+  elif [ -r /sys/fs/cgroup/memory/memory.limit_in_bytes ]; then
+    limit=$(cat /sys/fs/cgroup/memory/memory.limit_in_bytes)
+  fi
+  local physical_kb
+  physical_kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || echo 4194304)
+  local physical_mb=$((physical_kb / 1024))
+  if [[ "$limit" =~ ^[0-9]+$ ]] && [ $((limit / 1024 / 1024)) -lt "$physical_mb" ]; then
+    echo $((limit / 1024 / 1024))
+  else
+    echo "$physical_mb"
+  fi
+}
+HEAP_MB=${PETREL_HEAP_MB:-$(( $(memory_mb) / 4 ))}
+[ "$HEAP_MB" -gt 4096 ] && HEAP_MB=4096
+[ "$HEAP_MB" -lt 256 ] && HEAP_MB=256
+
+# Class path.
+if ls "$BASE_DIR"/lib/*.jar >/dev/null 2>&1; then
+  CLASSPATH="$BASE_DIR/lib/*"
+elif [ -f "$BASE_DIR/$MODULE/target/runtime-classpath.txt" ] && [ -d "$BASE_DIR/$MODULE/target/classes" ]; then
+  # Own modules from their build output, third-party jars from the list Maven wrote at build time.
+  CLASSPATH="$BASE_DIR/$MODULE/target/classes:$BASE_DIR/remoting/target/classes:$BASE_DIR/common/target/classes"
+  THIRD_PARTY=$(tr ':' '\n' < "$BASE_DIR/$MODULE/target/runtime-classpath.txt" \
+    | grep -v -e '/io/petrel/' -e "^$BASE_DIR/" | paste -sd ':' -)
+  CLASSPATH="$CLASSPATH:$THIRD_PARTY"
+else
+  echo "No lib/ directory and no build output for module '$MODULE' under $BASE_DIR." >&2
+  echo "Build it first: mvn -B -pl $MODULE -am package -DskipTests" >&2
+  exit 1
+fi
+
+LOG_DIR=${PETREL_LOG_DIR:-$HOME/logs/petrel}
+mkdir -p "$LOG_DIR"
+
+JAVA_OPT="-server -Xms${HEAP_MB}m -Xmx${HEAP_MB}m"
+JAVA_OPT="$JAVA_OPT -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -XX:+ParallelRefProcEnabled"
+JAVA_OPT="$JAVA_OPT -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$LOG_DIR"
+JAVA_OPT="$JAVA_OPT -Xlog:gc*:file=$LOG_DIR/${MODULE}_gc.log:time,tags:filecount=5,filesize=30M"
+JAVA_OPT="$JAVA_OPT -Dpetrel.home=$BASE_DIR -Drocketmq.home.dir=$BASE_DIR -Dpetrel.log.dir=$LOG_DIR"
+if [ -f "$BASE_DIR/conf/logback_${MODULE}.xml" ]; then
+  JAVA_OPT="$JAVA_OPT -Dlogback.configurationFile=$BASE_DIR/conf/logback_${MODULE}.xml"
+fi
+
+# shellcheck disable=SC2086 # JAVA_OPT and JAVA_OPT_EXT are option lists
+exec "$JAVA" $JAVA_OPT ${JAVA_OPT_EXT:-} -cp "$CLASSPATH" "$MAIN_CLASS" "$@"

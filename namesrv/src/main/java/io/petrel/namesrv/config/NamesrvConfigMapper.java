@@ -1,0 +1,143 @@
+package io.petrel.namesrv.config;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one place that turns NameServer properties into a {@link NamesrvConfig}: knows every key's type, default
+ * and range, resolves environment-derived defaults (home directories) from the given {@link Environment}, and
+ * reports keys it does not know. A bad value raises {@link ConfigException} naming the key.
+ */
+public final class NamesrvConfigMapper {
+    /** Where environment-derived defaults come from. */
+    public record Environment(String userHome, String rocketmqHome) {
+        /** The JVM's: {@code user.home}, and {@code rocketmq.home.dir} or {@code ROCKETMQ_HOME}. */
+        public static Environment current() {
+            String home = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
+            return new Environment(System.getProperty("user.home"), home);
+        }
+    }
+
+    /** A mapped config and the keys that were given but mean nothing here. */
+    public record Result(NamesrvConfig config, Set<String> unknownKeys) {
+    }
+
+    private final Environment env;
+
+    public NamesrvConfigMapper(Environment env) {
+        this.env = env;
+    }
+
+    public Result map(Properties props) {
+        Reader r = new Reader(props);
+        String namesrvDir = env.userHome() + File.separator + "namesrv" + File.separator;
+        NamesrvConfig c = new NamesrvConfig(
+            r.string("rocketmqHome", env.rocketmqHome() == null ? "" : env.rocketmqHome()),
+            r.string("kvConfigPath", namesrvDir + "kvConfig.json"),
+            r.string("configStorePath", namesrvDir + "namesrv.properties"),
+            r.string("productEnvName", "center"),
+            r.bool("clusterTest", false),
+            r.bool("orderMessageEnable", false),
+            r.longKey("scanNotActiveBrokerInterval", 10_000, 100, Long.MAX_VALUE),
+            r.longKey("brokerChannelExpiredTime", 120_000, 1_000, Long.MAX_VALUE),
+            r.string("bindAddress", "0.0.0.0"),
+            r.intKey("listenPort", 9876, 0, 65535),
+            r.intKey("serverWorkerThreads", 8, 1, 1024),
+            r.intKey("serverCallbackExecutorThreads", 0, 0, 1024),
+            r.intKey("serverSelectorThreads", 3, 1, 256),
+            r.intKey("serverOnewaySemaphoreValue", 256, 1, Integer.MAX_VALUE),
+            r.intKey("serverAsyncSemaphoreValue", 64, 1, Integer.MAX_VALUE),
+            r.intKey("serverChannelMaxIdleTimeSeconds", 120, 0, Integer.MAX_VALUE),
+            r.intKey("serverSocketSndBufSize", 0, 0, Integer.MAX_VALUE),
+            r.intKey("serverSocketRcvBufSize", 0, 0, Integer.MAX_VALUE),
+            r.bool("serverPooledByteBufAllocatorEnable", true),
+            r.bool("useEpollNativeSelector", false),
+            r.effective);
+        return new Result(c, r.unknown());
+    }
+
+    /** Merges {@code updates} over the values in force and maps the result (used by UPDATE_NAMESRV_CONFIG). */
+    public Result update(NamesrvConfig current, Properties updates) {
+        Properties merged = new Properties();
+        merged.putAll(current.effective());
+        merged.putAll(updates);
+        return map(merged);
+    }
+
+    /** Reads keys one at a time, remembering which were read and the effective value of each. */
+    private static final class Reader {
+        private final Properties props;
+        private final Map<String, String> effective = new LinkedHashMap<>();
+
+        Reader(Properties props) {
+            this.props = props;
+        }
+
+        private String raw(String key) {
+            String v = props.getProperty(key);
+            return v == null ? null : v.trim();
+        }
+
+        String string(String key, String fallback) {
+            String v = raw(key);
+            String value = v == null ? fallback : v;
+            effective.put(key, value);
+            return value;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String v = raw(key);
+            boolean value = fallback;
+            if (v != null) {
+                if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                    throw new ConfigException(key + ": expected true or false, got '" + v + "'");
+                }
+                value = Boolean.parseBoolean(v);
+            }
+            effective.put(key, Boolean.toString(value));
+            return value;
+        }
+
+        long longKey(String key, long fallback, long min, long max) {
+            String v = raw(key);
+            long value = fallback;
+            if (v != null) {
+                try {
+                    value = Long.parseLong(v);
+                } catch (NumberFormatException e) {
+                    throw new ConfigException(key + ": expected a whole number, got '" + v + "'");
+                }
+            }
+            if (value < min || value > max) {
+                throw new ConfigException(key + ": " + value + " is outside " + min + ".." + max);
+            }
+            effective.put(key, Long.toString(value));
+            return value;
+        }
+
+        int intKey(String key, int fallback, int min, int max) {
+            return (int) longKey(key, fallback, min, max);
+        }
+
+        Set<String> unknown() {
+            Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
+            unknown.removeAll(effective.keySet());
+            return unknown;
+        }
+    }
+
+    /** Helper for callers that print unknown keys. */
+    public static List<String> describeUnknown(Set<String> keys) {
+        List<String> lines = new ArrayList<>();
+        for (String k : keys) {
+            lines.add("unknown NameServer setting ignored: " + k);
+        }
+        return lines;
+    }
+}

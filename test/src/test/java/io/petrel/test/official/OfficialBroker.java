@@ -1,0 +1,94 @@
+package io.petrel.test.official;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * An official RocketMQ 4.9.7 broker (master) in a child JVM: loopback address, free ports, its own store under a
+ * temporary directory, small CommitLog and ConsumeQueue files, automatic topic creation on.
+ */
+public final class OfficialBroker implements AutoCloseable {
+    public static final String CLUSTER = "DefaultCluster";
+
+    private final OfficialProcess process;
+    private final String brokerName;
+    private final int port;
+
+    private OfficialBroker(OfficialProcess process, String brokerName, int port) {
+        this.process = process;
+        this.brokerName = brokerName;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker registering with {@code namesrvAddr} ({@code "a:1;b:2"} for several) and waits for its boot
+     * line.
+     */
+    public static OfficialBroker start(Path dir, String brokerName, String namesrvAddr) throws IOException {
+        Path home = OfficialHome.create(Files.createDirectories(dir));
+        int port = FreePorts.brokerPort();
+        Path store = home.resolve("store");
+        String conf = String.join("\n",
+            "brokerClusterName=" + CLUSTER,
+            "brokerName=" + brokerName,
+            "brokerId=0",
+            "namesrvAddr=" + namesrvAddr,
+            "listenPort=" + port,
+            "brokerIP1=127.0.0.1",
+            "brokerIP2=127.0.0.1",
+            "storePathRootDir=" + store,
+            "storePathCommitLog=" + store.resolve("commitlog"),
+            "mapedFileSizeCommitLog=" + (16 * 1024 * 1024),
+            "mapedFileSizeConsumeQueue=" + (30_000 * 20),
+            "autoCreateTopicEnable=true",
+            "brokerRole=ASYNC_MASTER",
+            "flushDiskType=ASYNC_FLUSH",
+            "diskMaxUsedSpaceRatio=95",
+            "sendMessageThreadPoolNums=2",
+            "pullMessageThreadPoolNums=4",
+            "useEpollNativeSelector=false",
+            "");
+        Path confFile = home.resolve("broker.conf");
+        Files.writeString(confFile, conf);
+        OfficialProcess p = OfficialProcess.start(home, "org.apache.rocketmq.broker.BrokerStartup", 384,
+            List.of("-c", confFile.toString()));
+        OfficialBroker broker = new OfficialBroker(p, brokerName, port);
+        try {
+            p.awaitOutput("boot success", Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            try {
+                broker.close();
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
+        return broker;
+    }
+
+    public String brokerName() {
+        return brokerName;
+    }
+
+    /** The address clients use, {@code 127.0.0.1:port}. */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    public String output() {
+        return process.output();
+    }
+
+    /** Stops the broker like kill -9 (it does not unregister). */
+    public void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.close();
+    }
+}

@@ -1,0 +1,117 @@
+package io.petrel.test.official;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * An official Apache RocketMQ 4.9.7 program in a child JVM, on the test class path. Its stdout and stderr go
+ * to a file. On JDK 17 the official server code needs a few {@code --add-opens}; Petrel needs none.
+ * {@link #close()} destroys the process (forcibly after a grace period) and is safe to call twice.
+ */
+public final class OfficialProcess implements AutoCloseable {
+    private static final List<String> OPENS = List.of(
+        "--add-opens", "java.base/java.nio=ALL-UNNAMED",
+        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED");
+
+    private final Process process;
+    private final Path output;
+
+    private OfficialProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** The test JVM's class path (surefire passes the real one in {@code surefire.test.class.path}). */
+    static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /**
+     * Starts {@code mainClass} with {@code home} as {@code rocketmq.home.dir} and {@code user.home}.
+     *
+     * @param heapMb heap of the child JVM
+     */
+    public static OfficialProcess start(Path home, String mainClass, int heapMb, List<String> args)
+        throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(OPENS);
+        cmd.add("-Xms" + heapMb + "m");
+        cmd.add("-Xmx" + heapMb + "m");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-Drocketmq.home.dir=" + home);
+        cmd.add("-Duser.home=" + home);
+        cmd.add("-Drocketmq.client.logRoot=" + home.resolve("logs"));
+        cmd.add("-Drocketmq.client.logUseSlf4j=true");
+        cmd.add("-cp");
+        cmd.add(testClassPath());
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        Path out = home.resolve(mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-" + System.nanoTime() + ".out");
+        Process p = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
+            .redirectOutput(out.toFile()).start();
+        return new OfficialProcess(p, out);
+    }
+
+    public String output() {
+        try {
+            return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "<cannot read " + output + ": " + e + ">";
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the output contains {@code marker}; fails early with the output if the process dies. */
+    public void awaitOutput(String marker, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (output().contains(marker)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("official process exited (" + process.exitValue() + ") before '"
+                    + marker + "':\n" + output());
+            }
+            return false;
+        });
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    public int waitFor(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            close();
+            throw new IllegalStateException("official process did not finish within " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Kills the process at once (like kill -9): no unregistration, no clean shutdown. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}
