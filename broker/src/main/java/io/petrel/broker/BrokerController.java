@@ -62,6 +62,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BrokerController {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
+    private static final int DEFAULT_QUERY_MAX_NUM = 32;
 
     private final BrokerConfig config;
     private final NettyServerConfig serverConfig;
@@ -242,7 +243,10 @@ public final class BrokerController {
             () -> queryPool.getQueue().size(), config.getQueryThreadPoolQueueCapacity()), clock, clock.millis())
             .registerInto(admin);
 
+        io.petrel.broker.query.QueryMessageProcessor query = new io.petrel.broker.query.QueryMessageProcessor(store,
+            DEFAULT_QUERY_MAX_NUM);
         for (NettyRemotingServer s : List.of(server, fastServer)) {
+            register(s, query, queryPool, RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
             register(s, send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                 RequestCode.SEND_BATCH_MESSAGE);
             register(s, clientManage, heartbeatPool, RequestCode.HEART_BEAT);

@@ -126,6 +126,21 @@ class OfficialClientAgainstPetrelBrokerTest {
     }
 
     @Test
+    void viewByOffsetIdQueryByKeyAndByUniqueKey() throws Exception {
+        long begin = System.currentTimeMillis() - 60_000;
+        Message m = new Message("E2E_Q", "TagQ", "order-4711", "query-me".getBytes(StandardCharsets.UTF_8));
+        SendResult r = producer.send(m);
+        MessageExt byOffset = producer.viewMessage(r.getOffsetMsgId());
+        assertEquals("query-me", new String(byOffset.getBody(), StandardCharsets.UTF_8));
+        assertEquals("order-4711", byOffset.getKeys());
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> producer.queryMessage("E2E_Q", "order-4711",
+            10, begin, System.currentTimeMillis() + 60_000).getMessageList().size() == 1);
+        MessageExt byUniqueKey = producer.viewMessage("E2E_Q", r.getMsgId());
+        assertEquals(r.getMsgId(), byUniqueKey.getMsgId());
+        assertArrayEquals("query-me".getBytes(StandardCharsets.UTF_8), byUniqueKey.getBody());
+    }
+
+    @Test
     void oversizeBodyIsRefused() {
         producer.setMaxMessageSize(8 * 1024 * 1024);
         byte[] body = new byte[4 * 1024 * 1024 + 1];
