@@ -50,7 +50,8 @@ if ls "$BASE_DIR"/lib/*.jar >/dev/null 2>&1; then
   CLASSPATH="$BASE_DIR/lib/*"
 elif [ -f "$BASE_DIR/$MODULE/target/runtime-classpath.txt" ] && [ -d "$BASE_DIR/$MODULE/target/classes" ]; then
   # Own modules from their build output, third-party jars from the list Maven wrote at build time.
-  CLASSPATH="$BASE_DIR/$MODULE/target/classes:$BASE_DIR/remoting/target/classes:$BASE_DIR/common/target/classes"
+  CLASSPATH="$BASE_DIR/$MODULE/target/classes:$BASE_DIR/store/target/classes:$BASE_DIR/remoting/target/classes"
+  CLASSPATH="$CLASSPATH:$BASE_DIR/common/target/classes"
   THIRD_PARTY=$(tr ':' '\n' < "$BASE_DIR/$MODULE/target/runtime-classpath.txt" \
     | grep -v -e '/io/petrel/' -e "^$BASE_DIR/" | paste -sd ':' -)
   CLASSPATH="$CLASSPATH:$THIRD_PARTY"

@@ -96,11 +96,21 @@ public final class BrokerStartup {
             err.println("The broker cannot start: " + e.getMessage());
             return 3;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(controller::shutdown, "BrokerShutdownHook"));
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            controller.shutdown();
+            stopped.countDown();
+        }, "BrokerShutdownHook"));
         String line = String.format("The broker[%s, %s] boot success. serializeType=JSON and name server is %s",
             settings.broker().getBrokerName(), controller.brokerAddr(), settings.broker().getNamesrvAddr());
         LOG.info(line);
         out.println(line);
+        // Server threads are daemons: the main thread keeps the JVM alive until a shutdown signal.
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
     }
 

@@ -74,7 +74,7 @@ public class NettyRemotingClient {
             throw new IllegalStateException("client already started or stopped");
         }
         NettyTransport transport = NettyTransport.choose(config.isUseEpollNativeSelector());
-        group = transport.newGroup(config.getClientSelectorThreads(), "RemotingClientSelector");
+        group = transport.newGroup(config.getClientSelectorThreads(), "RemotingClientSelector", true);
         callbackExecutor = BoundedExecutors.fixed("RemotingClientCallback",
             Math.max(1, config.getClientCallbackExecutorThreads()), 100_000);
         dispatcher.callbackExecutor(callbackExecutor);

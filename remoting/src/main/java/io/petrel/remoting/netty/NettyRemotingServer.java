@@ -88,8 +88,8 @@ public class NettyRemotingServer {
             throw new IllegalStateException("server already started or stopped");
         }
         NettyTransport transport = NettyTransport.choose(config.isUseEpollNativeSelector());
-        bossGroup = transport.newGroup(1, "RemotingServerBoss");
-        workerGroup = transport.newGroup(config.getServerSelectorThreads(), "RemotingServerSelector");
+        bossGroup = transport.newGroup(1, "RemotingServerBoss", false);
+        workerGroup = transport.newGroup(config.getServerSelectorThreads(), "RemotingServerSelector", false);
         dispatcher.callbackExecutor(publicExecutor());
         events.start();
         RemotingChannelHandler handler = new RemotingChannelHandler(dispatcher, events, "server");

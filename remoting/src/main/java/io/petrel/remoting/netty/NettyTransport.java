@@ -28,8 +28,11 @@ final class NettyTransport {
         return epoll;
     }
 
-    EventLoopGroup newGroup(int threads, String name) {
-        NamedThreadFactory factory = new NamedThreadFactory(name);
+    /**
+     * @param daemon false for a server's loops: they are what keeps a server process alive until it is shut down
+     */
+    EventLoopGroup newGroup(int threads, String name, boolean daemon) {
+        NamedThreadFactory factory = new NamedThreadFactory(name, daemon);
         return epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
     }
 
