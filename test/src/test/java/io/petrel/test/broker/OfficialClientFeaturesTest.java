@@ -221,11 +221,8 @@ class OfficialClientFeaturesTest {
         c2.start();
         Awaitility.await().atMost(WAIT).until(() -> deliveries.size() == 1);
         // Both members registered: the queues are split between them before the real load is sent.
-        Awaitility.await().atMost(WAIT).until(() -> c1.getDefaultMQPushConsumerImpl().getRebalanceImpl()
-            .getProcessQueueTable().size() + c2.getDefaultMQPushConsumerImpl().getRebalanceImpl()
-            .getProcessQueueTable().size() == 4
-            && !c1.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().isEmpty()
-            && !c2.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().isEmpty());
+        Awaitility.await().atMost(WAIT).until(() -> ownedQueues(c1, "F_SPLIT") + ownedQueues(c2, "F_SPLIT") == 4
+            && ownedQueues(c1, "F_SPLIT") > 0 && ownedQueues(c2, "F_SPLIT") > 0);
         for (int i = 0; i < count; i++) {
             producer.send(msg("F_SPLIT", "T", "m-" + i));
         }
@@ -234,11 +231,18 @@ class OfficialClientFeaturesTest {
         assertTrue(byFirst.size() > 1 && bySecond.size() > 1, "both consumers got messages");
     }
 
+    /** Queues of {@code topic} this consumer currently owns after rebalancing. */
+    private static long ownedQueues(DefaultMQPushConsumer c, String topic) {
+        return c.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().keySet().stream()
+            .filter(q -> q.getTopic().equals(topic)).count();
+    }
+
     @Test
     void broadcastingDeliversEveryMessageToEveryConsumer() throws Exception {
         producer.send(msg("F_BCAST", "T", "create-topic"));
         Set<String> first = ConcurrentHashMap.newKeySet();
         Set<String> second = ConcurrentHashMap.newKeySet();
+        List<DefaultMQPushConsumer> started = new ArrayList<>();
         for (Set<String> sink : List.of(first, second)) {
             DefaultMQPushConsumer c = pushConsumer("CG_BCAST", "F_BCAST", "*");
             c.setMessageModel(MessageModel.BROADCASTING);
@@ -248,7 +252,10 @@ class OfficialClientFeaturesTest {
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
             c.start();
+            started.add(c);
         }
+        // Each broadcasting consumer owns every queue once it has settled where to start (the current end).
+        Awaitility.await().atMost(WAIT).until(() -> started.stream().allMatch(c -> ownedQueues(c, "F_BCAST") == 4));
         Set<String> sent = new HashSet<>();
         for (int i = 0; i < 20; i++) {
             producer.send(msg("F_BCAST", "T", "b-" + i));
