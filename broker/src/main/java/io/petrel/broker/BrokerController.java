@@ -411,4 +411,8 @@ public final class BrokerController {
     public ConsumerOffsetManager offsets() {
         return offsets;
     }
+
+    public SubscriptionGroupManager subscriptionGroups() {
+        return groups;
+    }
 }
