@@ -24,8 +24,7 @@ public final class AdminBrokerProcessor implements RequestProcessor {
     public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
         AdminHandler handler = handlers.get(request.code());
         if (handler == null) {
-            return RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                " request type " + request.code() + " not supported");
+            return RemotingCommand.unsupported(request);
         }
         return handler.handle(channel, request);
     }

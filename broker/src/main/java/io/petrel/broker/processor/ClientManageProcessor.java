@@ -49,8 +49,7 @@ public final class ClientManageProcessor implements RequestProcessor {
             case RequestCode.HEART_BEAT -> heartbeat(channel, request);
             case RequestCode.UNREGISTER_CLIENT -> unregister(channel, request);
             case RequestCode.CHECK_CLIENT_CONFIG -> checkClientConfig(request);
-            default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                " request type " + request.code() + " not supported");
+            default -> RemotingCommand.unsupported(request);
         };
     }
 

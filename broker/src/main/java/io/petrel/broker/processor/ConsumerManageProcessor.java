@@ -43,8 +43,7 @@ public final class ConsumerManageProcessor implements RequestProcessor {
             case RequestCode.GET_CONSUMER_LIST_BY_GROUP -> consumerList(request);
             case RequestCode.UPDATE_CONSUMER_OFFSET -> update(channel, request);
             case RequestCode.QUERY_CONSUMER_OFFSET -> query(request);
-            default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                " request type " + request.code() + " not supported");
+            default -> RemotingCommand.unsupported(request);
         };
     }
 

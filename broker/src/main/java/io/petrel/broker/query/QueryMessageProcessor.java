@@ -34,8 +34,7 @@ public final class QueryMessageProcessor implements RequestProcessor {
         return switch (request.code()) {
             case RequestCode.QUERY_MESSAGE -> query(request);
             case RequestCode.VIEW_MESSAGE_BY_ID -> view(request);
-            default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                " request type " + request.code() + " not supported");
+            default -> RemotingCommand.unsupported(request);
         };
     }
 

@@ -88,8 +88,7 @@ final class CommandDispatcher {
     private void onRequest(Channel channel, RemotingCommand request) {
         Registration reg = processors.getOrDefault(request.code(), defaultRegistration);
         if (reg == null) {
-            RemotingResponder.respond(channel, request, RemotingCommand.createResponse(
-                ResponseCode.REQUEST_CODE_NOT_SUPPORTED, " request type " + request.code() + " not supported"));
+            RemotingResponder.respond(channel, request, RemotingCommand.unsupported(request));
             LOG.warn("{} sent unsupported request code {}", NetAddresses.format(channel.remoteAddress()),
                 request.code());
             return;

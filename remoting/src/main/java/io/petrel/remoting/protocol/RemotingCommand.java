@@ -56,6 +56,12 @@ public final class RemotingCommand {
         return cmd;
     }
 
+    /** The REQUEST_CODE_NOT_SUPPORTED answer, worded as RocketMQ brokers word it. */
+    public static RemotingCommand unsupported(RemotingCommand request) {
+        return createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+            " request type " + request.code() + " not supported");
+    }
+
     /** A response to {@code request}: same opaque and serialize type. */
     public static RemotingCommand responseTo(RemotingCommand request, int code, String remark) {
         RemotingCommand cmd = createResponse(code, remark);
