@@ -10,7 +10,11 @@ public final class RemotingResponder {
 
     /** Fills opaque, flag and serialize type from the request and writes the response, unless it was oneway. */
     public static void respond(Channel channel, RemotingCommand request, RemotingCommand response) {
-        if (request.isOneway() || response == null) {
+        if (response == null) {
+            return;
+        }
+        if (request.isOneway()) {
+            response.releaseBody();
             return;
         }
         response.opaque(request.opaque()).markResponse().serializeType(request.serializeType());

@@ -47,7 +47,7 @@ public class BrokerConfig {
     private boolean longPollingEnable = true;
     private long shortPollingTimeMills = 1000;
     private boolean notifyConsumerIdsChangedEnable = true;
-    private boolean transferMsgByHeap = true;
+    private boolean transferMsgByHeap = false;
     private String regionId = "DefaultRegion";
     private int registerBrokerTimeoutMills = 6000;
     private boolean slaveReadEnable = false;

@@ -23,6 +23,8 @@ import io.petrel.store.BrokerRole;
 import io.petrel.store.GetMessageResult;
 import io.petrel.store.GetMessageStatus;
 import io.petrel.store.MessageStore;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -192,6 +194,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         if (result == null) {
             return fail(ResponseCode.SYSTEM_ERROR, "store getMessage return null");
         }
+        boolean handedOver = false;
         try {
             int code = codeFor(result.status(), h.queueOffset());
             long suggest = !config.isSlaveReadEnable() ? 0
@@ -200,12 +203,21 @@ public final class PullMessageProcessor implements RequestProcessor {
                 new PullMessageResponseHeader(suggest, result.nextBeginOffset(), result.minOffset(),
                     result.maxOffset()));
             if (code == ResponseCode.SUCCESS) {
-                response.body(result.copyToHeap().array());
+                if (config.isTransferMsgByHeap()) {
+                    response.body(result.copyToHeap().array());
+                } else {
+                    // Sent straight from the mapped CommitLog; the slices are released once the write is done.
+                    response.bodyRegion(Unpooled.wrappedBuffer(result.messageBuffers().toArray(new ByteBuffer[0])),
+                        result::release);
+                    handedOver = true;
+                }
             }
             stats.onGet(h.topic(), h.consumerGroup(), result.messageCount());
             return response;
         } finally {
-            result.release();
+            if (!handedOver) {
+                result.release();
+            }
         }
     }
 

@@ -31,8 +31,22 @@ public final class RemotingFrame {
     private RemotingFrame() {
     }
 
-    /** Writes the whole frame, length prefix included. */
+    /** Writes the whole frame, length prefix included (a body region is copied in). */
     public static void encode(RemotingCommand cmd, ByteBuf out) {
+        encodeHeader(cmd, out);
+        byte[] body = cmd.body();
+        if (cmd.bodyRegion() != null) {
+            out.writeBytes(cmd.bodyRegion(), cmd.bodyRegion().readerIndex(), cmd.bodyRegion().readableBytes());
+        } else if (body != null) {
+            out.writeBytes(body);
+        }
+    }
+
+    /**
+     * Writes length prefix, header word and header; the length counts the body, which the caller sends right
+     * after (zero-copy path for body regions).
+     */
+    public static void encodeHeader(RemotingCommand cmd, ByteBuf out) {
         int start = out.writerIndex();
         out.writeInt(0);
         out.writeInt(0);
@@ -45,11 +59,7 @@ public final class RemotingFrame {
         if (headerLength > MAX_HEADER_LENGTH) {
             throw new IllegalArgumentException("header of " + headerLength + " bytes does not fit a frame");
         }
-        byte[] body = cmd.body();
-        if (body != null) {
-            out.writeBytes(body);
-        }
-        out.setInt(start, out.writerIndex() - start - LENGTH_FIELD_SIZE);
+        out.setInt(start, headerLength + HEADER_WORD_SIZE + cmd.bodyLength());
         out.setInt(start + LENGTH_FIELD_SIZE, (cmd.serializeType().code() << 24) | headerLength);
     }
 

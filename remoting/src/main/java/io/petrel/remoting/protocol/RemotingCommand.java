@@ -25,6 +25,8 @@ public final class RemotingCommand {
     private HashMap<String, String> extFields;
     private CommandHeader customHeader;
     private byte[] body;
+    private io.netty.buffer.ByteBuf bodyRegion;
+    private Runnable bodyRelease;
     private SerializeType serializeType = SerializeType.JSON;
 
     public RemotingCommand() {
@@ -191,6 +193,38 @@ public final class RemotingCommand {
         return this;
     }
 
+    /**
+     * A body sent straight from memory the command does not own (e.g. slices of a mapped file): written after
+     * the header without copying; {@code releaseWhenSent} runs once the write has finished or failed.
+     */
+    public RemotingCommand bodyRegion(io.netty.buffer.ByteBuf region, Runnable releaseWhenSent) {
+        this.bodyRegion = region;
+        this.bodyRelease = releaseWhenSent;
+        return this;
+    }
+
+    /** The body region, or null when the body is a byte array (or absent). */
+    public io.netty.buffer.ByteBuf bodyRegion() {
+        return bodyRegion;
+    }
+
+    /** Runs the body region's release action once; safe to call when there is none. */
+    public void releaseBody() {
+        Runnable r = bodyRelease;
+        bodyRelease = null;
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /** Length of the body, whichever form it has. */
+    public int bodyLength() {
+        if (bodyRegion != null) {
+            return bodyRegion.readableBytes();
+        }
+        return body == null ? 0 : body.length;
+    }
+
     public SerializeType serializeType() {
         return serializeType;
     }
@@ -204,6 +238,6 @@ public final class RemotingCommand {
     public String toString() {
         return "RemotingCommand[code=" + code + ", language=" + language + ", version=" + version + ", opaque="
             + opaque + ", flag=" + flag + ", remark=" + remark + ", extFields=" + extFields + ", serializeType="
-            + serializeType + ", bodyLength=" + (body == null ? 0 : body.length) + "]";
+            + serializeType + ", bodyLength=" + bodyLength() + "]";
     }
 }

@@ -57,6 +57,21 @@ class RemotingFrameTest {
     }
 
     @Test
+    void bodyRegionEncodesLikeAByteArrayBody() {
+        for (SerializeType type : SerializeType.values()) {
+            RemotingCommand withArray = RemotingCommand.createResponse(0, "r").body(new byte[] {9, 8, 7})
+                .serializeType(type);
+            RemotingCommand withRegion = RemotingCommand.createResponse(0, "r").serializeType(type)
+                .bodyRegion(Unpooled.wrappedBuffer(new byte[] {9}, new byte[] {8, 7}), () -> { });
+            ByteBuf x = Unpooled.buffer();
+            ByteBuf y = Unpooled.buffer();
+            RemotingFrame.encode(withArray, x);
+            RemotingFrame.encode(withRegion, y);
+            assertEquals(x, y);
+        }
+    }
+
+    @Test
     void bodyAndLengthsAreConsistent() throws Exception {
         for (SerializeType type : SerializeType.values()) {
             RemotingCommand cmd = RemotingCommand.createRequest(310).body(new byte[1024]).serializeType(type);

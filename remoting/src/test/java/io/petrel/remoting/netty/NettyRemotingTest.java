@@ -255,6 +255,25 @@ class NettyRemotingTest {
     }
 
     @Test
+    void bodyRegionIsSentWithoutCopyAndReleasedOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger released = new java.util.concurrent.atomic.AtomicInteger();
+        java.nio.ByteBuffer a = java.nio.ByteBuffer.allocateDirect(3).put(new byte[] {1, 2, 3}).flip();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(new byte[] {4, 5});
+        server.registerProcessor(2001, (ch, req) -> RemotingCommand.createResponse(ResponseCode.SUCCESS, "region")
+            .bodyRegion(io.netty.buffer.Unpooled.wrappedBuffer(a, b), released::incrementAndGet), null);
+        for (io.petrel.remoting.protocol.SerializeType type : io.petrel.remoting.protocol.SerializeType.values()) {
+            released.set(0);
+            a.rewind();
+            b.rewind();
+            RemotingCommand resp = client.invokeSync(addr, RemotingCommand.createRequest(2001).serializeType(type),
+                3000);
+            assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, resp.body());
+            assertEquals("region", resp.remark());
+            await().atMost(Duration.ofSeconds(5)).until(() -> released.get() == 1);
+        }
+    }
+
+    @Test
     void channelEventsReachTheListener() throws Exception {
         client.invokeSync(addr, RemotingCommand.createRequest(ECHO), 3000);
         await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("connect"));
