@@ -13,11 +13,11 @@ import java.util.List;
 public final class OfficialBroker implements AutoCloseable {
     public static final String CLUSTER = "DefaultCluster";
 
-    private final OfficialProcess process;
+    private final ChildJvm process;
     private final String brokerName;
     private final int port;
 
-    private OfficialBroker(OfficialProcess process, String brokerName, int port) {
+    private OfficialBroker(ChildJvm process, String brokerName, int port) {
         this.process = process;
         this.brokerName = brokerName;
         this.port = port;
@@ -53,7 +53,7 @@ public final class OfficialBroker implements AutoCloseable {
             "");
         Path confFile = home.resolve("broker.conf");
         Files.writeString(confFile, conf);
-        OfficialProcess p = OfficialProcess.start(home, "org.apache.rocketmq.broker.BrokerStartup", 384,
+        ChildJvm p = ChildJvm.start(home, "org.apache.rocketmq.broker.BrokerStartup", 384,
             List.of("-c", confFile.toString()));
         OfficialBroker broker = new OfficialBroker(p, brokerName, port);
         try {
