@@ -114,19 +114,30 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** Kills the process at once (like kill -9): no unregistration, no clean shutdown. */
-    public void kill() throws InterruptedException {
+    public void kill() {
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        awaitExit();
     }
 
+    /** Asks the process to stop (SIGTERM, so it shuts down cleanly), and kills it if it has not within 10 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!awaitExit()) {
             kill();
+        }
+    }
+
+    private boolean awaitExit() {
+        try {
+            return process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return false;
         }
     }
 }

@@ -59,11 +59,7 @@ public final class OfficialBroker implements AutoCloseable {
         try {
             p.awaitOutput("boot success", Duration.ofSeconds(90));
         } catch (RuntimeException e) {
-            try {
-                broker.close();
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
+            broker.close();
             throw e;
         }
         return broker;
@@ -83,12 +79,12 @@ public final class OfficialBroker implements AutoCloseable {
     }
 
     /** Stops the broker like kill -9 (it does not unregister). */
-    public void kill() throws InterruptedException {
+    public void kill() {
         process.kill();
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.close();
     }
 }

@@ -28,11 +28,7 @@ public final class OfficialNamesrv implements AutoCloseable {
         try {
             p.awaitOutput("boot success", Duration.ofSeconds(60));
         } catch (RuntimeException e) {
-            try {
-                ns.close();
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
+            ns.close();
             throw e;
         }
         return ns;
@@ -43,7 +39,7 @@ public final class OfficialNamesrv implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.close();
     }
 }

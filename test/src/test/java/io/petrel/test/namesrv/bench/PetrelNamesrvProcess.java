@@ -26,7 +26,12 @@ final class PetrelNamesrvProcess implements AutoCloseable {
             + "\nconfigStorePath=" + home.resolve("namesrv.properties") + "\n");
         ChildJvm p = ChildJvm.start(home, "io.petrel.namesrv.NamesrvStartup", jvmFlags, List.of("-c", conf.toString()),
             false);
-        p.awaitOutput("boot success", Duration.ofSeconds(60));
+        try {
+            p.awaitOutput("boot success", Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
         return new PetrelNamesrvProcess(p, port);
     }
 
@@ -35,7 +40,7 @@ final class PetrelNamesrvProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.close();
     }
 }
