@@ -35,7 +35,8 @@ import org.apache.rocketmq.remoting.protocol.RemotingCommand;
  * java -Xmx512m -cp "$CP" io.petrel.test.namesrv.bench.NamesrvBenchmark
  * </pre>
  * Options: {@code --topics=1000 --threads=8 --warmup=5 --seconds=8 --rounds=3 --register-topics=10000
- * --register-rounds=20 --heap-mb=512}.
+ * --register-warmup=20 --register-rounds=20 --heap-mb=512}. The machine should be otherwise idle: client and
+ * servers share its cores, so other load shows up as noise in both columns.
  */
 public final class NamesrvBenchmark {
     private final Map<String, String> opts;
@@ -175,7 +176,7 @@ public final class NamesrvBenchmark {
 
     /** @return {mean, p50, max} milliseconds of a REGISTER_BROKER with the big table */
     private double[] registerRuns(String addr) throws Exception {
-        int warmup = 5;
+        int warmup = opt("register-warmup", 20);
         int rounds = opt("register-rounds", 20);
         Map<String, Integer> table = new LinkedHashMap<>();
         for (int i = 0; i < opt("register-topics", 10_000); i++) {
