@@ -8,9 +8,11 @@ import io.petrel.namesrv.config.NamesrvConfigStore;
 import io.petrel.namesrv.kvconfig.KVConfigManager;
 import io.petrel.namesrv.processor.BrokerRequestProcessor;
 import io.petrel.namesrv.processor.EncodedRouteCache;
+import io.petrel.namesrv.processor.InlineExecutor;
 import io.petrel.namesrv.processor.KvConfigProcessor;
 import io.petrel.namesrv.processor.NamesrvConfigProcessor;
 import io.petrel.namesrv.processor.RouteAdminProcessor;
+import io.petrel.namesrv.processor.RouteInfoProcessor;
 import io.petrel.namesrv.processor.RouteQueryProcessor;
 import io.petrel.namesrv.route.RouteInfoManager;
 import io.petrel.remoting.ChannelEventListener;
@@ -84,8 +86,9 @@ public final class NamesrvController {
         register(new BrokerRequestProcessor(routes, kv), brokerExecutor, RequestCode.REGISTER_BROKER,
             RequestCode.UNREGISTER_BROKER, RequestCode.QUERY_DATA_VERSION);
         EncodedRouteCache cache = new EncodedRouteCache(routes, kv, () -> configs.current().orderMessageEnable());
-        register(new RouteQueryProcessor(routes, cache), queryExecutor, RequestCode.GET_ROUTEINFO_BY_TOPIC,
-            RequestCode.GET_BROKER_CLUSTER_INFO, RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER,
+        // Cached routes are answered on the I/O thread; misses go to the query pool.
+        register(new RouteInfoProcessor(cache, queryExecutor), new InlineExecutor(), RequestCode.GET_ROUTEINFO_BY_TOPIC);
+        register(new RouteQueryProcessor(routes), queryExecutor, RequestCode.GET_BROKER_CLUSTER_INFO, RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER,
             RequestCode.GET_TOPICS_BY_CLUSTER, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS,
             RequestCode.GET_UNIT_TOPIC_LIST, RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST,
             RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST);

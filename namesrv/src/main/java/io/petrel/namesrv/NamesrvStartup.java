@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -27,18 +28,21 @@ public final class NamesrvStartup {
     private NamesrvStartup() {
     }
 
-    public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
+    public static void main(String[] args) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        int code = run(args, System.out, System.err, stopped);
         if (code >= 0) {
             System.exit(code);
         }
+        // The server's threads are daemons: main keeps the JVM alive until the shutdown hook has run.
+        stopped.await();
     }
 
     /**
      * @return an exit code when the process should end (help, print, error), or -1 when the NameServer is
      *     running (a shutdown hook stops it)
      */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, PrintStream out, PrintStream err, CountDownLatch stopped) {
         Options options = options();
         CommandLine cli;
         try {
@@ -69,10 +73,10 @@ public final class NamesrvStartup {
             });
             return 0;
         }
-        return start(config, out, err);
+        return start(config, out, err, stopped);
     }
 
-    private static int start(NamesrvConfig config, PrintStream out, PrintStream err) {
+    private static int start(NamesrvConfig config, PrintStream out, PrintStream err, CountDownLatch stopped) {
         NamesrvController controller = new NamesrvController(
             new NamesrvConfigStore(new NamesrvConfigMapper(NamesrvConfigMapper.Environment.current()), config),
             System::currentTimeMillis);
@@ -82,7 +86,10 @@ public final class NamesrvStartup {
             err.println("NameServer not started: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(controller::shutdown, "NamesrvShutdownHook"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            controller.shutdown();
+            stopped.countDown();
+        }, "NamesrvShutdownHook"));
         out.println("The Name Server boot success. serializeType=JSON, address " + config.bindAddress() + ":"
             + controller.listenPort());
         return -1;

@@ -203,6 +203,30 @@ class NamesrvControllerTest {
     }
 
     @Test
+    void writePermissionAndDataVersionRequests() throws Exception {
+        register("broker-a", "127.0.0.1:10911", 0, "T1", "T2");
+        RemotingCommand wipe = call(RemotingCommand.createRequest(RequestCode.WIPE_WRITE_PERM_OF_BROKER,
+            new io.petrel.remoting.protocol.header.namesrv.WipeWritePermOfBrokerRequestHeader("broker-a")));
+        assertEquals("2", wipe.extFields().get("wipeTopicCount"));
+        assertEquals(4, TopicRouteData.decode(route("T1", 407).body()).queueDatas().get(0).perm());
+        RemotingCommand add = call(RemotingCommand.createRequest(RequestCode.ADD_WRITE_PERM_OF_BROKER,
+            new io.petrel.remoting.protocol.header.namesrv.AddWritePermOfBrokerRequestHeader("broker-a")));
+        assertEquals("2", add.extFields().get("addTopicCount"));
+        assertEquals(6, TopicRouteData.decode(route("T1", 407).body()).queueDatas().get(0).perm());
+
+        io.petrel.remoting.protocol.header.namesrv.QueryDataVersionRequestHeader q =
+            new io.petrel.remoting.protocol.header.namesrv.QueryDataVersionRequestHeader("broker-a",
+                "127.0.0.1:10911", "c1", 0L);
+        RemotingCommand same = call(RemotingCommand.createRequest(RequestCode.QUERY_DATA_VERSION, q)
+            .body(new DataVersion(1, 1).encode()));
+        assertEquals("false", same.extFields().get("changed"));
+        assertEquals(new DataVersion(1, 1), DataVersion.decode(same.body()));
+        RemotingCommand other = call(RemotingCommand.createRequest(RequestCode.QUERY_DATA_VERSION, q)
+            .body(new DataVersion(2, 2).encode()));
+        assertEquals("true", other.extFields().get("changed"));
+    }
+
+    @Test
     void closingTheBrokersConnectionRemovesIt() throws Exception {
         register("broker-a", "127.0.0.1:10911", 0, "T1");
         client.shutdown();

@@ -57,7 +57,7 @@ public final class NamesrvConfigMapper {
             r.intKey("serverSocketSndBufSize", 0, 0, Integer.MAX_VALUE),
             r.intKey("serverSocketRcvBufSize", 0, 0, Integer.MAX_VALUE),
             r.bool("serverPooledByteBufAllocatorEnable", true),
-            r.bool("useEpollNativeSelector", false),
+            r.bool("useEpollNativeSelector", true),
             r.effective);
         return new Result(c, r.unknown());
     }

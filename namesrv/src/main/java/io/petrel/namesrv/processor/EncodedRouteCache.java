@@ -38,6 +38,13 @@ public final class EncodedRouteCache {
         this.orderMessageEnable = orderMessageEnable;
     }
 
+    /** @return the cached body when it is still valid, else null; never locks or encodes */
+    public byte[] cachedRoute(String topic, RouteJsonDialect dialect) {
+        boolean order = orderMessageEnable.getAsBoolean();
+        Entry e = (dialect == RouteJsonDialect.QUOTED_KEYS ? quoted : numeric).get(topic);
+        return e != null && e.matches(routes.generation(), kv.generation(), order) ? e.body : null;
+    }
+
     /** @return the encoded route, or null when the topic has none */
     public byte[] encodedRoute(String topic, RouteJsonDialect dialect) {
         boolean order = orderMessageEnable.getAsBoolean();

@@ -1,31 +1,24 @@
 package io.petrel.namesrv.processor;
 
 import io.netty.channel.Channel;
-import io.petrel.common.route.RouteJsonDialect;
 import io.petrel.namesrv.route.RouteInfoManager;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RequestCode;
-import io.petrel.remoting.protocol.ResponseCode;
-import io.petrel.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader;
 import io.petrel.remoting.protocol.header.namesrv.GetTopicsByClusterRequestHeader;
 
 /**
- * Read-only requests of clients and tools: a topic's route (in the JSON dialect the requester's version
- * expects), cluster info and the topic lists.
+ * Read-only requests of tools: cluster info and the topic lists. (Routes: {@link RouteInfoProcessor}.)
  */
 public final class RouteQueryProcessor extends GuardedProcessor {
     private final RouteInfoManager routes;
-    private final EncodedRouteCache cache;
 
-    public RouteQueryProcessor(RouteInfoManager routes, EncodedRouteCache cache) {
+    public RouteQueryProcessor(RouteInfoManager routes) {
         this.routes = routes;
-        this.cache = cache;
     }
 
     @Override
     protected RemotingCommand serve(Channel channel, RemotingCommand request) throws Exception {
         return switch (request.code()) {
-            case RequestCode.GET_ROUTEINFO_BY_TOPIC -> route(request);
             case RequestCode.GET_BROKER_CLUSTER_INFO -> success().body(routes.clusterInfo().encode());
             case RequestCode.GET_ALL_TOPIC_LIST_FROM_NAMESERVER -> success().body(routes.allTopics().encode());
             case RequestCode.GET_TOPICS_BY_CLUSTER -> success().body(routes.topicsByCluster(
@@ -39,19 +32,6 @@ public final class RouteQueryProcessor extends GuardedProcessor {
                 f -> TopicSysFlags.hasUnitSub(f) && !TopicSysFlags.isUnit(f)).encode());
             default -> unexpectedCode(request);
         };
-    }
-
-    private RemotingCommand route(RemotingCommand request) throws Exception {
-        GetRouteInfoRequestHeader h = request.decodeHeader(GetRouteInfoRequestHeader::decode);
-        RouteJsonDialect dialect = RouteJsonDialect.forRequest(request.version(),
-            Boolean.TRUE.equals(h.acceptStandardJsonOnly()));
-        byte[] body = cache.encodedRoute(h.topic(), dialect);
-        if (body == null) {
-            return RemotingCommand.createResponse(ResponseCode.TOPIC_NOT_EXIST,
-                "No topic route info in name server for the topic: " + h.topic()
-                    + "\nSee http://rocketmq.apache.org/docs/faq/ for further details.");
-        }
-        return success().body(body);
     }
 
     /** The topic-sys-flag bits routes carry. */

@@ -95,9 +95,7 @@ final class RouteTables {
         }
         List<String> old = filterServers.isEmpty() ? filterServerTable.remove(brokerAddr)
             : filterServerTable.put(brokerAddr, List.copyOf(filterServers));
-        if (old != null && !old.equals(filterServers)) {
-            changed();
-        } else if (old == null && !filterServers.isEmpty()) {
+        if (!filterServers.equals(old == null ? List.of() : old)) {
             changed();
         }
     }

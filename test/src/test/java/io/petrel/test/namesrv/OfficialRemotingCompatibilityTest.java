@@ -19,6 +19,7 @@ import org.apache.rocketmq.common.protocol.route.TopicRouteData;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.apache.rocketmq.remoting.protocol.SerializeType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,12 @@ class OfficialRemotingCompatibilityTest {
             assertEquals(4, data.getQueueDatas().get(0).getWriteQueueNums());
             assertEquals(407, route.getVersion());
         }
+        RemotingCommand binary = OfficialRequests.getRoute("T1", 407);
+        binary.setSerializeTypeCurrentRPC(SerializeType.ROCKETMQ);
+        RemotingCommand binaryAnswer = call(binary);
+        assertEquals(SerializeType.ROCKETMQ, binaryAnswer.getSerializeTypeCurrentRPC());
+        assertEquals(MASTER, TopicRouteData.decode(binaryAnswer.getBody(), TopicRouteData.class).getBrokerDatas()
+            .get(0).getBrokerAddrs().get(0L));
         RemotingCommand missing = call(OfficialRequests.getRoute("NOPE", 407));
         assertEquals(ResponseCode.TOPIC_NOT_EXIST, missing.getCode());
         ClusterInfo info = clusterInfo();

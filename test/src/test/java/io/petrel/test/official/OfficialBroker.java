@@ -13,11 +13,11 @@ import java.util.List;
 public final class OfficialBroker implements AutoCloseable {
     public static final String CLUSTER = "DefaultCluster";
 
-    private final OfficialProcess process;
+    private final ChildJvm process;
     private final String brokerName;
     private final int port;
 
-    private OfficialBroker(OfficialProcess process, String brokerName, int port) {
+    private OfficialBroker(ChildJvm process, String brokerName, int port) {
         this.process = process;
         this.brokerName = brokerName;
         this.port = port;
@@ -53,17 +53,13 @@ public final class OfficialBroker implements AutoCloseable {
             "");
         Path confFile = home.resolve("broker.conf");
         Files.writeString(confFile, conf);
-        OfficialProcess p = OfficialProcess.start(home, "org.apache.rocketmq.broker.BrokerStartup", 384,
+        ChildJvm p = ChildJvm.start(home, "org.apache.rocketmq.broker.BrokerStartup", 384,
             List.of("-c", confFile.toString()));
         OfficialBroker broker = new OfficialBroker(p, brokerName, port);
         try {
             p.awaitOutput("boot success", Duration.ofSeconds(90));
         } catch (RuntimeException e) {
-            try {
-                broker.close();
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
+            broker.close();
             throw e;
         }
         return broker;
@@ -83,12 +79,12 @@ public final class OfficialBroker implements AutoCloseable {
     }
 
     /** Stops the broker like kill -9 (it does not unregister). */
-    public void kill() throws InterruptedException {
+    public void kill() {
         process.kill();
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.close();
     }
 }

@@ -17,7 +17,7 @@ public final class OfficialMqAdmin {
 
     public static Result run(Path dir, String... args) throws IOException, InterruptedException {
         Path home = OfficialHome.create(Files.createDirectories(dir));
-        try (OfficialProcess p = OfficialProcess.start(home, "org.apache.rocketmq.tools.command.MQAdminStartup", 128,
+        try (ChildJvm p = ChildJvm.start(home, "org.apache.rocketmq.tools.command.MQAdminStartup", 128,
             List.of(args))) {
             int code = p.waitFor(Duration.ofSeconds(60));
             return new Result(code, p.output());

@@ -8,30 +8,27 @@ import java.util.List;
 
 /** An official RocketMQ 4.9.7 NameServer in a child JVM on a free loopback port (used by the benchmark). */
 public final class OfficialNamesrv implements AutoCloseable {
-    private final OfficialProcess process;
+    private final ChildJvm process;
     private final int port;
 
-    private OfficialNamesrv(OfficialProcess process, int port) {
+    private OfficialNamesrv(ChildJvm process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    public static OfficialNamesrv start(Path dir, int heapMb) throws IOException {
+    /** Starts it with {@code jvmFlags} (heap, GC) and waits for its boot line. */
+    public static OfficialNamesrv start(Path dir, List<String> jvmFlags) throws IOException {
         Path home = OfficialHome.create(Files.createDirectories(dir));
         int port = FreePorts.one();
         Path conf = home.resolve("namesrv.conf");
         Files.writeString(conf, "listenPort=" + port + "\nkvConfigPath=" + home.resolve("kvConfig.json") + "\n");
-        OfficialProcess p = OfficialProcess.start(home, "org.apache.rocketmq.namesrv.NamesrvStartup", heapMb,
-            List.of("-c", conf.toString()));
+        ChildJvm p = ChildJvm.start(home, "org.apache.rocketmq.namesrv.NamesrvStartup", jvmFlags,
+            List.of("-c", conf.toString()), true);
         OfficialNamesrv ns = new OfficialNamesrv(p, port);
         try {
             p.awaitOutput("boot success", Duration.ofSeconds(60));
         } catch (RuntimeException e) {
-            try {
-                ns.close();
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-            }
+            ns.close();
             throw e;
         }
         return ns;
@@ -42,7 +39,7 @@ public final class OfficialNamesrv implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.close();
     }
 }

@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * An official Apache RocketMQ 4.9.7 program in a child JVM, on the test class path. Its stdout and stderr go
- * to a file. On JDK 17 the official server code needs a few {@code --add-opens}; Petrel needs none.
- * {@link #close()} destroys the process (forcibly after a grace period) and is safe to call twice.
+ * A program in a child JVM on the test class path: an official Apache RocketMQ 4.9.7 server or tool, or a Petrel
+ * server. Its stdout and stderr go to a file. On JDK 17 the official server code needs a few
+ * {@code --add-opens}; Petrel needs none. {@link #close()} destroys the process (forcibly after a grace period)
+ * and is safe to call twice.
  */
-public final class OfficialProcess implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private static final List<String> OPENS = List.of(
         "--add-opens", "java.base/java.nio=ALL-UNNAMED",
         "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
@@ -25,30 +26,44 @@ public final class OfficialProcess implements AutoCloseable {
     private final Process process;
     private final Path output;
 
-    private OfficialProcess(Process process, Path output) {
+    private ChildJvm(Process process, Path output) {
         this.process = process;
         this.output = output;
     }
 
     /** The test JVM's class path (surefire passes the real one in {@code surefire.test.class.path}). */
     static String testClassPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // absolute, because the child runs in its own directory
+        return java.util.Arrays.stream(cp.split(java.io.File.pathSeparator)).filter(e -> !e.isEmpty())
+            .map(e -> Path.of(e).toAbsolutePath().toString())
+            .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /**
-     * Starts {@code mainClass} with {@code home} as {@code rocketmq.home.dir} and {@code user.home}.
+     * Starts an official program with small, quick-starting JVM settings (tests), {@code home} as
+     * {@code rocketmq.home.dir} and {@code user.home}.
      *
      * @param heapMb heap of the child JVM
      */
-    public static OfficialProcess start(Path home, String mainClass, int heapMb, List<String> args)
+    public static ChildJvm start(Path home, String mainClass, int heapMb, List<String> args)
         throws IOException {
+        return start(home, mainClass, List.of("-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1"), args, true);
+    }
+
+    /**
+     * Starts {@code mainClass} with the given JVM flags, {@code home} as {@code rocketmq.home.dir} and
+     * {@code user.home}; {@code officialOpens} adds the {@code --add-opens} the official code needs.
+     */
+    public static ChildJvm start(Path home, String mainClass, List<String> jvmFlags, List<String> args,
+                                 boolean officialOpens) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(OPENS);
-        cmd.add("-Xms" + heapMb + "m");
-        cmd.add("-Xmx" + heapMb + "m");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:TieredStopAtLevel=1");
+        if (officialOpens) {
+            cmd.addAll(OPENS);
+        }
+        cmd.addAll(jvmFlags);
         cmd.add("-Drocketmq.home.dir=" + home);
         cmd.add("-Duser.home=" + home);
         cmd.add("-Drocketmq.client.logRoot=" + home.resolve("logs"));
@@ -60,7 +75,7 @@ public final class OfficialProcess implements AutoCloseable {
         Path out = home.resolve(mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-" + System.nanoTime() + ".out");
         Process p = new ProcessBuilder(cmd).directory(home.toFile()).redirectErrorStream(true)
             .redirectOutput(out.toFile()).start();
-        return new OfficialProcess(p, out);
+        return new ChildJvm(p, out);
     }
 
     public String output() {
@@ -99,19 +114,30 @@ public final class OfficialProcess implements AutoCloseable {
     }
 
     /** Kills the process at once (like kill -9): no unregistration, no clean shutdown. */
-    public void kill() throws InterruptedException {
+    public void kill() {
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        awaitExit();
     }
 
+    /** Asks the process to stop (SIGTERM, so it shuts down cleanly), and kills it if it has not within 10 s. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!awaitExit()) {
             kill();
+        }
+    }
+
+    private boolean awaitExit() {
+        try {
+            return process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return false;
         }
     }
 }
