@@ -227,6 +227,9 @@ class OfficialClientFeaturesTest {
             producer.send(msg("F_SPLIT", "T", "m-" + i));
         }
         Awaitility.await().atMost(WAIT).until(() -> deliveries.size() == count + 1);
+        // The warm-up message may be seen twice: a queue that moves during the first rebalance is re-read from the
+        // last committed offset (at-least-once). Once the split has settled every message is seen once.
+        deliveries.remove("create-topic");
         assertTrue(deliveries.values().stream().allMatch(n -> n.get() == 1), deliveries.toString());
         assertTrue(byFirst.size() > 1 && bySecond.size() > 1, "both consumers got messages");
     }
