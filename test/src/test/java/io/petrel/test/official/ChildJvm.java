@@ -86,6 +86,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The operating-system process id (for resource measurements). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

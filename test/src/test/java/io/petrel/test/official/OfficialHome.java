@@ -8,11 +8,11 @@ import java.nio.file.Path;
  * A {@code rocketmq.home.dir} for official RocketMQ processes: {@code conf/logback_*.xml} that send their logs to
  * {@code <home>/logs} at WARN, so nothing lands in the real home directory.
  */
-final class OfficialHome {
+public final class OfficialHome {
     private OfficialHome() {
     }
 
-    static Path create(Path dir) throws IOException {
+    public static Path create(Path dir) throws IOException {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         for (String name : new String[] {"broker", "namesrv", "tools"}) {
             Files.writeString(conf.resolve("logback_" + name + ".xml"), logback(dir.resolve("logs"), name));
