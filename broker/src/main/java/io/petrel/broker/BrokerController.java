@@ -85,6 +85,7 @@ public final class BrokerController {
     private NettyRemotingClient client;
     private BrokerOuterAPI outerApi;
     private ScheduledExecutorService scheduler;
+    private io.petrel.broker.latency.BrokerFastFailure fastFailure;
     private volatile List<String> nameServers = List.of();
 
     public BrokerController(BrokerConfig config, NettyServerConfig serverConfig, NettyClientConfig clientConfig,
@@ -240,9 +241,8 @@ public final class BrokerController {
         settings.put("broker", config);
         settings.put("server", serverConfig);
         new BrokerInfoAdmin(config, settings, topics, store, stats, new BrokerInfoAdmin.PoolDepths(
-            () -> sendPool.getQueue().size(), config.getSendThreadPoolQueueCapacity(),
-            () -> pullPool.getQueue().size(), config.getPullThreadPoolQueueCapacity(),
-            () -> queryPool.getQueue().size(), config.getQueryThreadPoolQueueCapacity()), clock, clock.millis())
+            sendPool, config.getSendThreadPoolQueueCapacity(), pullPool, config.getPullThreadPoolQueueCapacity(),
+            queryPool, config.getQueryThreadPoolQueueCapacity()), clock, clock.millis())
             .registerInto(admin);
 
         io.petrel.broker.query.QueryMessageProcessor query = new io.petrel.broker.query.QueryMessageProcessor(store,
@@ -258,6 +258,13 @@ public final class BrokerController {
             s.registerDefaultProcessor(admin, adminPool);
         }
         server.registerProcessor(RequestCode.PULL_MESSAGE, pull, pullPool);
+        if (config.isBrokerFastFailureEnable()) {
+            fastFailure = new io.petrel.broker.latency.BrokerFastFailure(store, sendPool, List.of(
+                new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(sendPool, config.getWaitTimeMillsInSendQueue()),
+                new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(pullPool, config.getWaitTimeMillsInPullQueue()),
+                new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(heartbeatPool,
+                    config.getWaitTimeMillsInHeartbeatQueue())), clock);
+        }
     }
 
     private static void register(NettyRemotingServer s, RequestProcessor p, ExecutorService pool, int... codes) {
@@ -282,9 +289,16 @@ public final class BrokerController {
             consumers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
         }), 10_000, 10_000, TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(safely("stats", stats::sample), 0, 10_000, TimeUnit.MILLISECONDS);
+        if (fastFailure != null) {
+            scheduler.scheduleAtFixedRate(safely("fast failure", fastFailure::step), 1000, 10, TimeUnit.MILLISECONDS);
+        }
         long holdCheck = config.isLongPollingEnable() ? 5000 : config.getShortPollingTimeMills();
         scheduler.scheduleAtFixedRate(safely("long polling", holdService::checkAll), holdCheck, holdCheck,
             TimeUnit.MILLISECONDS);
+    }
+
+    private Runnable safely(String what, java.util.function.IntSupplier task) {
+        return safely(what, (Runnable) task::getAsInt);
     }
 
     private Runnable safely(String what, Runnable task) {

@@ -19,13 +19,21 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.IntSupplier;
 
 /** GET_BROKER_RUNTIME_INFO, GET_BROKER_CONFIG and UPDATE_BROKER_CONFIG. */
 public final class BrokerInfoAdmin {
     /** Queue depths of the broker's request pools, for the runtime figures. */
-    public record PoolDepths(IntSupplier send, int sendCapacity, IntSupplier pull, int pullCapacity,
-                             IntSupplier query, int queryCapacity) {
+    public record PoolDepths(java.util.concurrent.ThreadPoolExecutor send, int sendCapacity,
+                             java.util.concurrent.ThreadPoolExecutor pull, int pullCapacity,
+                             java.util.concurrent.ThreadPoolExecutor query, int queryCapacity) {
+    }
+
+    private static String size(java.util.concurrent.ThreadPoolExecutor pool) {
+        return Integer.toString(pool.getQueue().size());
+    }
+
+    private String headWait(java.util.concurrent.ThreadPoolExecutor pool) {
+        return Long.toString(io.petrel.remoting.netty.RequestTask.headWaitMillis(pool.getQueue(), clock.millis()));
     }
 
     private final BrokerConfig config;
@@ -73,15 +81,15 @@ public final class BrokerInfoAdmin {
         kv.put("msgGetTotalTodayNow", Long.toString(stats.getTotal()));
         kv.put("msgGetTotalTodayMorning", Long.toString(stats.getTodayMorning()));
         kv.put("msgGetTotalYesterdayMorning", Long.toString(stats.getYesterdayMorning()));
-        kv.put("sendThreadPoolQueueSize", Integer.toString(pools.send().getAsInt()));
+        kv.put("sendThreadPoolQueueSize", size(pools.send()));
         kv.put("sendThreadPoolQueueCapacity", Integer.toString(pools.sendCapacity()));
-        kv.put("sendThreadPoolQueueHeadWaitTimeMills", "0");
-        kv.put("pullThreadPoolQueueSize", Integer.toString(pools.pull().getAsInt()));
+        kv.put("sendThreadPoolQueueHeadWaitTimeMills", headWait(pools.send()));
+        kv.put("pullThreadPoolQueueSize", size(pools.pull()));
         kv.put("pullThreadPoolQueueCapacity", Integer.toString(pools.pullCapacity()));
-        kv.put("pullThreadPoolQueueHeadWaitTimeMills", "0");
-        kv.put("queryThreadPoolQueueSize", Integer.toString(pools.query().getAsInt()));
+        kv.put("pullThreadPoolQueueHeadWaitTimeMills", headWait(pools.pull()));
+        kv.put("queryThreadPoolQueueSize", size(pools.query()));
         kv.put("queryThreadPoolQueueCapacity", Integer.toString(pools.queryCapacity()));
-        kv.put("queryThreadPoolQueueHeadWaitTimeMills", "0");
+        kv.put("queryThreadPoolQueueHeadWaitTimeMills", headWait(pools.query()));
         kv.put("EndTransactionQueueSize", "0");
         kv.put("EndTransactionThreadPoolQueueCapacity", Integer.toString(config.getEndTransactionPoolQueueCapacity()));
         kv.putIfAbsent("pageCacheLockTimeMills", "0");

@@ -99,7 +99,8 @@ final class CommandDispatcher {
             return;
         }
         try {
-            reg.executor().execute(() -> serve(reg.processor(), channel, request));
+            reg.executor().execute(new RequestTask(channel, request, System.currentTimeMillis(),
+                () -> serve(reg.processor(), channel, request)));
         } catch (RejectedExecutionException e) {
             LOG.warn("too many requests from {}, answering busy to code {}",
                 NetAddresses.format(channel.remoteAddress()), request.code());
