@@ -110,17 +110,22 @@ final class CommandDispatcher {
     }
 
     private void serve(RequestProcessor processor, Channel channel, RemotingCommand request) {
-        String addr = NetAddresses.format(channel.remoteAddress());
+        boolean hooked = !hooks.isEmpty();
+        String addr = hooked ? NetAddresses.format(channel.remoteAddress()) : null;
         RemotingCommand response;
         try {
-            runBeforeHooks(addr, request);
+            if (hooked) {
+                runBeforeHooks(addr, request);
+            }
             response = processor.processRequest(channel, request);
-            runAfterHooks(addr, request, response);
+            if (hooked) {
+                runAfterHooks(addr, request, response);
+            }
         } catch (RemotingCommandException e) {
-            LOG.warn("bad request code {} from {}: {}", request.code(), addr, e.getMessage());
+            LOG.warn("bad request code {} from {}: {}", request.code(), channel.remoteAddress(), e.getMessage());
             response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, describe(e));
         } catch (Throwable e) {
-            LOG.error("processing request code {} from {} failed", request.code(), addr, e);
+            LOG.error("processing request code {} from {} failed", request.code(), channel.remoteAddress(), e);
             response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, describe(e));
         }
         RemotingResponder.respond(channel, request, response);
