@@ -1,6 +1,7 @@
 package io.petrel.remoting.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.petrel.common.route.json.JsonEscapes;
 import io.petrel.remoting.exception.RemotingCommandException;
 import io.petrel.remoting.protocol.LanguageCode;
 import io.petrel.remoting.protocol.RemotingCommand;
@@ -18,7 +19,6 @@ import java.util.Map;
  * text), {@code language} may be a name or a code.
  */
 public final class JsonHeaderCodec {
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE = ascii("{\"code\":");
     private static final byte[] EXT_FIELDS = ascii(",\"extFields\":{");
     private static final byte[] FLAG = ascii(",\"flag\":");
@@ -73,14 +73,14 @@ public final class JsonHeaderCodec {
         }
     }
 
-    /** Writes a quoted JSON string: escapes as {@link #needsEscape}; raw UTF-8 otherwise. */
+    /** Writes a quoted JSON string: escapes as {@link JsonEscapes} says; raw UTF-8 otherwise. */
     static void writeString(String s, ByteBuf out) {
         out.writeByte('"');
         int n = s.length();
         int plainFrom = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (!needsEscape(c)) {
+            if (!JsonEscapes.needsEscape(c)) {
                 continue;
             }
             if (i > plainFrom) {
@@ -95,29 +95,8 @@ public final class JsonHeaderCodec {
         out.writeByte('"');
     }
 
-    /** Quote, backslash, C0 controls and DEL and the C1 controls (U+007F-U+009F) are escaped, as 4.9.7 peers do. */
-    private static boolean needsEscape(char c) {
-        return c < 0x20 || c == '"' || c == '\\' || (c >= 0x7F && c < 0xA0);
-    }
-
     private static void writeEscape(char c, ByteBuf out) {
-        out.writeByte('\\');
-        switch (c) {
-            case '"' -> out.writeByte('"');
-            case '\\' -> out.writeByte('\\');
-            case '\b' -> out.writeByte('b');
-            case '\f' -> out.writeByte('f');
-            case '\n' -> out.writeByte('n');
-            case '\r' -> out.writeByte('r');
-            case '\t' -> out.writeByte('t');
-            default -> {
-                out.writeByte('u');
-                out.writeByte(HEX[(c >> 12) & 0xF]);
-                out.writeByte(HEX[(c >> 8) & 0xF]);
-                out.writeByte(HEX[(c >> 4) & 0xF]);
-                out.writeByte(HEX[c & 0xF]);
-            }
-        }
+        out.writeCharSequence(JsonEscapes.escape(c), StandardCharsets.US_ASCII);
     }
 
     static RemotingCommand decode(byte[] header) throws RemotingCommandException {

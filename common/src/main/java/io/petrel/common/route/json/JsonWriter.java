@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
  * Not thread-safe; one writer per body.
  */
 public final class JsonWriter {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private final StringBuilder out;
     private boolean needComma;
 
@@ -119,21 +118,10 @@ public final class JsonWriter {
         out.append('"');
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (JsonEscapes.needsEscape(c)) {
+                out.append(JsonEscapes.escape(c));
+            } else {
+                out.append(c);
             }
         }
         out.append('"');
