@@ -19,10 +19,15 @@ import io.petrel.broker.processor.ClientManageProcessor;
 import io.petrel.broker.processor.ConsumerManageProcessor;
 import io.petrel.broker.pull.PullMessageProcessor;
 import io.petrel.broker.pull.PullRequestHoldService;
+import io.petrel.broker.retry.SendBackProcessor;
+import io.petrel.broker.schedule.DelayOffsetTable;
+import io.petrel.broker.schedule.ScheduleMessageService;
 import io.petrel.broker.send.SendMessageProcessor;
 import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
+import io.petrel.broker.transaction.EndTransactionProcessor;
+import io.petrel.broker.transaction.TransactionCheckService;
 import io.petrel.common.topic.PermName;
 import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.util.BoundedExecutors;
@@ -36,6 +41,7 @@ import io.petrel.remoting.netty.NettyServerConfig;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.store.BrokerRole;
 import io.petrel.store.DefaultMessageStore;
+import io.petrel.store.DelayLevels;
 import io.petrel.store.DiskUsage;
 import io.petrel.store.MessageStore;
 import io.petrel.store.MessageStoreConfig;
@@ -84,6 +90,9 @@ public final class BrokerController {
     private NettyRemotingClient client;
     private BrokerOuterAPI outerApi;
     private ScheduledExecutorService scheduler;
+    private DelayOffsetTable delayOffsets;
+    private ScheduleMessageService scheduleService;
+    private TransactionCheckService transactionCheck;
     private volatile List<String> nameServers = List.of();
 
     public BrokerController(BrokerConfig config, NettyServerConfig serverConfig, NettyClientConfig clientConfig,
@@ -113,6 +122,7 @@ public final class BrokerController {
             client.start();
             updateNameServers(config.getNamesrvAddr());
             startSchedules();
+            startBackgroundServices();
             registerAll(false);
         } catch (IOException | RuntimeException e) {
             shutdown();
@@ -129,6 +139,8 @@ public final class BrokerController {
         topics.load();
         groups.load();
         offsets.load();
+        delayOffsets = new DelayOffsetTable(new JsonConfigFile(configDir.resolve("delayOffset.json")));
+        delayOffsets.load();
         topics.setChangeListener((changed, oneway) -> registerAll(oneway));
         stats = new BrokerStats(clock);
         producers = new ProducerManager();
@@ -228,7 +240,16 @@ public final class BrokerController {
         ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(consumers, offsets, store,
             () -> inMemory);
 
+        SendBackProcessor sendBack = new SendBackProcessor(config, topics, groups, store, storeHost);
+        ThreadPoolExecutor endTxPool = pool("EndTransactionThread", config.getEndTransactionThreadPoolNums(),
+            config.getEndTransactionPoolQueueCapacity());
+        EndTransactionProcessor endTx = new EndTransactionProcessor(storeConfig.brokerRole(), store, storeHost,
+            storeConfig.maxMessageSize(), clock);
+        buildBackgroundServices(storeHost);
+
         AdminBrokerProcessor admin = new AdminBrokerProcessor();
+        admin.register(RequestCode.GET_ALL_DELAY_OFFSET, (ch, req) -> io.petrel.remoting.protocol.RemotingCommand
+            .createResponse(io.petrel.remoting.protocol.ResponseCode.SUCCESS, null).body(delayOffsets.encode()));
         new TopicAdmin(config, topics, offsets, store, consumers::groupsSubscribing).registerInto(admin);
         new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
             .registerInto(admin);
@@ -245,6 +266,8 @@ public final class BrokerController {
         for (NettyRemotingServer s : List.of(server, fastServer)) {
             register(s, send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                 RequestCode.SEND_BATCH_MESSAGE);
+            register(s, sendBack, sendPool, RequestCode.CONSUMER_SEND_MSG_BACK);
+            register(s, endTx, endTxPool, RequestCode.END_TRANSACTION);
             register(s, clientManage, heartbeatPool, RequestCode.HEART_BEAT);
             register(s, clientManage, clientPool, RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
             register(s, consumerManage, consumerPool, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
@@ -258,6 +281,45 @@ public final class BrokerController {
         for (int code : codes) {
             s.registerProcessor(code, p, pool);
         }
+    }
+
+    /** Delay delivery and transaction checks; built on every broker, run only on masters. */
+    private void buildBackgroundServices(InetSocketAddress storeHost) {
+        scheduleService = new ScheduleMessageService(store, DelayLevels.parse(storeConfig.messageDelayLevel()),
+            delayOffsets, clock);
+        TransactionCheckService.Limits limits = new TransactionCheckService.Limits(config.getTransactionTimeOut(),
+            config.getTransactionCheckMax(), storeConfig.fileReservedTimeHours() * 3_600_000L);
+        transactionCheck = new TransactionCheckService(store, offsets, topics, (group, request) -> {
+            io.petrel.broker.client.ClientChannelInfo producer = producers.anyActive(group);
+            if (producer == null) {
+                return false;
+            }
+            try {
+                pushOneway(producer.channel(), request);
+                return true;
+            } catch (Exception e) {
+                LOG.warn("sending a transaction check to {} failed", producer, e);
+                return false;
+            }
+        }, limits, clock);
+    }
+
+    private void startBackgroundServices() {
+        if (storeConfig.brokerRole() == BrokerRole.SLAVE) {
+            return;
+        }
+        ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("ScheduleMessageService"));
+        pools.add(delivery);
+        delivery.scheduleWithFixedDelay(safely("deliver delayed messages", scheduleService::doWork), 1000,
+            ScheduleMessageService.PASS_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        delivery.scheduleAtFixedRate(safely("persist delay offsets", delayOffsets::persist),
+            config.getFlushDelayOffsetInterval(), config.getFlushDelayOffsetInterval(), TimeUnit.MILLISECONDS);
+        ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("TransactionalMessageCheckService"));
+        pools.add(checker);
+        checker.scheduleWithFixedDelay(safely("check transactions", transactionCheck::doWork),
+            config.getTransactionCheckInterval(), config.getTransactionCheckInterval(), TimeUnit.MILLISECONDS);
     }
 
     private void pushOneway(Channel channel, io.petrel.remoting.protocol.RemotingCommand command) throws Exception {
@@ -375,6 +437,9 @@ public final class BrokerController {
             }
             if (groups != null) {
                 groups.persist();
+            }
+            if (delayOffsets != null && storeConfig.brokerRole() != BrokerRole.SLAVE) {
+                delayOffsets.persist();
             }
         } catch (RuntimeException e) {
             LOG.error("persisting broker config at shutdown failed", e);
