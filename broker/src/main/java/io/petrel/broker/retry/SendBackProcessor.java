@@ -30,6 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class SendBackProcessor implements RequestProcessor {
     private static final String FAQ = " http://rocketmq.apache.org/docs/faq/";
     private static final int RW = PermName.PERM_READ | PermName.PERM_WRITE;
+    /** Topic sysflag bit "has unit subscription", set on retry and DLQ topics created for unit-mode consumers. */
+    private static final int UNIT_SUB_SYS_FLAG = 0x2;
 
     private final BrokerConfig config;
     private final TopicConfigManager topics;
@@ -66,7 +68,7 @@ public final class SendBackProcessor implements RequestProcessor {
             return response(ResponseCode.SUCCESS, null);
         }
         String retryTopic = TopicValidator.RETRY_GROUP_TOPIC_PREFIX + h.group();
-        TopicConfig retry = topics.createIfAbsent(retryTopic, group.retryQueueNums(), RW, 0);
+        TopicConfig retry = topics.createIfAbsent(retryTopic, group.retryQueueNums(), RW, topicSysFlag(h));
         if (retry == null) {
             return response(ResponseCode.SYSTEM_ERROR, "topic[" + retryTopic + "] not exist");
         }
@@ -95,11 +97,15 @@ public final class SendBackProcessor implements RequestProcessor {
                           int maxReconsumeTimes) {
         if (reconsumeTimes >= maxReconsumeTimes || h.delayLevel() < 0) {
             String dlq = TopicValidator.DLQ_GROUP_TOPIC_PREFIX + h.group();
-            return topics.createIfAbsent(dlq, 1, RW, 0) == null ? null : new Target(dlq, 0, 0);
+            return topics.createIfAbsent(dlq, 1, RW, topicSysFlag(h)) == null ? null : new Target(dlq, 0, 0);
         }
         int level = h.delayLevel() == 0 ? 3 + reconsumeTimes : h.delayLevel();
         int queueId = ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE) % group.retryQueueNums();
         return new Target(TopicValidator.RETRY_GROUP_TOPIC_PREFIX + h.group(), queueId, level);
+    }
+
+    private static int topicSysFlag(ConsumerSendMsgBackRequestHeader h) {
+        return Boolean.TRUE.equals(h.unitMode()) ? UNIT_SUB_SYS_FLAG : 0;
     }
 
     /** The copy: same payload and born fields, one more reconsume, the original topic and id remembered. */

@@ -1,7 +1,6 @@
 package io.petrel.broker.transaction;
 
 import io.netty.channel.Channel;
-import io.petrel.broker.send.PutResultMapping;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageProperties;
 import io.petrel.common.message.MessageSysFlag;
@@ -12,6 +11,7 @@ import io.petrel.remoting.protocol.header.EndTransactionRequestHeader;
 import io.petrel.store.BrokerRole;
 import io.petrel.store.MessageStore;
 import io.petrel.store.PutMessageResult;
+import io.petrel.store.PutMessageStatus;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class EndTransactionProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(EndTransactionProcessor.class);
+    // Worded apart from the SEND path's remark (capital T): clients show remarks as they get them.
+    private static final String ILLEGAL_REMARK = "The message is illegal, maybe msg body or properties length not "
+        + "matched. msg body length limit %dB, msg properties length limit 32KB.";
 
     private final BrokerRole role;
     private final MessageStore store;
@@ -45,7 +48,7 @@ public final class EndTransactionProcessor implements RequestProcessor {
     public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
         if (role == BrokerRole.SLAVE) {
             return RemotingCommand.createResponse(ResponseCode.SLAVE_NOT_AVAILABLE,
-                "the broker is a slave and cannot end transactions");
+                "Message store is slave mode, so end transaction is forbidden.");
         }
         EndTransactionRequestHeader h = request.decodeHeader(EndTransactionRequestHeader::decode);
         int outcome = h.commitOrRollback();
@@ -63,13 +66,29 @@ public final class EndTransactionProcessor implements RequestProcessor {
         }
         if (outcome == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
             PutMessageResult result = store.putMessage(TransactionRecords.committed(half));
-            PutResultMapping.Outcome mapped = PutResultMapping.of(result.status(), maxMessageSize);
-            if (!mapped.stored()) {
-                return RemotingCommand.createResponse(mapped.code(), mapped.remark());
+            RemotingCommand refusedPut = refusal(result.status());
+            if (refusedPut != null) {
+                return refusedPut;
             }
         }
         writeOp(half);
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+    }
+
+    /** Null when the committed message is stored; otherwise the answer END_TRANSACTION gives for the status. */
+    private RemotingCommand refusal(PutMessageStatus status) {
+        return switch (status) {
+            case PUT_OK, FLUSH_DISK_TIMEOUT, FLUSH_SLAVE_TIMEOUT, SLAVE_NOT_AVAILABLE -> null;
+            case CREATE_MAPPED_FILE_FAILED -> RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                "Create mapped file failed.");
+            case MESSAGE_ILLEGAL, PROPERTIES_SIZE_EXCEEDED -> RemotingCommand.createResponse(
+                ResponseCode.MESSAGE_ILLEGAL, String.format(ILLEGAL_REMARK, maxMessageSize));
+            case SERVICE_NOT_AVAILABLE -> RemotingCommand.createResponse(ResponseCode.SERVICE_NOT_AVAILABLE,
+                "Service not available now.");
+            case OS_PAGECACHE_BUSY -> RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                "OS page cache busy, please try another machine");
+            case UNKNOWN_ERROR -> RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "UNKNOWN_ERROR");
+        };
     }
 
     private static RemotingCommand verify(EndTransactionRequestHeader h, MessageExt half) {

@@ -156,6 +156,7 @@ class SendBackProcessorTest {
         assertEquals(ResponseCode.SUCCESS, sendBack(original.wroteOffset(), -1, 16).code());
         store.awaitDispatched();
         assertEquals(1, store.read("%DLQ%" + GROUP, 0).size());
+        assertEquals(0, topics.select("%DLQ%" + GROUP).topicSysFlag(), "not a unit-mode consumer");
     }
 
     @Test
@@ -172,6 +173,16 @@ class SendBackProcessorTest {
         store.awaitDispatched();
         assertEquals(0, store.read("%DLQ%" + GROUP, 0).size(), "15 < retryMaxTimes 16: retried, not dead");
         assertEquals(1, store.read(TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, 17).size(), "level 18");
+    }
+
+    @Test
+    void unitModeConsumersGetRetryTopicsMarkedAsUnitSubscriptions() throws Exception {
+        PutMessageResult original = putOriginal(0);
+        RemotingCommand request = TestStore.request(RequestCode.CONSUMER_SEND_MSG_BACK,
+            new ConsumerSendMsgBackRequestHeader(original.wroteOffset(), GROUP, 0, null, null, true, 16, null),
+            RemotingVersion.V4_9_7);
+        assertNull(processor.processRequest(channel, request));
+        assertEquals(2, topics.select("%RETRY%" + GROUP).topicSysFlag());
     }
 
     @Test

@@ -127,6 +127,8 @@ class EndTransactionProcessorTest {
         RemotingCommand request = TestStore.request(RequestCode.END_TRANSACTION, new EndTransactionRequestHeader(
             HalfMessages.PRODUCER_GROUP, 0, 0, MessageSysFlag.TRANSACTION_COMMIT_TYPE, false, "UNIQ", null, null),
             RemotingVersion.V4_9_7);
-        assertEquals(ResponseCode.SLAVE_NOT_AVAILABLE, slave.processRequest(channel, request).code());
+        RemotingCommand response = slave.processRequest(channel, request);
+        assertEquals(ResponseCode.SLAVE_NOT_AVAILABLE, response.code());
+        assertEquals("Message store is slave mode, so end transaction is forbidden.", response.remark());
     }
 }
