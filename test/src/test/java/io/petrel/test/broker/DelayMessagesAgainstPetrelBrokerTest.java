@@ -84,6 +84,7 @@ class DelayMessagesAgainstPetrelBrokerTest {
         consumer = new DefaultMQPushConsumer(group);
         consumer.setNamesrvAddr(namesrv.address());
         consumer.setInstanceName("c-" + System.nanoTime());
+        consumer.setPollNameServerInterval(1000); // learn the new topics' routes quickly
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
@@ -104,9 +105,11 @@ class DelayMessagesAgainstPetrelBrokerTest {
 
     @Test
     void levelTwoIsDeliveredAfterFiveSecondsAndNotBefore() throws Exception {
-        List<MessageExt> received = consume("CG_DELAY_E2E", "T_DELAY_E2E");
         long sentAt = System.currentTimeMillis();
         SendResult sent = sendDelayed("T_DELAY_E2E", "five-seconds", 2);
+        // The consumer starts once the topic has a route, so that its first rebalance already owns the queues.
+        Awaitility.await().atMost(WAIT).until(() -> namesrv.hasRoute("T_DELAY_E2E"));
+        List<MessageExt> received = consume("CG_DELAY_E2E", "T_DELAY_E2E");
         Awaitility.await().atMost(WAIT).until(() -> !received.isEmpty());
         long receivedAt = System.currentTimeMillis();
 
@@ -118,6 +121,8 @@ class DelayMessagesAgainstPetrelBrokerTest {
         assertTrue(parked < 15_000, "delivered after " + parked + " ms");
         assertTrue(receivedAt - sentAt >= 4500, "received after " + (receivedAt - sentAt) + " ms");
         assertEquals("2", m.getProperty("DELAY"));
+        assertEquals("T_DELAY_E2E", m.getProperty("REAL_TOPIC"));
+        assertEquals("true", m.getProperty("WAIT"), "the parked record keeps the client's WAIT");
         assertEquals(1, received.size());
     }
 

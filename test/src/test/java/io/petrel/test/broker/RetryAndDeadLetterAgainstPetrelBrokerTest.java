@@ -79,6 +79,7 @@ class RetryAndDeadLetterAgainstPetrelBrokerTest {
         DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
         c.setNamesrvAddr(namesrv.address());
         c.setInstanceName("c-" + System.nanoTime());
+        c.setPollNameServerInterval(1000); // learn the new topics' routes quickly
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.subscribe(topic, "*");
         c.registerMessageListener(listener);

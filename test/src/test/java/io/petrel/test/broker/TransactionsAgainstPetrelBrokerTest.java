@@ -114,6 +114,7 @@ class TransactionsAgainstPetrelBrokerTest {
         consumer = new DefaultMQPushConsumer("CG_TX_E2E");
         consumer.setNamesrvAddr(namesrv.address());
         consumer.setInstanceName("c-" + System.nanoTime());
+        consumer.setPollNameServerInterval(1000); // learn the new topics' routes quickly
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(TOPIC, "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
@@ -128,6 +129,13 @@ class TransactionsAgainstPetrelBrokerTest {
         assertTrue(received.stream().noneMatch(m -> "rollback".equals(m.getKeys())));
         MessageStore store = broker.controller().store();
         assertEquals(2, count(store, TOPIC), "only the two committed messages reach the topic");
+        io.petrel.common.message.MessageExt half = store.lookMessageByOffset(
+            store.getCommitLogOffsetInQueue("RMQ_SYS_TRANS_HALF_TOPIC", 0, 0));
+        assertEquals("true", half.getProperty("WAIT"), "half messages keep the client's WAIT");
+        assertEquals(TOPIC, half.getProperty("REAL_TOPIC"));
+        MessageExt committed = received.stream().filter(m -> "commit".equals(m.getKeys())).findFirst().orElseThrow();
+        assertEquals("true", committed.getProperty("TRAN_MSG"), "the committed copy keeps the half's properties");
+        assertEquals("PG_TX_E2E", committed.getProperty("PGROUP"));
         // Every half is settled now: its check is answered and later passes find nothing more to ask.
         long checksNow = checked.size();
         Awaitility.await().atMost(WAIT).until(() -> broker.controller().offsets()
