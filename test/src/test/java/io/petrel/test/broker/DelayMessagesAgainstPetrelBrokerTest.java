@@ -22,6 +22,9 @@ import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +98,20 @@ class DelayMessagesAgainstPetrelBrokerTest {
         return received;
     }
 
+    /** GET_ALL_DELAY_OFFSET (45) sent with the official remoting client, as mqadmin tools do. */
+    private static String allDelayOffsets(String brokerAddr) throws Exception {
+        NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
+        client.start();
+        try {
+            RemotingCommand response = client.invokeSync(brokerAddr,
+                RemotingCommand.createRequestCommand(45, null), 5000);
+            assertEquals(0, response.getCode(), response.getRemark());
+            return new String(response.getBody(), StandardCharsets.UTF_8);
+        } finally {
+            client.shutdown();
+        }
+    }
+
     private static long count(MessageStore store, String topic) {
         long n = 0;
         for (int q = 0; q < 4; q++) {
@@ -149,6 +166,7 @@ class DelayMessagesAgainstPetrelBrokerTest {
         assertEquals(2, count(restarted, "T_RESTART_E2E"), "the first delayed message is not delivered again");
         consumer.shutdown();
         consumer = null;
+        assertEquals("{\"offsetTable\":{1:1,2:1}}", allDelayOffsets(broker.address()).replaceAll("\\s", ""));
         broker.close();
         broker = null;
         String json = Files.readString(dir.resolve("store/config/delayOffset.json")).replaceAll("\\s", "");
