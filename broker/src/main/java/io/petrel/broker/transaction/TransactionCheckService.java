@@ -1,5 +1,6 @@
 package io.petrel.broker.transaction;
 
+import io.petrel.broker.inner.InnerMessage;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.message.MessageExt;
@@ -154,10 +155,11 @@ public final class TransactionCheckService {
         String uniqKey = copy.getProperty(MessageProperties.UNIQ_KEY);
         CheckTransactionStateRequestHeader header = new CheckTransactionStateRequestHeader(copy.getQueueOffset(),
             copy.getCommitLogOffset(), uniqKey, uniqKey, offsetMsgId, null);
-        MessageExt view = io.petrel.broker.inner.InnerMessage.copyOf(copy, false);
-        view.setTopic(copy.getProperty(MessageProperties.REAL_TOPIC));
+        MessageExt view = InnerMessage.copyOf(copy, false);
+        String realTopic = copy.getProperty(MessageProperties.REAL_TOPIC);
         String realQueue = copy.getProperty(MessageProperties.REAL_QID);
-        view.setQueueId(realQueue == null ? 0 : Integer.parseInt(realQueue));
+        view.setTopic(realTopic == null ? copy.getTopic() : realTopic);
+        view.setQueueId(realQueue == null || !realQueue.matches("\\d{1,9}") ? 0 : Integer.parseInt(realQueue));
         view.setQueueOffset(copy.getQueueOffset());
         view.setCommitLogOffset(copy.getCommitLogOffset());
         view.setStoreTimestamp(copy.getStoreTimestamp());
@@ -231,8 +233,7 @@ public final class TransactionCheckService {
             if (r.status() != GetMessageStatus.FOUND) {
                 return null;
             }
-            MessageExt m = StoredMessageCodec.decode(r.messageBuffers().get(0), true, false);
-            return m;
+            return StoredMessageCodec.decode(r.messageBuffers().get(0), true, false);
         } finally {
             r.release();
         }
