@@ -20,6 +20,7 @@ import io.petrel.broker.processor.ConsumerManageProcessor;
 import io.petrel.broker.pull.PullMessageProcessor;
 import io.petrel.broker.pull.PullRequestHoldService;
 import io.petrel.broker.retry.SendBackProcessor;
+import io.petrel.broker.schedule.DelayOffsetAdmin;
 import io.petrel.broker.schedule.DelayOffsetTable;
 import io.petrel.broker.schedule.ScheduleMessageService;
 import io.petrel.broker.send.SendMessageProcessor;
@@ -27,6 +28,7 @@ import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.broker.transaction.EndTransactionProcessor;
+import io.petrel.broker.transaction.ProducerCheckSender;
 import io.petrel.broker.transaction.TransactionCheckService;
 import io.petrel.common.topic.PermName;
 import io.petrel.common.topic.TopicConfig;
@@ -248,8 +250,7 @@ public final class BrokerController {
         buildBackgroundServices(storeHost);
 
         AdminBrokerProcessor admin = new AdminBrokerProcessor();
-        admin.register(RequestCode.GET_ALL_DELAY_OFFSET, (ch, req) -> io.petrel.remoting.protocol.RemotingCommand
-            .createResponse(io.petrel.remoting.protocol.ResponseCode.SUCCESS, null).body(delayOffsets.encode()));
+        new DelayOffsetAdmin(delayOffsets).registerInto(admin);
         new TopicAdmin(config, topics, offsets, store, consumers::groupsSubscribing).registerInto(admin);
         new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
             .registerInto(admin);
@@ -289,19 +290,8 @@ public final class BrokerController {
             delayOffsets, clock);
         TransactionCheckService.Limits limits = new TransactionCheckService.Limits(config.getTransactionTimeOut(),
             config.getTransactionCheckMax(), storeConfig.fileReservedTimeHours() * 3_600_000L);
-        transactionCheck = new TransactionCheckService(store, offsets, topics, (group, request) -> {
-            io.petrel.broker.client.ClientChannelInfo producer = producers.anyActive(group);
-            if (producer == null) {
-                return false;
-            }
-            try {
-                pushOneway(producer.channel(), request);
-                return true;
-            } catch (Exception e) {
-                LOG.warn("sending a transaction check to {} failed", producer, e);
-                return false;
-            }
-        }, limits, clock);
+        transactionCheck = new TransactionCheckService(store, offsets, topics,
+            new ProducerCheckSender(producers, this::pushOneway), limits, clock);
     }
 
     private void startBackgroundServices() {
