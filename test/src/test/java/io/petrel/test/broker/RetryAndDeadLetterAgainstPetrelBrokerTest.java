@@ -71,6 +71,8 @@ class RetryAndDeadLetterAgainstPetrelBrokerTest {
     private SendResult send(String topic, String body) throws Exception {
         SendResult r = producer.send(new Message(topic, "TagR", "key-" + body, body.getBytes(StandardCharsets.UTF_8)));
         assertEquals(SendStatus.SEND_OK, r.getSendStatus());
+        // Consumers start once the topic has a route, so that their first rebalance already owns its queues.
+        Awaitility.await().atMost(WAIT).until(() -> namesrv.hasRoute(topic));
         return r;
     }
 

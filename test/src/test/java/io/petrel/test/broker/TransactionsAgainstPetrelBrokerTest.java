@@ -47,7 +47,7 @@ class TransactionsAgainstPetrelBrokerTest {
     void startCluster() throws Exception {
         Properties extra = new Properties();
         extra.setProperty("transactionCheckInterval", "1000");
-        extra.setProperty("transactionTimeOut", "1500");
+        extra.setProperty("transactionTimeOut", "3000");
         namesrv = PetrelNamesrv.start(dir.resolve("namesrv"));
         broker = PetrelBroker.start(dir.resolve("store"), "petrel-t", namesrv.address(), extra);
         Awaitility.await().atMost(WAIT).until(() -> namesrv.hasRoute("TBW102"));
@@ -110,6 +110,7 @@ class TransactionsAgainstPetrelBrokerTest {
         assertEquals(LocalTransactionState.COMMIT_MESSAGE, send("commit").getLocalTransactionState());
         assertEquals(LocalTransactionState.UNKNOW, send("unknown").getLocalTransactionState());
 
+        Awaitility.await().atMost(WAIT).until(() -> namesrv.hasRoute(TOPIC));
         List<MessageExt> received = new CopyOnWriteArrayList<>();
         consumer = new DefaultMQPushConsumer("CG_TX_E2E");
         consumer.setNamesrvAddr(namesrv.address());
