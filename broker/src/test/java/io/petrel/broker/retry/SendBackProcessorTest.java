@@ -117,6 +117,8 @@ class SendBackProcessorTest {
         assertEquals("3", copy.getProperty(MessageProperties.DELAY));
         assertEquals("UNIQ-1", copy.getProperty(MessageProperties.UNIQ_KEY));
         assertEquals("TagB", copy.getTags());
+        assertEquals(java.util.Set.of("REAL_TOPIC", "ORIGIN_MESSAGE_ID", "RETRY_TOPIC", "KEYS", "UNIQ_KEY", "WAIT",
+            "DELAY", "TAGS", "REAL_QID"), copy.getProperties().keySet(), "the properties a 4.9.7 retry copy has");
     }
 
     @Test

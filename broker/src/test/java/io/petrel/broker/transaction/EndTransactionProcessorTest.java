@@ -84,6 +84,9 @@ class EndTransactionProcessorTest {
         assertEquals("d", ops.get(0).getTags());
         assertEquals(TestStore.BROKER, ops.get(0).getBornHost());
         assertEquals(NOW, ops.get(0).getBornTimestamp());
+        assertEquals(java.util.Map.of("TAGS", "d", "WAIT", "true"), ops.get(0).getProperties());
+        assertEquals(java.util.Set.of("TRAN_MSG", "PGROUP", "UNIQ_KEY", "TAGS", "REAL_TOPIC", "REAL_QID"),
+            m.getProperties().keySet(), "the committed copy keeps exactly the half's properties");
     }
 
     @Test
