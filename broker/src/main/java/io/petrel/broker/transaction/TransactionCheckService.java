@@ -150,7 +150,10 @@ public final class TransactionCheckService {
         return true;
     }
 
-    /** CHECK_TRANSACTION_STATE about the copy; the body is the copy as a stored record, in its real topic. */
+    /**
+     * CHECK_TRANSACTION_STATE about the copy; the body is the copy as a stored record, in its real topic and queue,
+     * with {@code WAIT=false}.
+     */
     static RemotingCommand checkRequest(MessageExt copy, String offsetMsgId) {
         String uniqKey = copy.getProperty(MessageProperties.UNIQ_KEY);
         CheckTransactionStateRequestHeader header = new CheckTransactionStateRequestHeader(copy.getQueueOffset(),
@@ -160,6 +163,8 @@ public final class TransactionCheckService {
         String realQueue = copy.getProperty(MessageProperties.REAL_QID);
         view.setTopic(realTopic == null ? copy.getTopic() : realTopic);
         view.setQueueId(realQueue == null || !realQueue.matches("\\d{1,9}") ? 0 : Integer.parseInt(realQueue));
+        // The stored copy keeps the half's WAIT; the copy a 4.9.7 broker sends in the check says WAIT=false.
+        view.putProperty(MessageProperties.WAIT, "false");
         view.setQueueOffset(copy.getQueueOffset());
         view.setCommitLogOffset(copy.getCommitLogOffset());
         view.setStoreTimestamp(copy.getStoreTimestamp());

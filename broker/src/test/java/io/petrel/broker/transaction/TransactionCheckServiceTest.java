@@ -98,6 +98,7 @@ class TransactionCheckServiceTest {
         assertEquals("pending", new String(body.getBody(), StandardCharsets.UTF_8));
         assertEquals(HalfMessages.PRODUCER_GROUP, body.getProperty(MessageProperties.PGROUP));
         assertEquals("1", body.getProperty(MessageProperties.TRANSACTION_CHECK_TIMES));
+        assertEquals("false", body.getProperty(MessageProperties.WAIT));
         assertEquals(half.msgId(), halves.get(0).getMsgId());
     }
 

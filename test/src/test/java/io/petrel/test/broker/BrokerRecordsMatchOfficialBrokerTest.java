@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same client actions against an official 4.9.7 broker and against Petrel deliver messages that look the same
- * to the official client: a retried message, a delayed message and a committed transactional message carry the
- * same properties, reconsume count and sysflag. Values that name the cluster or identify one record are compared
+ * to the official client: a retried message, a delayed message, a committed transactional message, a dead letter
+ * and the message of a transaction state check carry the same properties, reconsume count and sysflag. Values that name the cluster or identify one record are compared
  * by presence only.
  */
 @Timeout(240)
@@ -63,28 +63,79 @@ class BrokerRecordsMatchOfficialBrokerTest {
     }
 
     @Test
-    void retriedDelayedAndCommittedMessagesLookTheSame() throws Exception {
+    void retriedDelayedCommittedDeadAndCheckedMessagesLookTheSame() throws Exception {
         List<Seen> official;
         try (PetrelNamesrv namesrv = PetrelNamesrv.start(dir.resolve("ns-official"));
              OfficialBroker broker = OfficialBroker.start(dir.resolve("official"), "official-a",
-                 namesrv.address())) {
+                 namesrv.address(), List.of("transactionCheckInterval=1000", "transactionTimeOut=2000"))) {
             Awaitility.await().atMost(WAIT).until(() -> namesrv.hasRoute(broker.brokerName()));
             official = scenario(namesrv);
         }
         List<Seen> petrel;
         try (PetrelNamesrv namesrv = PetrelNamesrv.start(dir.resolve("ns-petrel"));
              PetrelBroker broker = PetrelBroker.start(dir.resolve("petrel"), "petrel-a", namesrv.address(),
-                 new Properties())) {
+                 checkSoon())) {
             Awaitility.await().atMost(WAIT).until(() -> namesrv.hasRoute("TBW102"));
             petrel = scenario(namesrv);
         }
         assertEquals(official.get(0), petrel.get(0), "retried message");
         assertEquals(official.get(1), petrel.get(1), "delayed message");
         assertEquals(official.get(2), petrel.get(2), "committed transactional message");
+        assertEquals(official.get(3), petrel.get(3), "dead letter");
+        assertEquals(official.get(4), petrel.get(4), "message in a transaction state check");
+    }
+
+    private static Properties checkSoon() {
+        Properties p = new Properties();
+        p.setProperty("transactionCheckInterval", "1000");
+        p.setProperty("transactionTimeOut", "2000");
+        return p;
     }
 
     private List<Seen> scenario(PetrelNamesrv namesrv) throws Exception {
-        return List.of(retried(namesrv), delayed(namesrv), committed(namesrv));
+        return List.of(retried(namesrv), delayed(namesrv), committed(namesrv), dead(namesrv), checked(namesrv));
+    }
+
+    private Seen dead(PetrelNamesrv namesrv) throws Exception {
+        send(namesrv, message("T_CMP_DLQ", "dead"));
+        DefaultMQPushConsumer consumer = consumer(namesrv, "CG_CMP_DLQ", "T_CMP_DLQ", (msgs, ctx) ->
+            ConsumeConcurrentlyStatus.RECONSUME_LATER, 0);
+        try {
+            Awaitility.await().atMost(WAIT).until(() -> namesrv.hasRoute("%DLQ%CG_CMP_DLQ"));
+            return consumeOne(namesrv, "CG_CMP_DLQ_READER", "%DLQ%CG_CMP_DLQ");
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    private Seen checked(PetrelNamesrv namesrv) throws Exception {
+        List<MessageExt> asked = new CopyOnWriteArrayList<>();
+        TransactionMQProducer producer = new TransactionMQProducer("PG_CMP_CHECK");
+        producer.setNamesrvAddr(namesrv.address());
+        producer.setInstanceName("tx-" + System.nanoTime());
+        producer.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return LocalTransactionState.UNKNOW;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                asked.add(msg);
+                return LocalTransactionState.ROLLBACK_MESSAGE;
+            }
+        });
+        producer.start();
+        try {
+            assertEquals(SendStatus.SEND_OK, producer.sendMessageInTransaction(message("T_CMP_CHECK", "ask"), null)
+                .getSendStatus());
+            Awaitility.await().atMost(WAIT).until(() -> !asked.isEmpty());
+            MessageExt m = asked.get(0);
+            assertEquals("T_CMP_CHECK", m.getTopic());
+            return Seen.of(m);
+        } finally {
+            producer.shutdown();
+        }
     }
 
     private static Message message(String topic, String body) {
@@ -174,7 +225,14 @@ class BrokerRecordsMatchOfficialBrokerTest {
 
     private static DefaultMQPushConsumer consumer(PetrelNamesrv namesrv, String group, String topic,
                                                   MessageListenerConcurrently listener) throws Exception {
+        return consumer(namesrv, group, topic, listener, -1);
+    }
+
+    private static DefaultMQPushConsumer consumer(PetrelNamesrv namesrv, String group, String topic,
+                                                  MessageListenerConcurrently listener, int maxReconsumeTimes)
+        throws Exception {
         DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
+        c.setMaxReconsumeTimes(maxReconsumeTimes);
         c.setNamesrvAddr(namesrv.address());
         c.setInstanceName("c-" + System.nanoTime());
         c.setPollNameServerInterval(1000);
