@@ -70,7 +70,8 @@ public final class TransactionCheckService {
 
     /** One pass over every half queue; returns the number of check requests made. */
     public int doWork() {
-        TopicConfig half = topics.select(HALF);
+        // Like 4.9.7 masters, the first pass creates the half topic if no transactional send has yet.
+        TopicConfig half = topics.createIfAbsent(HALF, 1, PermName.PERM_READ | PermName.PERM_WRITE, 0);
         if (half == null) {
             return 0;
         }

@@ -52,7 +52,6 @@ class TransactionCheckServiceTest {
         BrokerConfig config = new BrokerConfig();
         topics = new TopicConfigManager(config, new JsonConfigFile(dir.resolve("topics.json")), clock);
         topics.load();
-        topics.createIfAbsent(HALF, 1, 6, 0);
         offsets = new ConsumerOffsetManager(new JsonConfigFile(dir.resolve("consumerOffset.json")));
         service = new TransactionCheckService(store.store(), offsets, topics, (group, request) -> {
             sent.add(new Sent(group, request));
@@ -63,6 +62,14 @@ class TransactionCheckServiceTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Test
+    void theFirstPassCreatesTheHalfTopic() {
+        assertEquals(null, topics.select(HALF));
+        assertEquals(0, service.doWork());
+        assertEquals(1, topics.select(HALF).readQueueNums());
+        assertEquals(6, topics.select(HALF).perm());
     }
 
     @Test
