@@ -97,6 +97,7 @@ class BrokerRecordsMatchOfficialBrokerTest {
     }
 
     private Seen dead(PetrelNamesrv namesrv) throws Exception {
+        warmUp(namesrv, "CG_CMP_DLQ", "T_CMP_DLQ");
         send(namesrv, message("T_CMP_DLQ", "dead"));
         DefaultMQPushConsumer consumer = consumer(namesrv, "CG_CMP_DLQ", "T_CMP_DLQ", (msgs, ctx) ->
             ConsumeConcurrentlyStatus.RECONSUME_LATER, 0);
@@ -144,7 +145,22 @@ class BrokerRecordsMatchOfficialBrokerTest {
         return m;
     }
 
+    /**
+     * Runs the group once so that its retry topic exists and is routed before the real run: a retry topic created
+     * by a starting consumer's own heartbeat is only picked up by the client's next rebalance, up to 20 s later.
+     */
+    private static void warmUp(PetrelNamesrv namesrv, String group, String topic) throws Exception {
+        DefaultMQPushConsumer c = consumer(namesrv, group, topic, (msgs, ctx) ->
+            ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        try {
+            Awaitility.await().atMost(WAIT).until(() -> namesrv.hasRoute("%RETRY%" + group));
+        } finally {
+            c.shutdown();
+        }
+    }
+
     private Seen retried(PetrelNamesrv namesrv) throws Exception {
+        warmUp(namesrv, "CG_CMP_RETRY", "T_CMP_RETRY");
         send(namesrv, message("T_CMP_RETRY", "retry"));
         List<MessageExt> seen = new CopyOnWriteArrayList<>();
         DefaultMQPushConsumer consumer = consumer(namesrv, "CG_CMP_RETRY", "T_CMP_RETRY", (msgs, ctx) -> {
