@@ -19,10 +19,17 @@ import io.petrel.broker.processor.ClientManageProcessor;
 import io.petrel.broker.processor.ConsumerManageProcessor;
 import io.petrel.broker.pull.PullMessageProcessor;
 import io.petrel.broker.pull.PullRequestHoldService;
+import io.petrel.broker.retry.SendBackProcessor;
+import io.petrel.broker.schedule.DelayOffsetAdmin;
+import io.petrel.broker.schedule.DelayOffsetTable;
+import io.petrel.broker.schedule.ScheduleMessageService;
 import io.petrel.broker.send.SendMessageProcessor;
 import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
+import io.petrel.broker.transaction.EndTransactionProcessor;
+import io.petrel.broker.transaction.ProducerCheckSender;
+import io.petrel.broker.transaction.TransactionCheckService;
 import io.petrel.common.topic.PermName;
 import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.util.BoundedExecutors;
@@ -36,6 +43,7 @@ import io.petrel.remoting.netty.NettyServerConfig;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.store.BrokerRole;
 import io.petrel.store.DefaultMessageStore;
+import io.petrel.store.DelayLevels;
 import io.petrel.store.DiskUsage;
 import io.petrel.store.MessageStore;
 import io.petrel.store.MessageStoreConfig;
@@ -86,6 +94,9 @@ public final class BrokerController {
     private BrokerOuterAPI outerApi;
     private ScheduledExecutorService scheduler;
     private io.petrel.broker.latency.BrokerFastFailure fastFailure;
+    private DelayOffsetTable delayOffsets;
+    private ScheduleMessageService scheduleService;
+    private TransactionCheckService transactionCheck;
     private volatile List<String> nameServers = List.of();
 
     public BrokerController(BrokerConfig config, NettyServerConfig serverConfig, NettyClientConfig clientConfig,
@@ -115,6 +126,7 @@ public final class BrokerController {
             client.start();
             updateNameServers(config.getNamesrvAddr());
             startSchedules();
+            startBackgroundServices();
             registerAll(false);
         } catch (IOException | RuntimeException e) {
             shutdown();
@@ -131,6 +143,8 @@ public final class BrokerController {
         topics.load();
         groups.load();
         offsets.load();
+        delayOffsets = new DelayOffsetTable(new JsonConfigFile(configDir.resolve("delayOffset.json")));
+        delayOffsets.load();
         topics.setChangeListener((changed, oneway) -> registerAll(oneway));
         stats = new BrokerStats(clock);
         producers = new ProducerManager();
@@ -230,7 +244,15 @@ public final class BrokerController {
         ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(consumers, offsets, store,
             () -> inMemory);
 
+        SendBackProcessor sendBack = new SendBackProcessor(config, topics, groups, store, storeHost);
+        ThreadPoolExecutor endTxPool = pool("EndTransactionThread", config.getEndTransactionThreadPoolNums(),
+            config.getEndTransactionPoolQueueCapacity());
+        EndTransactionProcessor endTx = new EndTransactionProcessor(storeConfig.brokerRole(), store, storeHost,
+            storeConfig.maxMessageSize(), clock);
+        buildBackgroundServices(storeHost);
+
         AdminBrokerProcessor admin = new AdminBrokerProcessor();
+        new DelayOffsetAdmin(delayOffsets).registerInto(admin);
         new TopicAdmin(config, topics, offsets, store, consumers::groupsSubscribing).registerInto(admin);
         new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
             .registerInto(admin);
@@ -251,6 +273,8 @@ public final class BrokerController {
             register(s, query, queryPool, RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
             register(s, send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                 RequestCode.SEND_BATCH_MESSAGE);
+            register(s, sendBack, sendPool, RequestCode.CONSUMER_SEND_MSG_BACK);
+            register(s, endTx, endTxPool, RequestCode.END_TRANSACTION);
             register(s, clientManage, heartbeatPool, RequestCode.HEART_BEAT);
             register(s, clientManage, clientPool, RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
             register(s, consumerManage, consumerPool, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
@@ -271,6 +295,34 @@ public final class BrokerController {
         for (int code : codes) {
             s.registerProcessor(code, p, pool);
         }
+    }
+
+    /** Delay delivery and transaction checks; built on every broker, run only on masters. */
+    private void buildBackgroundServices(InetSocketAddress storeHost) {
+        scheduleService = new ScheduleMessageService(store, DelayLevels.parse(storeConfig.messageDelayLevel()),
+            delayOffsets, clock);
+        TransactionCheckService.Limits limits = new TransactionCheckService.Limits(config.getTransactionTimeOut(),
+            config.getTransactionCheckMax(), storeConfig.fileReservedTimeHours() * 3_600_000L);
+        transactionCheck = new TransactionCheckService(store, offsets, topics,
+            new ProducerCheckSender(producers, this::pushOneway), limits, clock);
+    }
+
+    private void startBackgroundServices() {
+        if (storeConfig.brokerRole() == BrokerRole.SLAVE) {
+            return;
+        }
+        ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("ScheduleMessageService"));
+        pools.add(delivery);
+        delivery.scheduleWithFixedDelay(safely("deliver delayed messages", scheduleService::doWork), 1000,
+            ScheduleMessageService.PASS_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        delivery.scheduleAtFixedRate(safely("persist delay offsets", delayOffsets::persist),
+            config.getFlushDelayOffsetInterval(), config.getFlushDelayOffsetInterval(), TimeUnit.MILLISECONDS);
+        ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("TransactionalMessageCheckService"));
+        pools.add(checker);
+        checker.scheduleWithFixedDelay(safely("check transactions", transactionCheck::doWork),
+            config.getTransactionCheckInterval(), config.getTransactionCheckInterval(), TimeUnit.MILLISECONDS);
     }
 
     private void pushOneway(Channel channel, io.petrel.remoting.protocol.RemotingCommand command) throws Exception {
@@ -395,6 +447,9 @@ public final class BrokerController {
             }
             if (groups != null) {
                 groups.persist();
+            }
+            if (delayOffsets != null && storeConfig.brokerRole() != BrokerRole.SLAVE) {
+                delayOffsets.persist();
             }
         } catch (RuntimeException e) {
             LOG.error("persisting broker config at shutdown failed", e);

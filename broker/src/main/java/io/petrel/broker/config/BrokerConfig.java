@@ -69,6 +69,7 @@ public class BrokerConfig {
     private long transactionTimeOut = 6000;
     private int transactionCheckMax = 15;
     private long transactionCheckInterval = 60000;
+    private long flushDelayOffsetInterval = 10000;
     private boolean aclEnable = false;
     private boolean storeReplyMessageEnable = true;
     private boolean offsetCheckInSlave = false;
@@ -563,6 +564,14 @@ public class BrokerConfig {
         this.transactionCheckInterval = transactionCheckInterval;
     }
 
+    public long getFlushDelayOffsetInterval() {
+        return flushDelayOffsetInterval;
+    }
+
+    public void setFlushDelayOffsetInterval(long flushDelayOffsetInterval) {
+        this.flushDelayOffsetInterval = flushDelayOffsetInterval;
+    }
+
     public boolean isAclEnable() {
         return aclEnable;
     }
@@ -628,6 +637,8 @@ public class BrokerConfig {
         requirePositive("flushConsumerOffsetInterval", flushConsumerOffsetInterval);
         requirePositive("registerBrokerTimeoutMills", registerBrokerTimeoutMills);
         requirePositive("registerNameServerPeriod", registerNameServerPeriod);
+        requirePositive("transactionCheckInterval", transactionCheckInterval);
+        requirePositive("flushDelayOffsetInterval", flushDelayOffsetInterval);
         if (namesrvAddr != null && !namesrvAddr.isBlank()) {
             for (String addr : namesrvAddr.split(";")) {
                 try {

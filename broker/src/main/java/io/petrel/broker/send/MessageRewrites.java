@@ -11,6 +11,16 @@ public final class MessageRewrites {
     }
 
     /**
+     * Whether a sent message is stored as a rewritten record (a half message, or a delayed one parked in
+     * {@code SCHEDULE_TOPIC_XXXX}). Such records carry the client's {@code WAIT=true}, which plain sends omit.
+     */
+    public static boolean isRewritten(java.util.Map<String, String> properties) {
+        String delay = properties.get(MessageProperties.DELAY);
+        return Boolean.parseBoolean(properties.get(MessageProperties.TRAN_MSG))
+            || delay != null && delay.matches("[1-9]\\d{0,8}");
+    }
+
+    /**
      * A prepared transactional message is stored as a half message: queue 0 of {@code RMQ_SYS_TRANS_HALF_TOPIC},
      * transaction bits cleared, real topic and queue kept in properties.
      */

@@ -140,7 +140,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         msg.setStoreHost(storeHost);
         msg.setReconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes());
         props.put(MessageProperties.CLUSTER, config.getBrokerClusterName());
-        if ("true".equals(props.get(MessageProperties.WAIT))) {
+        if ("true".equals(props.get(MessageProperties.WAIT)) && !MessageRewrites.isRewritten(props)) {
             props.remove(MessageProperties.WAIT); // absent means true: nine bytes saved per record
         }
         msg.setProperties(props);

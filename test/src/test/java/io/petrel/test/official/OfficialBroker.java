@@ -28,6 +28,12 @@ public final class OfficialBroker implements AutoCloseable {
      * line.
      */
     public static OfficialBroker start(Path dir, String brokerName, String namesrvAddr) throws IOException {
+        return start(dir, brokerName, namesrvAddr, List.of());
+    }
+
+    /** As {@link #start(Path, String, String)}, with extra {@code key=value} lines for broker.conf. */
+    public static OfficialBroker start(Path dir, String brokerName, String namesrvAddr, List<String> extraConf)
+        throws IOException {
         Path home = OfficialHome.create(Files.createDirectories(dir));
         int port = FreePorts.brokerPort();
         Path store = home.resolve("store");
@@ -50,6 +56,7 @@ public final class OfficialBroker implements AutoCloseable {
             "sendMessageThreadPoolNums=2",
             "pullMessageThreadPoolNums=4",
             "useEpollNativeSelector=false",
+            String.join("\n", extraConf),
             "");
         Path confFile = home.resolve("broker.conf");
         Files.writeString(confFile, conf);
