@@ -165,7 +165,6 @@ public final class DefaultMessageStore implements MessageStore {
         cqFlush.shutdown();
         allocator.shutdown();
         long now = clock.millis();
-        checkpoint.setLogicsMsgTimestamp(checkpoint.logicsMsgTimestamp());
         checkpoint.shutdown();
         commitLog.shutdown(now);
         queues.shutdown(now);

@@ -66,7 +66,7 @@ public final class RecordReader {
         if (SCHEDULE_TOPIC.equals(topic)) {
             String delay = PropertiesCodec.find(props, MessageProperties.DELAY);
             if (delay != null) {
-                tagsCode = delayLevels.deliverTime(Integer.parseInt(delay), storeTimestamp);
+                tagsCode = delayLevels.deliverTime(parseLevel(delay), storeTimestamp);
             }
         }
         return new DispatchRequest(topic, buf.getInt(pos + StoredMessageCodec.QUEUE_ID_OFFSET),
@@ -74,6 +74,14 @@ public final class RecordReader {
             buf.getLong(pos + StoredMessageCodec.QUEUE_OFFSET_OFFSET),
             PropertiesCodec.find(props, MessageProperties.KEYS), PropertiesCodec.find(props, MessageProperties.UNIQ_KEY),
             sysFlag, buf.getLong(pos + StoredMessageCodec.bodyLengthOffset(sysFlag) - 8), true);
+    }
+
+    private static int parseLevel(String delay) {
+        try {
+            return Integer.parseInt(delay);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String text(ByteBuffer buf, int at, int length) {

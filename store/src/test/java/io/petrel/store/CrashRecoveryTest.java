@@ -61,7 +61,7 @@ class CrashRecoveryTest {
         Path dir = tmp.resolve("store");
         long next = 0;
         for (int round = 0; round < rounds; round++) {
-            int acksBeforeKill = 1 + rnd.nextInt(type == FlushDiskType.SYNC_FLUSH ? 150 : 400);
+            int acksBeforeKill = 1 + rnd.nextInt(type == FlushDiskType.SYNC_FLUSH ? 60 : 300);
             try {
                 Round r = runChild(dir, type, next, acksBeforeKill);
                 next = verify(dir, tmp.resolve("verify-" + round), type, r);

@@ -1,0 +1,147 @@
+package io.petrel.store.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
+
+/**
+ * Petrel's store against the official RocketMQ 4.9.7 DefaultMessageStore, same config, same JVM
+ * flags. Run with the {@code bench} profile (through {@link StoreBenchmarkRun}):
+ * <pre>
+ *   mvn -B -o -pl store -am -Pbench test -Dbench.args="append get recovery"
+ * </pre>
+ * Arguments: {@code append} (1 KiB appends/s, 1 and 4 writers, ASYNC and SYNC flush),
+ * {@code get} (getMessage rate over what was written), {@code recovery} (time from load() to a
+ * store serving, after kill -9 of a child that wrote {@code -Dbench.recoveryMiB} MiB, default 2048).
+ * Optional: {@code -Dbench.seconds} per append case (default 5), {@code -Dbench.dir} scratch dir.
+ */
+public final class StoreBenchmark {
+    private static final Map<String, BenchStore.Factory> IMPLS = Map.of(
+        "petrel", PetrelBenchStore::open, "official", OfficialBenchStore::open);
+    private static final int FILE_SIZE = 256 * 1024 * 1024;
+    private static final int QUEUES = 8;
+
+    private StoreBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(args);
+        System.exit(0);
+    }
+
+    /** Runs the requested cases; returns every measured rate (messages per second). */
+    static List<Double> run(String[] args) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))).resolve("petrel-bench");
+        List<String> what = args.length == 0 ? List.of("append", "get") : List.of(String.join(" ", args).trim().split("\\s+"));
+        int seconds = Integer.getInteger("bench.seconds", 5);
+        if (what.contains("append") || what.contains("get")) {
+            for (boolean sync : new boolean[] {false, true}) {
+                for (int writers : new int[] {1, 4}) {
+                    for (String impl : List.of("official", "petrel")) {
+                        rates.addAll(runAppend(base, impl, sync, writers, seconds, what.contains("get") && !sync && writers == 4));
+                    }
+                }
+            }
+        }
+        if (what.contains("recovery")) {
+            long mib = Long.getLong("bench.recoveryMiB", 2048);
+            for (String impl : List.of("official", "petrel")) {
+                rates.add(RecoveryBenchmark.run(base.resolve("recovery-" + impl), impl, mib));
+            }
+        }
+        return rates;
+    }
+
+    private static List<Double> runAppend(Path base, String impl, boolean sync, int writers, int seconds, boolean thenGet)
+        throws Exception {
+        List<Double> rates = new ArrayList<>();
+        Path dir = base.resolve(impl + "-" + (sync ? "sync" : "async") + "-" + writers);
+        deleteTree(dir);
+        LongAdder done = new LongAdder();
+        try (BenchStore store = IMPLS.get(impl).open(dir, sync, FILE_SIZE)) {
+            timedWriters(store, writers, 1, done);
+            done.reset();
+            long start = System.nanoTime();
+            timedWriters(store, writers, seconds, done);
+            double secs = (System.nanoTime() - start) / 1e9;
+            rates.add(done.sum() / secs);
+            System.out.printf("append %-8s %-5s writers=%d  %,10.0f msg/s  (%,d msgs)%n", impl, sync ? "SYNC" : "ASYNC",
+                writers, done.sum() / secs, done.sum());
+            if (thenGet) {
+                while (store.dispatchBehind() > 0) {
+                    TimeUnit.MILLISECONDS.sleep(10);
+                }
+                rates.add(runGet(store, impl));
+            }
+        } finally {
+            deleteTree(dir);
+        }
+        return rates;
+    }
+
+    private static void timedWriters(BenchStore store, int writers, int seconds, LongAdder done) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int id = w;
+            Thread t = new Thread(() -> {
+                byte[] body = new byte[1024];
+                new Random(id).nextBytes(body);
+                long seq = id * 1_000_000_000L;
+                while (!stop.get()) {
+                    if (!store.put((int) (seq % QUEUES), body, seq++)) {
+                        throw new IllegalStateException("put failed");
+                    }
+                    done.increment();
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        TimeUnit.SECONDS.sleep(seconds);
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+
+    private static double runGet(BenchStore store, String impl) {
+        long[] next = new long[1];
+        long count = 0;
+        long start = System.nanoTime();
+        for (int round = 0; round < 3; round++) {
+            for (int q = 0; q < QUEUES; q++) {
+                long offset = 0;
+                int n;
+                while ((n = store.get(q, offset, next)) > 0) {
+                    count += n;
+                    offset = next[0];
+                }
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("get    %-8s batches of 32        %,10.0f msg/s  (%,d msgs)%n", impl, count / secs, count);
+        return count / secs;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
