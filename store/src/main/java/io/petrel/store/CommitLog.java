@@ -1,7 +1,6 @@
 package io.petrel.store;
 
 import io.petrel.common.message.MessageExt;
-import io.petrel.common.message.MessageIds;
 import io.petrel.common.message.MessageProperties;
 import io.petrel.common.message.MessageSysFlag;
 import io.petrel.common.message.PropertiesCodec;
@@ -212,11 +211,34 @@ public final class CommitLog {
             beginTimeInLock = 0;
             putLock.unlock();
         }
-        List<String> ids = new ArrayList<>(starts.length);
-        for (int start : starts) {
-            ids.add(MessageIds.offsetMessageId(storeHost, phy + start));
+        long[] offsets = new long[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            offsets[i] = phy + starts[i];
         }
-        return new PutMessageResult(PutMessageStatus.PUT_OK, phy, total, ids, now, queueOffset, starts.length, null);
+        return new PutMessageResult(PutMessageStatus.PUT_OK, phy, total, offsets, storeHost, now, queueOffset, null);
+    }
+
+    /**
+     * Appends already-encoded CommitLog bytes (replication from a master) at exactly the current
+     * end. Returns false if {@code startOffset} is not the end.
+     */
+    public boolean appendRaw(long startOffset, ByteBuffer data) throws IOException {
+        putLock.lock();
+        try {
+            if (startOffset != files.maxOffset() && !(files.lastFile() == null && startOffset % files.fileSize() == 0)) {
+                return false;
+            }
+            while (data.hasRemaining()) {
+                MappedFile f = files.lastFileOrCreate(startOffset);
+                int n = Math.min(f.remaining(), data.remaining());
+                ByteBuffer part = data.slice(data.position(), n);
+                f.append(part);
+                data.position(data.position() + n);
+            }
+            return true;
+        } finally {
+            putLock.unlock();
+        }
     }
 
     private static void writeBlank(MappedFile f) {

@@ -243,7 +243,6 @@ public final class DefaultMessageStore implements MessageStore {
             return CompletableFuture.completedFuture(result);
         }
         putCount.addAndGet(result.msgNum());
-        reput.wakeup();
         if (config.flushDiskType() != FlushDiskType.SYNC_FLUSH) {
             return CompletableFuture.completedFuture(result);
         }
@@ -358,6 +357,28 @@ public final class DefaultMessageStore implements MessageStore {
         info.put("consumeQueueCount", String.valueOf(queues.all().size()));
         info.put("indexFileCount", String.valueOf(index.files().size()));
         return info;
+    }
+
+    @Override
+    public SelectedBuffer getCommitLogData(long offset) {
+        return state.isShutdown() ? null : commitLog.selectFrom(offset);
+    }
+
+    @Override
+    public boolean appendToCommitLog(long startOffset, byte[] data, int offset, int length) {
+        if (state.isShutdown()) {
+            return false;
+        }
+        try {
+            boolean ok = commitLog.appendRaw(startOffset, ByteBuffer.wrap(data, offset, length));
+            if (ok) {
+                reput.wakeup();
+            }
+            return ok;
+        } catch (IOException e) {
+            LOG.error("appending replicated data at {} failed", startOffset, e);
+            return false;
+        }
     }
 
     public boolean lastExitOk() {

@@ -54,4 +54,10 @@ public interface MessageStore {
     boolean isOSPageCacheBusy();
 
     Map<String, String> getRuntimeInfo();
+
+    /** Raw CommitLog bytes from {@code offset} to the written end of its file (replication); null if none. Release it. */
+    SelectedBuffer getCommitLogData(long offset);
+
+    /** Appends replicated CommitLog bytes at exactly the current end and lets dispatch index them. */
+    boolean appendToCommitLog(long startOffset, byte[] data, int offset, int length);
 }

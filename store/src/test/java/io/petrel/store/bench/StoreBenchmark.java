@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Arguments: {@code append} (1 KiB appends/s, 1 and 4 writers, ASYNC and SYNC flush),
  * {@code get} (getMessage rate over what was written), {@code recovery} (time from load() to a
  * store serving, after kill -9 of a child that wrote {@code -Dbench.recoveryMiB} MiB, default 2048).
- * Optional: {@code -Dbench.seconds} per append case (default 5), {@code -Dbench.dir} scratch dir.
+ * Optional: {@code -Dbench.seconds} per append case (default 5), {@code -Dbench.dir} scratch dir,
+ * {@code -Dbench.flush=ASYNC} or {@code SYNC} to run one flush mode.
  */
 public final class StoreBenchmark {
     private static final Map<String, BenchStore.Factory> IMPLS = Map.of(
@@ -45,7 +46,11 @@ public final class StoreBenchmark {
         List<String> what = args.length == 0 ? List.of("append", "get") : List.of(String.join(" ", args).trim().split("\\s+"));
         int seconds = Integer.getInteger("bench.seconds", 5);
         if (what.contains("append") || what.contains("get")) {
+            String flush = System.getProperty("bench.flush", "ASYNC SYNC");
             for (boolean sync : new boolean[] {false, true}) {
+                if (!flush.contains(sync ? "SYNC" : "ASYNC") || sync && !flush.replace("ASYNC", "").contains("SYNC")) {
+                    continue;
+                }
                 for (int writers : new int[] {1, 4}) {
                     for (String impl : List.of("official", "petrel")) {
                         rates.addAll(runAppend(base, impl, sync, writers, seconds, what.contains("get") && !sync && writers == 4));
