@@ -225,7 +225,7 @@ public final class CommitLog {
     public boolean appendRaw(long startOffset, ByteBuffer data) throws IOException {
         putLock.lock();
         try {
-            if (startOffset != files.maxOffset() && !(files.lastFile() == null && startOffset % files.fileSize() == 0)) {
+            if (startOffset != files.maxWrittenOffset() && !(files.lastFile() == null && startOffset % files.fileSize() == 0)) {
                 return false;
             }
             while (data.hasRemaining()) {
@@ -246,7 +246,7 @@ public final class CommitLog {
         StoredMessageCodec.writeBlank(blank, f.remaining());
         blank.flip();
         f.append(blank);
-        f.setWrotePosition(f.fileSize());
+        f.markFull();
     }
 
     /** Milliseconds the current append has held the lock (0 when free). */

@@ -32,7 +32,9 @@ public final class DefaultMessageStore implements MessageStore {
     private final Clock clock;
     private final MessageArrivingListener listener;
     private final StoreState state = new StoreState();
+    private final TransientStorePool pool;
     private final AllocateMappedFileService allocator;
+    private final CommitRealTimeService commitService;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final StoreCheckpoint checkpoint;
@@ -55,7 +57,9 @@ public final class DefaultMessageStore implements MessageStore {
         this.clock = clock;
         this.listener = listener;
         DelayLevels delays = DelayLevels.parse(config.messageDelayLevel());
-        this.allocator = new AllocateMappedFileService(config.warmMappedFileEnable());
+        this.pool = config.isTransientStorePoolActive()
+            ? new TransientStorePool(config.transientStorePoolSize(), config.mappedFileSizeCommitLog()) : null;
+        this.allocator = new AllocateMappedFileService(config.warmMappedFileEnable(), pool);
         this.commitLog = new CommitLog(config,
             new MappedFileQueue(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), allocator), clock, delays);
         this.queues = new ConsumeQueueTable(config.storePathConsumeQueue(), config.mappedFileSizeConsumeQueue());
@@ -65,6 +69,7 @@ public final class DefaultMessageStore implements MessageStore {
         this.asyncFlush = new FlushCommitLogService(commitLog.files(), checkpoint, config, clock);
         this.groupCommit = new GroupCommitService(commitLog.files(), checkpoint, clock, config.syncFlushTimeoutMs());
         this.cqFlush = new FlushConsumeQueueService(queues, checkpoint, config, clock);
+        this.commitService = new CommitRealTimeService(commitLog.files(), config, clock, asyncFlush::wakeup);
         this.clean = new CleanService(config, commitLog, queues, index, diskUsage, clock, state);
         this.reader = new MessageReader(config, commitLog, queues);
     }
@@ -122,6 +127,10 @@ public final class DefaultMessageStore implements MessageStore {
         reput.setReputFromOffset(reputStart);
         reput.catchUp();
         rebuildQueueTable();
+        if (pool != null) {
+            pool.init();
+            commitService.start();
+        }
         allocator.start();
         if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
             groupCommit.start();
@@ -156,6 +165,7 @@ public final class DefaultMessageStore implements MessageStore {
         started = false;
         state.setShutdown(true);
         clean.shutdown();
+        commitService.shutdown();
         reput.shutdown();
         for (int i = 0; i < 5000 && reput.behindBytes() > 0 && reput.step() > 0; i++) {
             // drain what is left to dispatch
@@ -169,6 +179,9 @@ public final class DefaultMessageStore implements MessageStore {
         commitLog.shutdown(now);
         queues.shutdown(now);
         index.shutdown();
+        if (pool != null) {
+            pool.destroy();
+        }
         try {
             if (state.isWriteable() && reput.behindBytes() == 0) {
                 Files.deleteIfExists(config.abortPath());

@@ -29,6 +29,10 @@ public final class FlushCommitLogService {
         loop.start();
     }
 
+    public void wakeup() {
+        loop.wakeup();
+    }
+
     /** One flush round; always returns 0 so the loop waits a full interval. */
     public long step() {
         long now = clock.millis();

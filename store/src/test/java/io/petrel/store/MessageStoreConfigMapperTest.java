@@ -56,7 +56,7 @@ class MessageStoreConfigMapperTest {
             () -> MessageStoreConfigMapper.fromProperties(props("deleteWhen", "4am")));
         assertTrue(e.getMessage().contains("deleteWhen"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-            () -> MessageStoreConfigMapper.fromProperties(props("transientStorePoolEnable", "true")));
+            () -> MessageStoreConfigMapper.fromProperties(props("transientStorePoolEnable", "yes")));
         assertTrue(e.getMessage().contains("transientStorePoolEnable"), e.getMessage());
     }
 
