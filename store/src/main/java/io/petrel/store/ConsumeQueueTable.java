@@ -59,6 +59,23 @@ public final class ConsumeQueueTable {
             id -> new ConsumeQueue(topic, id, root.resolve(topic).resolve(String.valueOf(id)), fileSize));
     }
 
+    /** Removes a topic's queues from the table and deletes their files; returns how many. */
+    public int destroyTopic(String topic) {
+        Map<Integer, ConsumeQueue> byId = queues.remove(topic);
+        if (byId == null) {
+            return 0;
+        }
+        for (ConsumeQueue cq : byId.values()) {
+            cq.destroy();
+        }
+        try {
+            Files.deleteIfExists(root.resolve(topic));
+        } catch (IOException e) {
+            // a file the OS still holds; the directory stays and is ignored
+        }
+        return byId.size();
+    }
+
     public List<ConsumeQueue> all() {
         List<ConsumeQueue> out = new ArrayList<>();
         for (Map<Integer, ConsumeQueue> byId : queues.values()) {

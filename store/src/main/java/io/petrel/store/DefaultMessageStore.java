@@ -283,6 +283,31 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
+    public long getMessageTotalInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? -1 : cq.maxOffsetInQueue() - cq.minOffsetInQueue();
+    }
+
+    @Override
+    public boolean checkInDiskByConsumeOffset(String topic, int queueId, long consumeOffset) {
+        long phy = getCommitLogOffsetInQueue(topic, queueId, consumeOffset);
+        long memory = config.physicalMemoryBytes() * config.accessMessageInMemoryMaxRatio() / 100;
+        return commitLog.maxOffset() - phy > memory;
+    }
+
+    @Override
+    public int deleteTopics(java.util.Set<String> topics) {
+        int deleted = 0;
+        for (String topic : topics) {
+            int removed = queues.destroyTopic(topic);
+            commitLog.topicQueueTable().keySet().removeIf(k -> k.startsWith(topic + "-")
+                && k.substring(topic.length() + 1).matches("\\d+"));
+            deleted += removed;
+        }
+        return deleted;
+    }
+
+    @Override
     public long getMinOffsetInQueue(String topic, int queueId) {
         ConsumeQueue cq = queues.find(topic, queueId);
         return cq == null ? -1 : cq.minOffsetInQueue();

@@ -137,6 +137,16 @@ class GetMessageTest {
     }
 
     @Test
+    void queueTotalsAndTopicDeletion() {
+        assertEquals(20, store.getMessageTotalInQueue("PULL", 0));
+        assertFalse(store.checkInDiskByConsumeOffset("PULL", 0, 0));
+        assertEquals(1, store.deleteTopics(java.util.Set.of("PULL")));
+        assertEquals(GetMessageStatus.NO_MATCHED_LOGIC_QUEUE, store.getMessage("G", "PULL", 0, 0, 1, null).status());
+        assertEquals(0, store.putMessage(TestMessages.message("PULL", 0, "recreated")).logicsOffset());
+        Awaitility.await().until(() -> store.getMaxOffsetInQueue("PULL", 0) == 1);
+    }
+
+    @Test
     void listenerHearsEveryDispatchedMessage() {
         assertEquals(20, arrivals.size());
         assertEquals("PULL/0@1", arrivals.get(0));
