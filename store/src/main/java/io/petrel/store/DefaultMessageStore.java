@@ -83,6 +83,9 @@ public final class DefaultMessageStore implements MessageStore {
         lastExitOk = !Files.exists(config.abortPath());
         LOG.info("loading store {} (last exit {})", config.storePathRootDir(), lastExitOk ? "normal" : "abnormal");
         Files.createDirectories(config.storePathRootDir());
+        if (lock == null) {
+            takeLock();
+        }
         commitLog.files().load();
         queues.load();
         checkpoint.load();
@@ -123,10 +126,26 @@ public final class DefaultMessageStore implements MessageStore {
         if (started) {
             return;
         }
-        takeLock();
-        reput.setReputFromOffset(reputStart);
-        reput.catchUp();
-        rebuildQueueTable();
+        if (lock == null) {
+            takeLock();
+        }
+        try {
+            reput.setReputFromOffset(reputStart);
+            reput.catchUp();
+            rebuildQueueTable();
+            startServices();
+            Files.write(config.abortPath(), new byte[0]);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("store start failed, stopping what was started", e);
+            stopServices();
+            releaseLock();
+            throw e;
+        }
+        state.setShutdown(false);
+        started = true;
+    }
+
+    private void startServices() {
         if (pool != null) {
             pool.init();
             commitService.start();
@@ -140,15 +159,17 @@ public final class DefaultMessageStore implements MessageStore {
         cqFlush.start();
         reput.start();
         clean.start();
-        Files.write(config.abortPath(), new byte[0]);
-        state.setShutdown(false);
-        started = true;
     }
 
+    /** Taken before anything is read, so a second store can never recover files another one is writing. */
     private void takeLock() throws IOException {
         lockChannel = FileChannel.open(config.lockPath(), StandardOpenOption.CREATE, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
-        lock = lockChannel.tryLock(0, 1, false);
+        try {
+            lock = lockChannel.tryLock(0, 1, false);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
         if (lock == null) {
             lockChannel.close();
             throw new IOException("Lock failed, MQ already started: " + config.lockPath());
@@ -157,13 +178,48 @@ public final class DefaultMessageStore implements MessageStore {
         lockChannel.force(true);
     }
 
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("releasing the store lock failed", e);
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    /**
+     * Stops the services (dispatch drained, everything committed and flushed), unmaps every file
+     * and removes {@code abort} when the store is consistent. Also releases a store that was only
+     * loaded. Safe to call twice.
+     */
     @Override
     public synchronized void shutdown() {
-        if (!started) {
-            return;
-        }
+        boolean wasStarted = started;
         started = false;
         state.setShutdown(true);
+        if (wasStarted) {
+            stopServices();
+        }
+        closeFiles();
+        if (wasStarted) {
+            try {
+                if (state.isWriteable() && reput.behindBytes() == 0) {
+                    Files.deleteIfExists(config.abortPath());
+                }
+            } catch (IOException e) {
+                LOG.warn("removing {} failed", config.abortPath(), e);
+            }
+        }
+        releaseLock();
+    }
+
+    private void stopServices() {
         clean.shutdown();
         commitService.shutdown();
         reput.shutdown();
@@ -174,6 +230,9 @@ public final class DefaultMessageStore implements MessageStore {
         groupCommit.shutdown();
         cqFlush.shutdown();
         allocator.shutdown();
+    }
+
+    private void closeFiles() {
         long now = clock.millis();
         checkpoint.shutdown();
         commitLog.shutdown(now);
@@ -181,15 +240,6 @@ public final class DefaultMessageStore implements MessageStore {
         index.shutdown();
         if (pool != null) {
             pool.destroy();
-        }
-        try {
-            if (state.isWriteable() && reput.behindBytes() == 0) {
-                Files.deleteIfExists(config.abortPath());
-            }
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            LOG.warn("releasing the store lock failed", e);
         }
     }
 

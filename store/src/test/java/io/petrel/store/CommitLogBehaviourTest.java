@@ -108,6 +108,25 @@ class CommitLogBehaviourTest {
     }
 
     @Test
+    void secondStoreOnTheSameDirectoryIsRefusedByTheLock() throws Exception {
+        open(TestMessages.smallConfig(root).build());
+        DefaultMessageStore second = new DefaultMessageStore(TestMessages.smallConfig(root).build(), new MutableClock(0));
+        try {
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, second::load);
+            assertTrue(e.getMessage().contains("Lock failed"), e.getMessage());
+        } finally {
+            second.shutdown();
+            second.shutdown();
+        }
+        assertTrue(store.putMessage(TestMessages.message("LOCK", 0, "first store still works")).isOk());
+        assertEquals("lock", Files.readString(root.resolve("lock")));
+        assertTrue(Files.exists(root.resolve("abort")), "abort exists while running");
+        store.shutdown();
+        assertFalse(Files.exists(root.resolve("abort")), "abort removed by a clean shutdown");
+        store = null;
+    }
+
+    @Test
     void emptyBodyIsStoredWithZeroCrc() throws Exception {
         open(TestMessages.smallConfig(root).build());
         PutMessageResult r = store.putMessage(TestMessages.message("EMPTY", 0, new byte[0]));
