@@ -32,12 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 of a writing child JVM at random points, then recovery. SYNC_FLUSH: every acknowledged
  * message survives. ASYNC_FLUSH: every message below the last reported flushed offset survives.
  * Always: records intact (CRC), queue offsets contiguous, the stored messages a prefix of what
- * was written, nothing served after the last valid record. Seed: {@code -Dcrash.seed}.
+ * was written, nothing served after the last valid record. With the write-buffer pool only
+ * flushed (hence committed) messages are promised. Seed: {@code -Dcrash.seed}.
  */
 class CrashRecoveryTest {
     private static final long SEED = Long.getLong("crash.seed", System.nanoTime());
     private static final int SYNC_ROUNDS = Integer.getInteger("crash.rounds", 20);
     private static final int ASYNC_ROUNDS = Integer.getInteger("crash.asyncRounds", 8);
+    private static final int POOL_ROUNDS = Integer.getInteger("crash.poolRounds", 6);
 
     @TempDir
     Path tmp;
@@ -53,28 +55,37 @@ class CrashRecoveryTest {
 
     @Test
     void asyncFlushKeepsEverythingFlushedBeforeTheKill() throws Exception {
-        runRounds(FlushDiskType.ASYNC_FLUSH, ASYNC_ROUNDS);
+        runRounds(FlushDiskType.ASYNC_FLUSH, ASYNC_ROUNDS, false);
+    }
+
+    @Test
+    void writeBufferPoolLosesOnlyUncommittedMessages() throws Exception {
+        runRounds(FlushDiskType.ASYNC_FLUSH, POOL_ROUNDS, true);
     }
 
     private void runRounds(FlushDiskType type, int rounds) throws Exception {
+        runRounds(type, rounds, false);
+    }
+
+    private void runRounds(FlushDiskType type, int rounds, boolean pool) throws Exception {
         Random rnd = new Random(SEED);
         Path dir = tmp.resolve("store");
         long next = 0;
         for (int round = 0; round < rounds; round++) {
             int acksBeforeKill = 1 + rnd.nextInt(type == FlushDiskType.SYNC_FLUSH ? 60 : 300);
             try {
-                Round r = runChild(dir, type, next, acksBeforeKill);
-                next = verify(dir, tmp.resolve("verify-" + round), type, r);
+                Round r = runChild(dir, type, next, acksBeforeKill, pool);
+                next = verify(dir, tmp.resolve("verify-" + round), type, r, pool);
             } catch (AssertionError | Exception e) {
                 throw new AssertionError("crash round " + round + " failed; rerun with -Dcrash.seed=" + SEED, e);
             }
         }
     }
 
-    private Round runChild(Path dir, FlushDiskType type, long startSeq, int acksBeforeKill) throws Exception {
+    private Round runChild(Path dir, FlushDiskType type, long startSeq, int acksBeforeKill, boolean pool) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-            CrashWriterMain.class.getName(), dir.toString(), type.name(), String.valueOf(startSeq));
+            CrashWriterMain.class.getName(), dir.toString(), type.name(), String.valueOf(startSeq), pool ? "POOL" : "PLAIN");
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -120,9 +131,9 @@ class CrashRecoveryTest {
     }
 
     /** Opens a copy of the crashed store and checks it; returns the next sequence number. */
-    private long verify(Path dir, Path copy, FlushDiskType type, Round round) throws Exception {
+    private long verify(Path dir, Path copy, FlushDiskType type, Round round, boolean pool) throws Exception {
         copyTree(dir, copy);
-        DefaultMessageStore store = new DefaultMessageStore(CrashWriterMain.config(copy, type), Clock.systemUTC());
+        DefaultMessageStore store = new DefaultMessageStore(CrashWriterMain.config(copy, type, pool), Clock.systemUTC());
         try {
             store.load();
             store.start();

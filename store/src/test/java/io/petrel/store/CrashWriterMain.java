@@ -9,7 +9,8 @@ import java.time.Clock;
 /**
  * Child process of {@link CrashRecoveryTest}: opens a store and appends numbered messages until
  * it is killed, printing {@code READY}, then {@code ACK <seq>} once a put is acknowledged and,
- * with ASYNC_FLUSH, {@code FLUSHED <offset>} as the flushed position moves.
+ * with ASYNC_FLUSH, {@code FLUSHED <offset>} as the flushed position moves. A fourth argument
+ * {@code POOL} turns on the write-buffer pool.
  */
 public final class CrashWriterMain {
     static final String TOPIC = "CRASH";
@@ -18,10 +19,11 @@ public final class CrashWriterMain {
     private CrashWriterMain() {
     }
 
-    static MessageStoreConfig config(Path dir, FlushDiskType type) {
+    static MessageStoreConfig config(Path dir, FlushDiskType type, boolean writeBufferPool) {
         return MessageStoreConfig.builder().storePathRootDir(dir).mappedFileSizeCommitLog(64 * 1024)
             .mappedFileSizeConsumeQueue(6000).maxHashSlotNum(1000).maxIndexNum(20_000).flushDiskType(type)
-            .flushIntervalCommitLogMs(20).flushCommitLogLeastPages(1).build();
+            .flushIntervalCommitLogMs(20).flushCommitLogLeastPages(1).transientStorePoolEnable(writeBufferPool)
+            .transientStorePoolSize(3).commitIntervalCommitLogMs(10).commitCommitLogThoroughIntervalMs(30).build();
     }
 
     static byte[] body(long seq) {
@@ -37,8 +39,9 @@ public final class CrashWriterMain {
         Path dir = Path.of(args[0]);
         FlushDiskType type = FlushDiskType.valueOf(args[1]);
         long seq = Long.parseLong(args[2]);
+        boolean pool = args.length > 3 && args[3].equals("POOL");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-        DefaultMessageStore store = new DefaultMessageStore(config(dir, type), Clock.systemUTC());
+        DefaultMessageStore store = new DefaultMessageStore(config(dir, type, pool), Clock.systemUTC());
         store.load();
         store.start();
         out.println("READY " + seq);
