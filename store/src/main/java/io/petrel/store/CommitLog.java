@@ -67,6 +67,9 @@ public final class CommitLog {
 
     /** Appends one message; the caller handles flushing. */
     public PutMessageResult append(MessageExt msg) {
+        if (msg.getTopic() == null || msg.getBornHost() == null || msg.getStoreHost() == null) {
+            return PutMessageResult.failure(PutMessageStatus.MESSAGE_ILLEGAL, "topic, born host and store host must be set");
+        }
         int tranType = MessageSysFlag.transactionType(msg.getSysFlag());
         boolean advance = tranType == MessageSysFlag.TRANSACTION_NOT_TYPE || tranType == MessageSysFlag.TRANSACTION_COMMIT_TYPE;
         if (advance && msg.getDelayTimeLevel() > 0) {
@@ -121,6 +124,10 @@ public final class CommitLog {
 
     /** Appends a batch as individual records, all in one file. */
     public PutMessageResult appendBatch(BatchPutRequest batch) {
+        if (batch.topic() == null || batch.bornHost() == null || batch.storeHost() == null || batch.items().isEmpty()) {
+            return PutMessageResult.failure(PutMessageStatus.MESSAGE_ILLEGAL,
+                "topic, born host, store host and at least one item must be set");
+        }
         int tranType = MessageSysFlag.transactionType(batch.sysFlag());
         if (tranType != MessageSysFlag.TRANSACTION_NOT_TYPE) {
             return PutMessageResult.failure(PutMessageStatus.MESSAGE_ILLEGAL, "batch messages cannot be transactional");

@@ -103,6 +103,9 @@ class CommitLogBehaviourTest {
         MessageExt bigProps = TestMessages.message("LIM", 0, "x");
         bigProps.putProperty("big", "v".repeat(33_000));
         assertEquals(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED, store.putMessage(bigProps).status());
+        MessageExt noHost = TestMessages.message("LIM", 0, "x");
+        noHost.setStoreHost(null);
+        assertEquals(PutMessageStatus.MESSAGE_ILLEGAL, store.putMessage(noHost).status());
         PutMessageResult next = store.putMessage(TestMessages.message("LIM", 0, "after"));
         assertEquals(1, next.logicsOffset(), "rejected puts take no queue offset");
     }
