@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ public final class DefaultMessageStore implements MessageStore {
     private final FlushConsumeQueueService cqFlush;
     private final CleanService clean;
     private final MessageReader reader;
-    private final AtomicLong putCount = new AtomicLong();
+    private final StoreStats stats = new StoreStats();
     private FileChannel lockChannel;
     private FileLock lock;
     private boolean lastExitOk = true;
@@ -283,7 +282,10 @@ public final class DefaultMessageStore implements MessageStore {
         if (refused != null) {
             return CompletableFuture.completedFuture(refused);
         }
-        return afterAppend(commitLog.append(msg), msg.isWaitStoreMsgOK());
+        long begin = System.nanoTime();
+        PutMessageResult result = commitLog.append(msg);
+        stats.recordPut(result, System.nanoTime() - begin);
+        return afterAppend(result, msg.isWaitStoreMsgOK());
     }
 
     @Override
@@ -298,14 +300,16 @@ public final class DefaultMessageStore implements MessageStore {
             return refused;
         }
         String wait = io.petrel.common.message.PropertiesCodec.find(batch.batchProperties(), "WAIT");
-        return afterAppend(commitLog.appendBatch(batch), wait == null || Boolean.parseBoolean(wait)).join();
+        long begin = System.nanoTime();
+        PutMessageResult result = commitLog.appendBatch(batch);
+        stats.recordPut(result, System.nanoTime() - begin);
+        return afterAppend(result, wait == null || Boolean.parseBoolean(wait)).join();
     }
 
     private CompletableFuture<PutMessageResult> afterAppend(PutMessageResult result, boolean waitFlush) {
         if (!result.isOk()) {
             return CompletableFuture.completedFuture(result);
         }
-        putCount.addAndGet(result.msgNum());
         if (config.flushDiskType() != FlushDiskType.SYNC_FLUSH) {
             return CompletableFuture.completedFuture(result);
         }
@@ -323,7 +327,9 @@ public final class DefaultMessageStore implements MessageStore {
         if (state.isShutdown()) {
             return null;
         }
-        return reader.getMessage(topic, queueId, offset, maxMsgNums, tagsFilter);
+        GetMessageResult r = reader.getMessage(topic, queueId, offset, maxMsgNums, tagsFilter);
+        stats.recordGet(r);
+        return r;
     }
 
     @Override
@@ -435,7 +441,7 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public Map<String, String> getRuntimeInfo() {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("putMessageTimesTotal", String.valueOf(putCount.get()));
+        stats.fill(info);
         info.put("commitLogMinOffset", String.valueOf(commitLog.minOffset()));
         info.put("commitLogMaxOffset", String.valueOf(commitLog.maxOffset()));
         info.put("dispatchBehindBytes", String.valueOf(reput.behindBytes()));
@@ -444,6 +450,8 @@ public final class DefaultMessageStore implements MessageStore {
         info.put("diskFull", String.valueOf(state.isDiskFull()));
         info.put("consumeQueueCount", String.valueOf(queues.all().size()));
         info.put("indexFileCount", String.valueOf(index.files().size()));
+        info.put("earliestMessageTimeStamp", String.valueOf(getEarliestMessageTime()));
+        info.put("remainTransientStoreBufferNumbs", String.valueOf(pool == null ? 0 : pool.availableCount()));
         return info;
     }
 

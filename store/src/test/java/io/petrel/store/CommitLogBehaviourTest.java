@@ -160,6 +160,10 @@ class CommitLogBehaviourTest {
         MessageExt m = store.lookMessageByOffset(store.getCommitLogOffsetInQueue("TIME", 0, 3));
         assertNotNull(m);
         assertEquals("m3", new String(m.getBody(), StandardCharsets.UTF_8));
-        assertFalse(store.getRuntimeInfo().isEmpty());
+        java.util.Map<String, String> info = store.getRuntimeInfo();
+        assertEquals("10", info.get("putMessageTimesTotal"));
+        assertEquals("0", info.get("putMessageFailedTimes"));
+        assertEquals("1700000000000", info.get("earliestMessageTimeStamp"));
+        assertEquals(String.valueOf(store.getMaxPhyOffset()), info.get("commitLogMaxOffset"));
     }
 }
