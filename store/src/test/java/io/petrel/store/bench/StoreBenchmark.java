@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * </pre>
  * Arguments: {@code append} (1 KiB appends/s, 1 and 4 writers, ASYNC and SYNC flush),
  * {@code get} (getMessage rate over what was written), {@code recovery} (time from load() to a
- * store serving, after kill -9 of a child that wrote {@code -Dbench.recoveryMiB} MiB, default 2048).
+ * store serving, after kill -9 of a child that wrote {@code -Dbench.recoveryMiB} MiB, default 2048),
+ * {@code jmh} (JMH microbenchmarks in {@link StoreJmh}: record encode/decode, append, 32-message read).
  * Optional: {@code -Dbench.seconds} per append case (default 5), {@code -Dbench.dir} scratch dir,
  * {@code -Dbench.flush=ASYNC} or {@code SYNC} to run one flush mode.
  */
@@ -57,6 +58,9 @@ public final class StoreBenchmark {
                     }
                 }
             }
+        }
+        if (what.contains("jmh")) {
+            rates.addAll(runJmh());
         }
         if (what.contains("recovery")) {
             long mib = Long.getLong("bench.recoveryMiB", 2048);
@@ -137,6 +141,18 @@ public final class StoreBenchmark {
         double secs = (System.nanoTime() - start) / 1e9;
         System.out.printf("get    %-8s batches of 32        %,10.0f msg/s  (%,d msgs)%n", impl, count / secs, count);
         return count / secs;
+    }
+
+    private static List<Double> runJmh() throws Exception {
+        org.openjdk.jmh.runner.options.Options opts = new org.openjdk.jmh.runner.options.OptionsBuilder()
+            .include(StoreJmh.class.getName()).forks(1).warmupIterations(2).warmupTime(
+                org.openjdk.jmh.runner.options.TimeValue.seconds(1)).measurementIterations(3)
+            .measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2)).build();
+        List<Double> scores = new ArrayList<>();
+        for (org.openjdk.jmh.results.RunResult r : new org.openjdk.jmh.runner.Runner(opts).run()) {
+            scores.add(r.getPrimaryResult().getScore());
+        }
+        return scores;
     }
 
     static void deleteTree(Path dir) throws IOException {
