@@ -25,15 +25,18 @@ public final class RecordReader {
     /** Checks the record at {@code pos}; {@code buf.limit()} bounds what may be read. */
     public DispatchRequest check(ByteBuffer buf, int pos, boolean checkCrc) {
         if (buf.limit() - pos < 8) {
-            return DispatchRequest.invalid(0);
+            return DispatchRequest.incomplete();
         }
         int total = buf.getInt(pos);
         int magic = buf.getInt(pos + StoredMessageCodec.MAGIC_OFFSET);
         if (magic == StoredMessageCodec.BLANK_MAGIC) {
             return DispatchRequest.blank();
         }
-        if (magic != StoredMessageCodec.MESSAGE_MAGIC || total < 91 || buf.limit() - pos < total) {
+        if (magic != StoredMessageCodec.MESSAGE_MAGIC || total < 91) {
             return DispatchRequest.invalid(0);
+        }
+        if (buf.limit() - pos < total) {
+            return DispatchRequest.incomplete();
         }
         int sysFlag = buf.getInt(pos + StoredMessageCodec.SYS_FLAG_OFFSET);
         int bodyLengthAt = pos + StoredMessageCodec.bodyLengthOffset(sysFlag);

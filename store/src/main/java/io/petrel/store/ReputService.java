@@ -18,6 +18,7 @@ public final class ReputService {
     private final Consumer<DispatchRequest> dispatcher;
     private final ServiceLoop loop;
     private volatile long reputFromOffset;
+    private long lastInvalidOffset = -1;
 
     public ReputService(CommitLog commitLog, Consumer<DispatchRequest> dispatcher) {
         this.commitLog = commitLog;
@@ -82,15 +83,24 @@ public final class ReputService {
                 pos += req.size();
             } else if (req.isBlank()) {
                 return commitLog.rollNextFile(from);
+            } else if (req.isIncomplete()) {
+                break;
             } else if (req.size() > 0) {
                 LOG.error("skipping record of {} bytes with a wrong length at {}", req.size(), sb.startOffset() + pos);
                 pos += req.size();
             } else {
-                LOG.error("invalid record at {}; dispatch waits", sb.startOffset() + pos);
+                reportInvalid(sb.startOffset() + pos);
                 break;
             }
         }
         return sb.startOffset() + pos;
+    }
+
+    private void reportInvalid(long offset) {
+        if (offset != lastInvalidOffset) {
+            lastInvalidOffset = offset;
+            LOG.error("invalid record at {}; dispatch waits", offset);
+        }
     }
 
     /** Runs steps on the caller's thread until dispatch has caught up with the CommitLog. */

@@ -17,6 +17,34 @@ class ReplicationPrimitivesTest {
     Path root;
 
     @Test
+    void aRecordSplitAcrossTwoTransfersIsDispatchedOnceComplete() throws Exception {
+        MutableClock clock = new MutableClock(1_700_000_000_000L);
+        DefaultMessageStore master = new DefaultMessageStore(TestMessages.smallConfig(root.resolve("m2")).build(), clock);
+        DefaultMessageStore slave = new DefaultMessageStore(TestMessages.smallConfig(root.resolve("s2"))
+            .brokerRole(BrokerRole.SLAVE).build(), clock);
+        try {
+            master.load();
+            master.start();
+            slave.load();
+            slave.start();
+            PutMessageResult r = master.putMessage(TestMessages.message("SPLIT", 0, "split-in-two"));
+            SelectedBuffer sb = master.getCommitLogData(0);
+            byte[] data = new byte[sb.size()];
+            sb.buffer().get(data);
+            sb.release();
+            assertEquals(r.wroteBytes(), data.length);
+            assertTrue(slave.appendToCommitLog(0, data, 0, 50));
+            assertEquals(0, slave.getMaxOffsetInQueue("SPLIT", 0));
+            assertTrue(slave.appendToCommitLog(50, data, 50, data.length - 50));
+            Awaitility.await().until(() -> slave.getMaxOffsetInQueue("SPLIT", 0) == 1);
+            assertEquals("split-in-two", new String(slave.lookMessageByOffset(0).getBody(), java.nio.charset.StandardCharsets.UTF_8));
+        } finally {
+            master.shutdown();
+            slave.shutdown();
+        }
+    }
+
+    @Test
     void rawRangesCopiedToASlaveAreServedIdentically() throws Exception {
         MutableClock clock = new MutableClock(1_700_000_000_000L);
         DefaultMessageStore master = new DefaultMessageStore(
