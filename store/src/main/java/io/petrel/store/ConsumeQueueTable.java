@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Every {@link ConsumeQueue} of the store, keyed by topic and queue id, under
- * {@code consumequeue/}. Thread-safe lookups; queues are created on first dispatch.
+ * {@code consumequeue/}. Thread-safe lookups (concurrent maps); queues are created on first
+ * dispatch.
  */
 public final class ConsumeQueueTable {
     private final Path root;

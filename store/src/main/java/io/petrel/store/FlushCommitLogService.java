@@ -6,7 +6,8 @@ import java.time.Clock;
  * ASYNC_FLUSH: every {@code flushIntervalCommitLog} flush the CommitLog when at least
  * {@code flushCommitLogLeastPages} pages are dirty (or a file is full); every
  * {@code flushCommitLogThoroughInterval} flush whatever is dirty. After a flush the checkpoint's
- * physic timestamp advances. {@link #step()} does one round.
+ * physic timestamp advances. {@link #step()} does one round. Steps run on one thread at a time
+ * (the loop, or the caller after {@link #shutdown()}).
  */
 public final class FlushCommitLogService {
     private final MappedFileQueue files;
