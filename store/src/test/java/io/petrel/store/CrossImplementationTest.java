@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.message.Message;
@@ -122,6 +123,64 @@ class CrossImplementationTest {
                 assertFoundByKey(w, queryOfficial(official, w.topic(), w.props().get("UNIQ_KEY")));
                 assertFoundByKey(w, queryOfficial(official, w.topic(), w.props().get("KEYS").split(" ")[0]));
             }
+        } finally {
+            official.shutdown();
+        }
+    }
+
+    @Test
+    void petrelStoreKilledMidWriteOpensInOfficialWithEveryAcknowledgedMessage() throws Exception {
+        Path dir = root;
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            CrashWriterMain.class.getName(), dir.toString(), "SYNC_FLUSH", "0").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long lastAck = -1;
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+            StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null && lastAck < 400) {
+                if (line.startsWith("ACK ")) {
+                    lastAck = Long.parseLong(line.split(" ")[1]);
+                }
+            }
+        } finally {
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertTrue(lastAck >= 400, "child acknowledged " + lastAck);
+        assertTrue(Files.exists(dir.resolve("abort")), "killed store leaves abort behind");
+        org.apache.rocketmq.store.config.MessageStoreConfig c = new org.apache.rocketmq.store.config.MessageStoreConfig();
+        c.setStorePathRootDir(dir.toString());
+        c.setStorePathCommitLog(dir.resolve("commitlog").toString());
+        c.setMappedFileSizeCommitLog(64 * 1024);
+        c.setMappedFileSizeConsumeQueue(6000);
+        c.setMaxHashSlotNum(1000);
+        c.setMaxIndexNum(20_000);
+        try (ServerSocket s = new ServerSocket(0)) {
+            c.setHaListenPort(s.getLocalPort());
+        }
+        org.apache.rocketmq.store.DefaultMessageStore official = new org.apache.rocketmq.store.DefaultMessageStore(c,
+            new BrokerStatsManager("DefaultCluster", true), null, new BrokerConfig());
+        try {
+            assertTrue(official.load());
+            official.start();
+            Set<Long> seqs = new java.util.HashSet<>();
+            for (int q = 0; q < CrashWriterMain.QUEUES; q++) {
+                List<MessageExt> msgs = readAllOfficial(official, CrashWriterMain.TOPIC, q);
+                for (int i = 0; i < msgs.size(); i++) {
+                    MessageExt m = msgs.get(i);
+                    assertEquals(i, m.getQueueOffset());
+                    long seq = Long.parseLong(m.getProperties().get("seq"));
+                    assertTrue(java.util.Arrays.equals(CrashWriterMain.body(seq), m.getBody()), "body of " + seq);
+                    seqs.add(seq);
+                }
+            }
+            for (long seq = 0; seq <= lastAck; seq++) {
+                assertTrue(seqs.contains(seq), "acknowledged message " + seq + " missing in the official store");
+            }
+            String lastSeq = String.valueOf(lastAck);
+            assertTrue(queryOfficial(official, CrashWriterMain.TOPIC, "ck" + lastSeq).stream()
+                .anyMatch(m -> m.getProperties().get("seq").equals(lastSeq)));
         } finally {
             official.shutdown();
         }
