@@ -56,6 +56,10 @@ public final class ConsumeQueueTable {
     }
 
     public ConsumeQueue findOrCreate(String topic, int queueId) {
+        ConsumeQueue existing = find(topic, queueId);
+        if (existing != null) {
+            return existing;
+        }
         return queues.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).computeIfAbsent(queueId,
             id -> new ConsumeQueue(topic, id, root.resolve(topic).resolve(String.valueOf(id)), fileSize));
     }

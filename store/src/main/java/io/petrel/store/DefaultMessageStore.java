@@ -64,7 +64,7 @@ public final class DefaultMessageStore implements MessageStore {
         this.queues = new ConsumeQueueTable(config.storePathConsumeQueue(), config.mappedFileSizeConsumeQueue());
         this.checkpoint = new StoreCheckpoint(config.checkpointPath());
         this.index = new IndexService(config.storePathIndex(), config.maxHashSlotNum(), config.maxIndexNum(), clock, checkpoint);
-        this.reput = new ReputService(commitLog, this::dispatch);
+        this.reput = new ReputService(commitLog, new RecordReader(delays), this::dispatch);
         this.asyncFlush = new FlushCommitLogService(commitLog.files(), checkpoint, config, clock);
         this.groupCommit = new GroupCommitService(commitLog.files(), checkpoint, clock, config.syncFlushTimeoutMs());
         this.cqFlush = new FlushConsumeQueueService(queues, checkpoint, config, clock);

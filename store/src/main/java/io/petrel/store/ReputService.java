@@ -15,13 +15,15 @@ public final class ReputService {
     private static final Logger LOG = LoggerFactory.getLogger(ReputService.class);
 
     private final CommitLog commitLog;
+    private final RecordReader reader;
     private final Consumer<DispatchRequest> dispatcher;
     private final ServiceLoop loop;
     private volatile long reputFromOffset;
     private long lastInvalidOffset = -1;
 
-    public ReputService(CommitLog commitLog, Consumer<DispatchRequest> dispatcher) {
+    public ReputService(CommitLog commitLog, RecordReader reader, Consumer<DispatchRequest> dispatcher) {
         this.commitLog = commitLog;
+        this.reader = reader;
         this.dispatcher = dispatcher;
         this.loop = new ServiceLoop("ReputMessageService", 1, this::step);
     }
@@ -77,7 +79,7 @@ public final class ReputService {
         ByteBuffer b = sb.buffer();
         int pos = 0;
         while (pos < b.limit()) {
-            DispatchRequest req = commitLog.reader().check(b, pos, false);
+            DispatchRequest req = reader.check(b, pos, false);
             if (req.isMessage()) {
                 dispatcher.accept(req);
                 pos += req.size();
