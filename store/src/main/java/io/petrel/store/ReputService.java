@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the CommitLog behind the writer and hands every record to the dispatcher
  * (ConsumeQueue, index, arriving listener). {@link #step()} dispatches what is readable in the
- * file holding the dispatch offset; the loop runs it every millisecond or when woken.
+ * file holding the dispatch offset; the loop runs it, then pauses 1 ms (or until woken).
  * Thread-safety: the dispatch offset is only moved by the step's thread (or before start).
  */
 public final class ReputService {
@@ -25,7 +25,12 @@ public final class ReputService {
         this.commitLog = commitLog;
         this.reader = reader;
         this.dispatcher = dispatcher;
-        this.loop = new ServiceLoop("ReputMessageService", 1, this::step);
+        // Pause 1 ms after every pass, even a busy one: dispatching in larger batches leaves the
+        // writers more CPU than chasing every record as it lands (measured on 2 cores).
+        this.loop = new ServiceLoop("ReputMessageService", 1, () -> {
+            step();
+            return 0;
+        });
     }
 
     public void setReputFromOffset(long offset) {

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * store serving, after kill -9 of a child that wrote {@code -Dbench.recoveryMiB} MiB, default 2048),
  * {@code jmh} (JMH microbenchmarks in {@link StoreJmh}: record encode/decode, append, 32-message read).
  * Optional: {@code -Dbench.seconds} per append case (default 5), {@code -Dbench.dir} scratch dir,
- * {@code -Dbench.flush=ASYNC} or {@code SYNC} to run one flush mode.
+ * {@code -Dbench.flush=ASYNC} or {@code SYNC} to run one flush mode, {@code -Dbench.impls=petrel} for one store.
  */
 public final class StoreBenchmark {
     private static final Map<String, BenchStore.Factory> IMPLS = Map.of(
@@ -46,14 +46,18 @@ public final class StoreBenchmark {
         Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir"))).resolve("petrel-bench");
         List<String> what = args.length == 0 ? List.of("append", "get") : List.of(String.join(" ", args).trim().split("\\s+"));
         int seconds = Integer.getInteger("bench.seconds", 5);
-        if (what.contains("append") || what.contains("get")) {
+        if ((what.contains("append") || what.contains("get")) && System.getProperty("bench.child") == null) {
+            for (String impl : List.of(System.getProperty("bench.impls", "official petrel").split(" "))) {
+                rates.addAll(runInChild(impl, what, seconds));
+            }
+        } else if (what.contains("append") || what.contains("get")) {
             String flush = System.getProperty("bench.flush", "ASYNC SYNC");
             for (boolean sync : new boolean[] {false, true}) {
                 if (!flush.contains(sync ? "SYNC" : "ASYNC") || sync && !flush.replace("ASYNC", "").contains("SYNC")) {
                     continue;
                 }
                 for (int writers : new int[] {1, 4}) {
-                    for (String impl : List.of("official", "petrel")) {
+                    for (String impl : List.of(System.getProperty("bench.impls", "official petrel").split(" "))) {
                         rates.addAll(runAppend(base, impl, sync, writers, seconds, what.contains("get") && !sync && writers == 4));
                     }
                 }
@@ -141,6 +145,41 @@ public final class StoreBenchmark {
         double secs = (System.nanoTime() - start) / 1e9;
         System.out.printf("get    %-8s batches of 32        %,10.0f msg/s  (%,d msgs)%n", impl, count / secs, count);
         return count / secs;
+    }
+
+    /**
+     * Each implementation gets its own JVM: the official store leaves threads and heap behind
+     * after shutdown, which slowed whichever store ran second in a shared JVM.
+     */
+    private static List<Double> runInChild(String impl, List<String> what, int seconds) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        cmd.addAll(RecoveryBenchmark.opens());
+        cmd.addAll(List.of("-Dbench.child=true", "-Dbench.impls=" + impl, "-Dbench.seconds=" + seconds,
+            "-Dbench.flush=" + System.getProperty("bench.flush", "ASYNC SYNC"),
+            "-Dbench.dir=" + System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")),
+            "-cp", System.getProperty("java.class.path"), StoreBenchmark.class.getName()));
+        for (String w : what) {
+            if (w.equals("append") || w.equals("get")) {
+                cmd.add(w);
+            }
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<Double> rates = new ArrayList<>();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+            java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("append") || line.startsWith("get")) {
+                    System.out.println(line);
+                    String rate = line.replaceAll(".*\\s([\\d,]+) msg/s.*", "$1").replace(",", "");
+                    rates.add(Double.parseDouble(rate));
+                }
+            }
+        }
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("benchmark child for " + impl + " failed");
+        }
+        return rates;
     }
 
     private static List<Double> runJmh() throws Exception {
