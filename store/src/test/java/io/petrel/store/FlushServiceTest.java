@@ -82,8 +82,6 @@ class FlushServiceTest {
 
     @Test
     void syncFlushPutReturnsAfterItsRecordIsOnDisk() throws Exception {
-        queue.shutdown(0);
-        checkpoint.shutdown();
         MessageStoreConfig config = TestMessages.smallConfig(root.resolve("sync")).flushDiskType(FlushDiskType.SYNC_FLUSH).build();
         DefaultMessageStore store = new DefaultMessageStore(config, java.time.Clock.systemUTC());
         try {
@@ -100,8 +98,5 @@ class FlushServiceTest {
         } finally {
             store.shutdown();
         }
-        queue = new MappedFileQueue(root.resolve("unused"), 4096, MappedFileFactory.DIRECT);
-        checkpoint = new StoreCheckpoint(root.resolve("checkpoint"));
-        checkpoint.load();
     }
 }
