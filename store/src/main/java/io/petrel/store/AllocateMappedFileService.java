@@ -27,13 +27,16 @@ public final class AllocateMappedFileService implements MappedFileFactory {
     }
 
     private final boolean warm;
+    private final TransientStorePool pool;
     private final Map<Path, CompletableFuture<MappedFile>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final ServiceLoop loop;
     private volatile boolean running;
 
-    public AllocateMappedFileService(boolean warm) {
+    /** {@code pool} may be null (no write buffers). */
+    public AllocateMappedFileService(boolean warm, TransientStorePool pool) {
         this.warm = warm;
+        this.pool = pool;
         this.loop = new ServiceLoop("AllocateMappedFileService", 1000, this::step);
     }
 
@@ -93,7 +96,7 @@ public final class AllocateMappedFileService implements MappedFileFactory {
     }
 
     private MappedFile open(Path path, long fromOffset, int size) throws IOException {
-        MappedFile f = MappedFile.open(path, fromOffset, size);
+        MappedFile f = MappedFile.open(path, fromOffset, size, pool);
         if (warm) {
             f.warm();
         }

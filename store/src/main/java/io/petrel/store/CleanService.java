@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  *       first, never the newest; above {@code diskSpaceCleanForciblyRatio} unexpired ones too;</li>
  *   <li>deletes ConsumeQueue and index files that only reference deleted CommitLog data.</li>
  * </ol>
+ * Thread-safe: steps are serialised.
  */
 public final class CleanService {
     private static final Logger LOG = LoggerFactory.getLogger(CleanService.class);
@@ -46,8 +47,8 @@ public final class CleanService {
         loop.start();
     }
 
-    /** One run; returns the number of files deleted. */
-    public long step() {
+    /** One run (serialised: the loop and an admin call may overlap); returns the number of files deleted. */
+    public synchronized long step() {
         double ratio = diskUsage.usedRatio(config.storePathCommitLog());
         checkDiskFull(ratio);
         int deleted = deleteCommitLogFiles(ratio);

@@ -1,7 +1,6 @@
 package io.petrel.store;
 
 import io.petrel.common.message.MessageExt;
-import io.petrel.common.message.MessageIds;
 import io.petrel.common.message.MessageProperties;
 import io.petrel.common.message.MessageSysFlag;
 import io.petrel.common.message.PropertiesCodec;
@@ -68,6 +67,9 @@ public final class CommitLog {
 
     /** Appends one message; the caller handles flushing. */
     public PutMessageResult append(MessageExt msg) {
+        if (msg.getTopic() == null || msg.getBornHost() == null || msg.getStoreHost() == null) {
+            return PutMessageResult.failure(PutMessageStatus.MESSAGE_ILLEGAL, "topic, born host and store host must be set");
+        }
         int tranType = MessageSysFlag.transactionType(msg.getSysFlag());
         boolean advance = tranType == MessageSysFlag.TRANSACTION_NOT_TYPE || tranType == MessageSysFlag.TRANSACTION_COMMIT_TYPE;
         if (advance && msg.getDelayTimeLevel() > 0) {
@@ -122,6 +124,10 @@ public final class CommitLog {
 
     /** Appends a batch as individual records, all in one file. */
     public PutMessageResult appendBatch(BatchPutRequest batch) {
+        if (batch.topic() == null || batch.bornHost() == null || batch.storeHost() == null || batch.items().isEmpty()) {
+            return PutMessageResult.failure(PutMessageStatus.MESSAGE_ILLEGAL,
+                "topic, born host, store host and at least one item must be set");
+        }
         int tranType = MessageSysFlag.transactionType(batch.sysFlag());
         if (tranType != MessageSysFlag.TRANSACTION_NOT_TYPE) {
             return PutMessageResult.failure(PutMessageStatus.MESSAGE_ILLEGAL, "batch messages cannot be transactional");
@@ -212,11 +218,34 @@ public final class CommitLog {
             beginTimeInLock = 0;
             putLock.unlock();
         }
-        List<String> ids = new ArrayList<>(starts.length);
-        for (int start : starts) {
-            ids.add(MessageIds.offsetMessageId(storeHost, phy + start));
+        long[] offsets = new long[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            offsets[i] = phy + starts[i];
         }
-        return new PutMessageResult(PutMessageStatus.PUT_OK, phy, total, ids, now, queueOffset, starts.length, null);
+        return new PutMessageResult(PutMessageStatus.PUT_OK, phy, total, offsets, storeHost, now, queueOffset, null);
+    }
+
+    /**
+     * Appends already-encoded CommitLog bytes (replication from a master) at exactly the current
+     * end. Returns false if {@code startOffset} is not the end.
+     */
+    public boolean appendRaw(long startOffset, ByteBuffer data) throws IOException {
+        putLock.lock();
+        try {
+            if (startOffset != files.maxWrittenOffset() && !(files.lastFile() == null && startOffset % files.fileSize() == 0)) {
+                return false;
+            }
+            while (data.hasRemaining()) {
+                MappedFile f = files.lastFileOrCreate(startOffset);
+                int n = Math.min(f.remaining(), data.remaining());
+                ByteBuffer part = data.slice(data.position(), n);
+                f.append(part);
+                data.position(data.position() + n);
+            }
+            return true;
+        } finally {
+            putLock.unlock();
+        }
     }
 
     private static void writeBlank(MappedFile f) {
@@ -224,7 +253,7 @@ public final class CommitLog {
         StoredMessageCodec.writeBlank(blank, f.remaining());
         blank.flip();
         f.append(blank);
-        f.setWrotePosition(f.fileSize());
+        f.markFull();
     }
 
     /** Milliseconds the current append has held the lock (0 when free). */

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Every {@link ConsumeQueue} of the store, keyed by topic and queue id, under
- * {@code consumequeue/}. Thread-safe lookups; queues are created on first dispatch.
+ * {@code consumequeue/}. Thread-safe lookups (concurrent maps); queues are created on first
+ * dispatch.
  */
 public final class ConsumeQueueTable {
     private final Path root;
@@ -55,8 +56,29 @@ public final class ConsumeQueueTable {
     }
 
     public ConsumeQueue findOrCreate(String topic, int queueId) {
+        ConsumeQueue existing = find(topic, queueId);
+        if (existing != null) {
+            return existing;
+        }
         return queues.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).computeIfAbsent(queueId,
             id -> new ConsumeQueue(topic, id, root.resolve(topic).resolve(String.valueOf(id)), fileSize));
+    }
+
+    /** Removes a topic's queues from the table and deletes their files; returns how many. */
+    public int destroyTopic(String topic) {
+        Map<Integer, ConsumeQueue> byId = queues.remove(topic);
+        if (byId == null) {
+            return 0;
+        }
+        for (ConsumeQueue cq : byId.values()) {
+            cq.destroy();
+        }
+        try {
+            Files.deleteIfExists(root.resolve(topic));
+        } catch (IOException e) {
+            // a file the OS still holds; the directory stays and is ignored
+        }
+        return byId.size();
     }
 
     public List<ConsumeQueue> all() {

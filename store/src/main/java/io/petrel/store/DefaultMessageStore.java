@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,9 @@ public final class DefaultMessageStore implements MessageStore {
     private final Clock clock;
     private final MessageArrivingListener listener;
     private final StoreState state = new StoreState();
+    private final TransientStorePool pool;
     private final AllocateMappedFileService allocator;
+    private final CommitRealTimeService commitService;
     private final CommitLog commitLog;
     private final ConsumeQueueTable queues;
     private final StoreCheckpoint checkpoint;
@@ -43,7 +44,7 @@ public final class DefaultMessageStore implements MessageStore {
     private final FlushConsumeQueueService cqFlush;
     private final CleanService clean;
     private final MessageReader reader;
-    private final AtomicLong putCount = new AtomicLong();
+    private final StoreStats stats = new StoreStats();
     private FileChannel lockChannel;
     private FileLock lock;
     private boolean lastExitOk = true;
@@ -55,16 +56,19 @@ public final class DefaultMessageStore implements MessageStore {
         this.clock = clock;
         this.listener = listener;
         DelayLevels delays = DelayLevels.parse(config.messageDelayLevel());
-        this.allocator = new AllocateMappedFileService(config.warmMappedFileEnable());
+        this.pool = config.isTransientStorePoolActive()
+            ? new TransientStorePool(config.transientStorePoolSize(), config.mappedFileSizeCommitLog()) : null;
+        this.allocator = new AllocateMappedFileService(config.warmMappedFileEnable(), pool);
         this.commitLog = new CommitLog(config,
             new MappedFileQueue(config.storePathCommitLog(), config.mappedFileSizeCommitLog(), allocator), clock, delays);
         this.queues = new ConsumeQueueTable(config.storePathConsumeQueue(), config.mappedFileSizeConsumeQueue());
         this.checkpoint = new StoreCheckpoint(config.checkpointPath());
         this.index = new IndexService(config.storePathIndex(), config.maxHashSlotNum(), config.maxIndexNum(), clock, checkpoint);
-        this.reput = new ReputService(commitLog, this::dispatch);
+        this.reput = new ReputService(commitLog, new RecordReader(delays), this::dispatch);
         this.asyncFlush = new FlushCommitLogService(commitLog.files(), checkpoint, config, clock);
         this.groupCommit = new GroupCommitService(commitLog.files(), checkpoint, clock, config.syncFlushTimeoutMs());
         this.cqFlush = new FlushConsumeQueueService(queues, checkpoint, config, clock);
+        this.commitService = new CommitRealTimeService(commitLog.files(), config, clock, asyncFlush::wakeup);
         this.clean = new CleanService(config, commitLog, queues, index, diskUsage, clock, state);
         this.reader = new MessageReader(config, commitLog, queues);
     }
@@ -78,6 +82,9 @@ public final class DefaultMessageStore implements MessageStore {
         lastExitOk = !Files.exists(config.abortPath());
         LOG.info("loading store {} (last exit {})", config.storePathRootDir(), lastExitOk ? "normal" : "abnormal");
         Files.createDirectories(config.storePathRootDir());
+        if (lock == null) {
+            takeLock();
+        }
         commitLog.files().load();
         queues.load();
         checkpoint.load();
@@ -118,10 +125,30 @@ public final class DefaultMessageStore implements MessageStore {
         if (started) {
             return;
         }
-        takeLock();
-        reput.setReputFromOffset(reputStart);
-        reput.catchUp();
-        rebuildQueueTable();
+        if (lock == null) {
+            takeLock();
+        }
+        try {
+            reput.setReputFromOffset(reputStart);
+            reput.catchUp();
+            rebuildQueueTable();
+            startServices();
+            Files.write(config.abortPath(), new byte[0]);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("store start failed, stopping what was started", e);
+            stopServices();
+            releaseLock();
+            throw e;
+        }
+        state.setShutdown(false);
+        started = true;
+    }
+
+    private void startServices() {
+        if (pool != null) {
+            pool.init();
+            commitService.start();
+        }
         allocator.start();
         if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
             groupCommit.start();
@@ -131,15 +158,17 @@ public final class DefaultMessageStore implements MessageStore {
         cqFlush.start();
         reput.start();
         clean.start();
-        Files.write(config.abortPath(), new byte[0]);
-        state.setShutdown(false);
-        started = true;
     }
 
+    /** Taken before anything is read, so a second store can never recover files another one is writing. */
     private void takeLock() throws IOException {
         lockChannel = FileChannel.open(config.lockPath(), StandardOpenOption.CREATE, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
-        lock = lockChannel.tryLock(0, 1, false);
+        try {
+            lock = lockChannel.tryLock(0, 1, false);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
         if (lock == null) {
             lockChannel.close();
             throw new IOException("Lock failed, MQ already started: " + config.lockPath());
@@ -148,14 +177,50 @@ public final class DefaultMessageStore implements MessageStore {
         lockChannel.force(true);
     }
 
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("releasing the store lock failed", e);
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    /**
+     * Stops the services (dispatch drained, everything committed and flushed), unmaps every file
+     * and removes {@code abort} when the store is consistent. Also releases a store that was only
+     * loaded. Safe to call twice.
+     */
     @Override
     public synchronized void shutdown() {
-        if (!started) {
-            return;
-        }
+        boolean wasStarted = started;
         started = false;
         state.setShutdown(true);
+        if (wasStarted) {
+            stopServices();
+        }
+        closeFiles();
+        if (wasStarted) {
+            try {
+                if (state.isWriteable() && reput.behindBytes() == 0) {
+                    Files.deleteIfExists(config.abortPath());
+                }
+            } catch (IOException e) {
+                LOG.warn("removing {} failed", config.abortPath(), e);
+            }
+        }
+        releaseLock();
+    }
+
+    private void stopServices() {
         clean.shutdown();
+        commitService.shutdown();
         reput.shutdown();
         for (int i = 0; i < 5000 && reput.behindBytes() > 0 && reput.step() > 0; i++) {
             // drain what is left to dispatch
@@ -164,20 +229,16 @@ public final class DefaultMessageStore implements MessageStore {
         groupCommit.shutdown();
         cqFlush.shutdown();
         allocator.shutdown();
+    }
+
+    private void closeFiles() {
         long now = clock.millis();
-        checkpoint.setLogicsMsgTimestamp(checkpoint.logicsMsgTimestamp());
         checkpoint.shutdown();
         commitLog.shutdown(now);
         queues.shutdown(now);
         index.shutdown();
-        try {
-            if (state.isWriteable() && reput.behindBytes() == 0) {
-                Files.deleteIfExists(config.abortPath());
-            }
-            lock.release();
-            lockChannel.close();
-        } catch (IOException e) {
-            LOG.warn("releasing the store lock failed", e);
+        if (pool != null) {
+            pool.destroy();
         }
     }
 
@@ -221,7 +282,10 @@ public final class DefaultMessageStore implements MessageStore {
         if (refused != null) {
             return CompletableFuture.completedFuture(refused);
         }
-        return afterAppend(commitLog.append(msg), msg.isWaitStoreMsgOK());
+        long begin = System.nanoTime();
+        PutMessageResult result = commitLog.append(msg);
+        stats.recordPut(result, System.nanoTime() - begin);
+        return afterAppend(result, msg.isWaitStoreMsgOK());
     }
 
     @Override
@@ -236,15 +300,16 @@ public final class DefaultMessageStore implements MessageStore {
             return refused;
         }
         String wait = io.petrel.common.message.PropertiesCodec.find(batch.batchProperties(), "WAIT");
-        return afterAppend(commitLog.appendBatch(batch), wait == null || Boolean.parseBoolean(wait)).join();
+        long begin = System.nanoTime();
+        PutMessageResult result = commitLog.appendBatch(batch);
+        stats.recordPut(result, System.nanoTime() - begin);
+        return afterAppend(result, wait == null || Boolean.parseBoolean(wait)).join();
     }
 
     private CompletableFuture<PutMessageResult> afterAppend(PutMessageResult result, boolean waitFlush) {
         if (!result.isOk()) {
             return CompletableFuture.completedFuture(result);
         }
-        putCount.addAndGet(result.msgNum());
-        reput.wakeup();
         if (config.flushDiskType() != FlushDiskType.SYNC_FLUSH) {
             return CompletableFuture.completedFuture(result);
         }
@@ -262,13 +327,40 @@ public final class DefaultMessageStore implements MessageStore {
         if (state.isShutdown()) {
             return null;
         }
-        return reader.getMessage(topic, queueId, offset, maxMsgNums, tagsFilter);
+        GetMessageResult r = reader.getMessage(topic, queueId, offset, maxMsgNums, tagsFilter);
+        stats.recordGet(r);
+        return r;
     }
 
     @Override
     public long getMaxOffsetInQueue(String topic, int queueId) {
         ConsumeQueue cq = queues.find(topic, queueId);
         return cq == null ? 0 : cq.maxOffsetInQueue();
+    }
+
+    @Override
+    public long getMessageTotalInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? -1 : cq.maxOffsetInQueue() - cq.minOffsetInQueue();
+    }
+
+    @Override
+    public boolean checkInDiskByConsumeOffset(String topic, int queueId, long consumeOffset) {
+        long phy = getCommitLogOffsetInQueue(topic, queueId, consumeOffset);
+        long memory = config.physicalMemoryBytes() * config.accessMessageInMemoryMaxRatio() / 100;
+        return commitLog.maxOffset() - phy > memory;
+    }
+
+    @Override
+    public int deleteTopics(java.util.Set<String> topics) {
+        int deleted = 0;
+        for (String topic : topics) {
+            int removed = queues.destroyTopic(topic);
+            commitLog.topicQueueTable().keySet().removeIf(k -> k.startsWith(topic + "-")
+                && k.substring(topic.length() + 1).matches("\\d+"));
+            deleted += removed;
+        }
+        return deleted;
     }
 
     @Override
@@ -349,7 +441,7 @@ public final class DefaultMessageStore implements MessageStore {
     @Override
     public Map<String, String> getRuntimeInfo() {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("putMessageTimesTotal", String.valueOf(putCount.get()));
+        stats.fill(info);
         info.put("commitLogMinOffset", String.valueOf(commitLog.minOffset()));
         info.put("commitLogMaxOffset", String.valueOf(commitLog.maxOffset()));
         info.put("dispatchBehindBytes", String.valueOf(reput.behindBytes()));
@@ -358,7 +450,31 @@ public final class DefaultMessageStore implements MessageStore {
         info.put("diskFull", String.valueOf(state.isDiskFull()));
         info.put("consumeQueueCount", String.valueOf(queues.all().size()));
         info.put("indexFileCount", String.valueOf(index.files().size()));
+        info.put("earliestMessageTimeStamp", String.valueOf(getEarliestMessageTime()));
+        info.put("remainTransientStoreBufferNumbs", String.valueOf(pool == null ? 0 : pool.availableCount()));
         return info;
+    }
+
+    @Override
+    public SelectedBuffer getCommitLogData(long offset) {
+        return state.isShutdown() ? null : commitLog.selectFrom(offset);
+    }
+
+    @Override
+    public boolean appendToCommitLog(long startOffset, byte[] data, int offset, int length) {
+        if (state.isShutdown()) {
+            return false;
+        }
+        try {
+            boolean ok = commitLog.appendRaw(startOffset, ByteBuffer.wrap(data, offset, length));
+            if (ok) {
+                reput.wakeup();
+            }
+            return ok;
+        } catch (IOException e) {
+            LOG.error("appending replicated data at {} failed", startOffset, e);
+            return false;
+        }
     }
 
     public boolean lastExitOk() {

@@ -6,7 +6,8 @@ import java.time.Clock;
  * ASYNC_FLUSH: every {@code flushIntervalCommitLog} flush the CommitLog when at least
  * {@code flushCommitLogLeastPages} pages are dirty (or a file is full); every
  * {@code flushCommitLogThoroughInterval} flush whatever is dirty. After a flush the checkpoint's
- * physic timestamp advances. {@link #step()} does one round.
+ * physic timestamp advances. {@link #step()} does one round. Steps run on one thread at a time
+ * (the loop, or the caller after {@link #shutdown()}).
  */
 public final class FlushCommitLogService {
     private final MappedFileQueue files;
@@ -27,6 +28,10 @@ public final class FlushCommitLogService {
     public void start() {
         lastThoroughMs = clock.millis();
         loop.start();
+    }
+
+    public void wakeup() {
+        loop.wakeup();
     }
 
     /** One flush round; always returns 0 so the loop waits a full interval. */
@@ -52,7 +57,7 @@ public final class FlushCommitLogService {
     public void shutdown() {
         loop.shutdown(5_000);
         for (int i = 0; i < 10 && !files.flush(0); i++) {
-            checkpoint.setPhysicMsgTimestamp(checkpoint.physicMsgTimestamp());
+            // a record may have gone into the next file while flushing: flush until idle
         }
         flushAndCheckpoint(0);
     }

@@ -5,7 +5,8 @@ import java.time.Clock;
 /**
  * Flushes ConsumeQueues every {@code flushIntervalConsumeQueue} when at least
  * {@code flushConsumeQueueLeastPages} pages are dirty; every
- * {@code flushConsumeQueueThoroughInterval} everything, then the checkpoint.
+ * {@code flushConsumeQueueThoroughInterval} everything, then the checkpoint. Steps run on the
+ * loop's thread only.
  */
 public final class FlushConsumeQueueService {
     private final ConsumeQueueTable queues;

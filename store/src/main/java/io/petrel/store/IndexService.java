@@ -45,7 +45,8 @@ public final class IndexService {
         }
         List<Path> paths = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(Files::isRegularFile).sorted().forEach(paths::add);
+            s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().matches("\\d{17}(_\\d+)?"))
+                .sorted().forEach(paths::add);
         }
         for (Path p : paths) {
             IndexFile f = IndexFile.open(p, slotNum, indexNum, 0, 0, false);

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class MappedFile {
     private static final Logger LOG = LoggerFactory.getLogger(MappedFile.class);
     public static final int OS_PAGE_SIZE = 4096;
+    /** Suffix of a file still being created; such files are ignored and removed at load. */
+    public static final String TMP_SUFFIX = ".creating";
 
     private final Path path;
     private final long fileFromOffset;
@@ -31,7 +33,11 @@ public final class MappedFile {
     private FileChannel channel;
     private MappedByteBuffer mapped;
     private volatile int wrotePosition;
+    private volatile int committedPosition;
     private volatile int flushedPosition;
+    private volatile ByteBuffer writeBuffer;
+    private TransientStorePool pool;
+    private boolean channelWrites;
     private volatile long storeTimestamp;
     private final AtomicLong refCount = new AtomicLong(1);
     private volatile boolean available = true;
@@ -48,11 +54,30 @@ public final class MappedFile {
         return String.format("%020d", offset);
     }
 
+    /**
+     * Like {@link #open(Path, long, int)}, but appends go to a buffer borrowed from {@code pool}
+     * (if one is free) and reach the file through {@link #commit(int)}.
+     */
+    public static MappedFile open(Path path, long fileFromOffset, int fileSize, TransientStorePool pool) throws IOException {
+        MappedFile f = open(path, fileFromOffset, fileSize);
+        if (pool != null) {
+            ByteBuffer buffer = pool.borrow();
+            if (buffer != null) {
+                f.pool = pool;
+                f.writeBuffer = buffer;
+                f.channelWrites = true;
+            }
+        }
+        return f;
+    }
+
     /** Creates (sparse, full length) or opens the file at {@code path} and maps it. */
     public static MappedFile open(Path path, long fileFromOffset, int fileSize) throws IOException {
         MappedFile f = new MappedFile(path, fileFromOffset, fileSize);
-        Files.createDirectories(path.getParent());
-        f.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        if (!Files.exists(path)) {
+            createFullLength(path, fileSize);
+        }
+        f.channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             f.mapped = f.channel.map(FileChannel.MapMode.READ_WRITE, 0, fileSize);
         } catch (IOException | RuntimeException e) {
@@ -60,6 +85,20 @@ public final class MappedFile {
             throw e;
         }
         return f;
+    }
+
+    /**
+     * Creates the file at its full length under a temporary name and renames it into place, so a
+     * crash never leaves a short file that would make the store refuse to load.
+     */
+    private static void createFullLength(Path path, int fileSize) throws IOException {
+        Files.createDirectories(path.getParent());
+        Path tmp = path.resolveSibling(path.getFileName() + TMP_SUFFIX);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.allocate(1), fileSize - 1L);
+        }
+        Files.move(tmp, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public Path path() {
@@ -80,6 +119,59 @@ public final class MappedFile {
 
     public void setWrotePosition(int position) {
         wrotePosition = position;
+        if (writeBuffer == null) {
+            committedPosition = position;
+        }
+    }
+
+    /** Bytes readers may see: everything written, or only what was committed from a write buffer. */
+    public int readPosition() {
+        return writeBuffer == null ? wrotePosition : committedPosition;
+    }
+
+    public boolean hasWriteBuffer() {
+        return writeBuffer != null;
+    }
+
+    /** Marks the file full after a blank record; a reused write buffer's tail is zeroed first. */
+    public void markFull() {
+        ByteBuffer wb = writeBuffer;
+        if (wb != null) {
+            for (int i = wrotePosition; i < fileSize; i++) {
+                wb.put(i, (byte) 0);
+            }
+        }
+        wrotePosition = fileSize;
+        if (wb == null) {
+            committedPosition = fileSize;
+        }
+    }
+
+    /**
+     * Writes [committed, wrote) of the write buffer to the file channel when at least
+     * {@code leastPages} pages are pending (0 = anything, or the file is full); the buffer goes
+     * back to the pool once the whole file is committed. Returns the committed position.
+     */
+    public synchronized int commit(int leastPages) throws IOException {
+        ByteBuffer wb = writeBuffer;
+        if (wb == null) {
+            return wrotePosition;
+        }
+        int write = wrotePosition;
+        int committed = committedPosition;
+        if (write > committed && worthFlushing(write, committed, leastPages)) {
+            ByteBuffer part = wb.slice(committed, write - committed);
+            int at = committed;
+            while (part.hasRemaining()) {
+                at += channel.write(part, at);
+            }
+            committedPosition = write;
+        }
+        if (committedPosition == fileSize) {
+            writeBuffer = null;
+            pool.giveBack(wb);
+        }
+        return committedPosition;
     }
 
     public int flushedPosition() {
@@ -114,9 +206,13 @@ public final class MappedFile {
         if (pos + len > fileSize) {
             throw new IllegalStateException("append of " + len + " bytes at " + pos + " overflows " + path);
         }
-        mapped.put(pos, src, src.position(), len);
+        ByteBuffer wb = writeBuffer;
+        (wb != null ? wb : mapped).put(pos, src, src.position(), len);
         src.position(src.position() + len);
         wrotePosition = pos + len;
+        if (wb == null) {
+            committedPosition = pos + len;
+        }
     }
 
     /** Writes {@code src} at an absolute position without moving the write position. */
@@ -138,14 +234,20 @@ public final class MappedFile {
      * the file is full). Returns the flushed position.
      */
     public int flush(int leastPages) {
-        int write = wrotePosition;
+        int write = readPosition();
         int flushed = flushedPosition;
         if (write <= flushed || !worthFlushing(write, flushed, leastPages)) {
             return flushed;
         }
         if (hold()) {
             try {
-                mapped.force(flushed, write - flushed);
+                if (channelWrites) {
+                    channel.force(false);
+                } else {
+                    mapped.force(flushed, write - flushed);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("flushing " + path + " failed", e);
             } finally {
                 release();
             }
@@ -170,7 +272,7 @@ public final class MappedFile {
 
     /** A read-only view of [pos, pos+size) that keeps the file mapped until released; null if gone. */
     public SelectedBuffer select(int pos, int size) {
-        if (pos < 0 || size < 0 || pos + size > wrotePosition || !hold()) {
+        if (pos < 0 || size < 0 || pos + size > readPosition() || !hold()) {
             return null;
         }
         return new SelectedBuffer(fileFromOffset + pos, mapped.slice(pos, size), this);
@@ -178,7 +280,7 @@ public final class MappedFile {
 
     /** From {@code pos} up to the write position. */
     public SelectedBuffer select(int pos) {
-        int write = wrotePosition;
+        int write = readPosition();
         return pos < write ? select(pos, write - pos) : null;
     }
 
@@ -203,6 +305,11 @@ public final class MappedFile {
     private synchronized void cleanup() {
         if (cleanedUp) {
             return;
+        }
+        ByteBuffer wb = writeBuffer;
+        if (wb != null) {
+            writeBuffer = null;
+            pool.giveBack(wb);
         }
         Unmapper.unmap(mapped);
         try {

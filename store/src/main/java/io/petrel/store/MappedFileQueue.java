@@ -27,6 +27,7 @@ public final class MappedFileQueue {
     private final MappedFileFactory factory;
     private final List<MappedFile> files = new CopyOnWriteArrayList<>();
     private volatile long flushedWhere;
+    private volatile long committedWhere;
 
     public MappedFileQueue(Path dir, int fileSize, MappedFileFactory factory) {
         this.dir = dir;
@@ -40,9 +41,22 @@ public final class MappedFileQueue {
             return;
         }
         List<Path> paths = new ArrayList<>();
+        List<Path> leftovers = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().matches("\\d{20}")).sorted().forEach(paths::add);
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (name.matches("\\d{20}")) {
+                    paths.add(p);
+                } else if (name.endsWith(MappedFile.TMP_SUFFIX)) {
+                    leftovers.add(p);
+                }
+            }
         }
+        for (Path p : leftovers) {
+            LOG.info("removing {} left by a crash during file creation", p);
+            Files.deleteIfExists(p);
+        }
+        java.util.Collections.sort(paths);
         for (Path p : paths) {
             long size = Files.size(p);
             if (size != fileSize) {
@@ -91,6 +105,7 @@ public final class MappedFileQueue {
         MappedFile f = factory.create(dir.resolve(MappedFile.fileName(createAt)), createAt, fileSize);
         if (last == null) {
             flushedWhere = createAt;
+            committedWhere = createAt;
         }
         files.add(f);
         return f;
@@ -125,7 +140,14 @@ public final class MappedFileQueue {
         return first == null ? 0 : first.fileFromOffset();
     }
 
+    /** End of what readers may see (committed bytes when a write buffer is in use). */
     public long maxOffset() {
+        MappedFile last = lastFile();
+        return last == null ? 0 : last.fileFromOffset() + last.readPosition();
+    }
+
+    /** End of what the writer has appended (may be ahead of {@link #maxOffset()}). */
+    public long maxWrittenOffset() {
         MappedFile last = lastFile();
         return last == null ? 0 : last.fileFromOffset() + last.wrotePosition();
     }
@@ -136,6 +158,22 @@ public final class MappedFileQueue {
 
     public void setFlushedWhere(long offset) {
         flushedWhere = offset;
+        committedWhere = offset;
+    }
+
+    /**
+     * Commits write-buffer bytes of the file holding the commit point to its channel. Returns
+     * true when nothing was committed.
+     */
+    public boolean commit(int leastPages) throws IOException {
+        MappedFile f = findByOffset(committedWhere, committedWhere == 0);
+        if (f == null) {
+            return true;
+        }
+        long where = f.fileFromOffset() + f.commit(leastPages);
+        boolean idle = where == committedWhere;
+        committedWhere = where;
+        return idle;
     }
 
     public long rollNextFile(long offset) {
@@ -176,6 +214,9 @@ public final class MappedFileQueue {
         }
         if (flushedWhere > offset) {
             flushedWhere = offset;
+        }
+        if (committedWhere > offset) {
+            committedWhere = offset;
         }
     }
 

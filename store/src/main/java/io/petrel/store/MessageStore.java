@@ -29,6 +29,15 @@ public interface MessageStore {
 
     long getMaxOffsetInQueue(String topic, int queueId);
 
+    /** Messages currently in the queue (max - min offset). */
+    long getMessageTotalInQueue(String topic, int queueId);
+
+    /** Whether the record at this queue offset is beyond what is expected to be in memory. */
+    boolean checkInDiskByConsumeOffset(String topic, int queueId, long consumeOffset);
+
+    /** Deletes the ConsumeQueues of these topics and forgets their queue offsets (CommitLog data stays). */
+    int deleteTopics(java.util.Set<String> topics);
+
     long getMinOffsetInQueue(String topic, int queueId);
 
     long getCommitLogOffsetInQueue(String topic, int queueId, long consumeQueueOffset);
@@ -54,4 +63,10 @@ public interface MessageStore {
     boolean isOSPageCacheBusy();
 
     Map<String, String> getRuntimeInfo();
+
+    /** Raw CommitLog bytes from {@code offset} to the written end of its file (replication); null if none. Release it. */
+    SelectedBuffer getCommitLogData(long offset);
+
+    /** Appends replicated CommitLog bytes at exactly the current end and lets dispatch index them. */
+    boolean appendToCommitLog(long startOffset, byte[] data, int offset, int length);
 }

@@ -45,6 +45,11 @@ public final class MessageStoreConfig {
     private final int maxTransferCountOnMessageInDisk;
     private final String messageDelayLevel;
     private final long physicalMemoryBytes;
+    private final boolean transientStorePoolEnable;
+    private final int transientStorePoolSize;
+    private final long commitIntervalCommitLogMs;
+    private final int commitCommitLogLeastPages;
+    private final long commitCommitLogThoroughIntervalMs;
 
     private MessageStoreConfig(Builder b) {
         this.storePathRootDir = b.storePathRootDir;
@@ -84,6 +89,11 @@ public final class MessageStoreConfig {
         this.maxTransferCountOnMessageInDisk = b.maxTransferCountOnMessageInDisk;
         this.messageDelayLevel = b.messageDelayLevel;
         this.physicalMemoryBytes = b.physicalMemoryBytes;
+        this.transientStorePoolEnable = b.transientStorePoolEnable;
+        this.transientStorePoolSize = b.transientStorePoolSize;
+        this.commitIntervalCommitLogMs = b.commitIntervalCommitLogMs;
+        this.commitCommitLogLeastPages = b.commitCommitLogLeastPages;
+        this.commitCommitLogThoroughIntervalMs = b.commitCommitLogThoroughIntervalMs;
     }
 
     public static Builder builder() {
@@ -133,6 +143,16 @@ public final class MessageStoreConfig {
     public String messageDelayLevel() { return messageDelayLevel; }
     /** Total RAM used for the "message is in memory" estimate. */
     public long physicalMemoryBytes() { return physicalMemoryBytes; }
+    public boolean transientStorePoolEnable() { return transientStorePoolEnable; }
+    public int transientStorePoolSize() { return transientStorePoolSize; }
+    public long commitIntervalCommitLogMs() { return commitIntervalCommitLogMs; }
+    public int commitCommitLogLeastPages() { return commitCommitLogLeastPages; }
+    public long commitCommitLogThoroughIntervalMs() { return commitCommitLogThoroughIntervalMs; }
+
+    /** The write-buffer pool only applies to an ASYNC_FLUSH master, as in RocketMQ. */
+    public boolean isTransientStorePoolActive() {
+        return transientStorePoolEnable && flushDiskType == FlushDiskType.ASYNC_FLUSH && brokerRole != BrokerRole.SLAVE;
+    }
 
     /** Mutable builder with the RocketMQ defaults; {@link #build()} validates. Not thread-safe. */
     public static final class Builder {
@@ -173,6 +193,11 @@ public final class MessageStoreConfig {
         private int maxTransferCountOnMessageInDisk = 8;
         private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
         private long physicalMemoryBytes = 24L * 1024 * 1024 * 1024;
+        private boolean transientStorePoolEnable = false;
+        private int transientStorePoolSize = 5;
+        private long commitIntervalCommitLogMs = 200;
+        private int commitCommitLogLeastPages = 4;
+        private long commitCommitLogThoroughIntervalMs = 200;
 
         private Builder() {
         }
@@ -214,6 +239,11 @@ public final class MessageStoreConfig {
         public Builder maxTransferCountOnMessageInDisk(int v) { maxTransferCountOnMessageInDisk = v; return this; }
         public Builder messageDelayLevel(String v) { messageDelayLevel = v; return this; }
         public Builder physicalMemoryBytes(long v) { physicalMemoryBytes = v; return this; }
+        public Builder transientStorePoolEnable(boolean v) { transientStorePoolEnable = v; return this; }
+        public Builder transientStorePoolSize(int v) { transientStorePoolSize = v; return this; }
+        public Builder commitIntervalCommitLogMs(long v) { commitIntervalCommitLogMs = v; return this; }
+        public Builder commitCommitLogLeastPages(int v) { commitCommitLogLeastPages = v; return this; }
+        public Builder commitCommitLogThoroughIntervalMs(long v) { commitCommitLogThoroughIntervalMs = v; return this; }
 
         public MessageStoreConfig build() {
             require(storePathRootDir != null, "storePathRootDir", "must be set");
@@ -229,6 +259,8 @@ public final class MessageStoreConfig {
             require(accessMessageInMemoryMaxRatio >= 0 && accessMessageInMemoryMaxRatio <= 100,
                 "accessMessageInMemoryMaxRatio", "must be in 0..100");
             require(syncFlushTimeoutMs > 0, "syncFlushTimeout", "must be positive");
+            require(transientStorePoolSize > 0, "transientStorePoolSize", "must be positive");
+            require(commitIntervalCommitLogMs > 0, "commitIntervalCommitLog", "must be positive");
             DelayLevels.parse(messageDelayLevel);
             return new MessageStoreConfig(this);
         }

@@ -90,11 +90,11 @@ public final class MessageStoreConfigMapper {
         m.put("maxTransferBytesOnMessageInDisk", (b, v) -> b.maxTransferBytesOnMessageInDisk(Integer.parseInt(v)));
         m.put("maxTransferCountOnMessageInDisk", (b, v) -> b.maxTransferCountOnMessageInDisk(Integer.parseInt(v)));
         m.put("messageDelayLevel", MessageStoreConfig.Builder::messageDelayLevel);
-        m.put("transientStorePoolEnable", (b, v) -> {
-            if (parseBoolean(v)) {
-                throw new IllegalArgumentException("transientStorePoolEnable=true is not supported by this store yet");
-            }
-        });
+        m.put("transientStorePoolEnable", (b, v) -> b.transientStorePoolEnable(parseBoolean(v)));
+        m.put("transientStorePoolSize", (b, v) -> b.transientStorePoolSize(Integer.parseInt(v)));
+        m.put("commitIntervalCommitLog", (b, v) -> b.commitIntervalCommitLogMs(Long.parseLong(v)));
+        m.put("commitCommitLogLeastPages", (b, v) -> b.commitCommitLogLeastPages(Integer.parseInt(v)));
+        m.put("commitCommitLogThoroughInterval", (b, v) -> b.commitCommitLogThoroughIntervalMs(Long.parseLong(v)));
         return Map.copyOf(m);
     }
 

@@ -8,21 +8,29 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the CommitLog behind the writer and hands every record to the dispatcher
  * (ConsumeQueue, index, arriving listener). {@link #step()} dispatches what is readable in the
- * file holding the dispatch offset; the loop runs it every millisecond or when woken.
+ * file holding the dispatch offset; the loop runs it, then pauses 1 ms (or until woken).
  * Thread-safety: the dispatch offset is only moved by the step's thread (or before start).
  */
 public final class ReputService {
     private static final Logger LOG = LoggerFactory.getLogger(ReputService.class);
 
     private final CommitLog commitLog;
+    private final RecordReader reader;
     private final Consumer<DispatchRequest> dispatcher;
     private final ServiceLoop loop;
     private volatile long reputFromOffset;
+    private long lastInvalidOffset = -1;
 
-    public ReputService(CommitLog commitLog, Consumer<DispatchRequest> dispatcher) {
+    public ReputService(CommitLog commitLog, RecordReader reader, Consumer<DispatchRequest> dispatcher) {
         this.commitLog = commitLog;
+        this.reader = reader;
         this.dispatcher = dispatcher;
-        this.loop = new ServiceLoop("ReputMessageService", 1, this::step);
+        // Pause 1 ms after every pass, even a busy one: dispatching in larger batches leaves the
+        // writers more CPU than chasing every record as it lands (measured on 2 cores).
+        this.loop = new ServiceLoop("ReputMessageService", 1, () -> {
+            step();
+            return 0;
+        });
     }
 
     public void setReputFromOffset(long offset) {
@@ -76,21 +84,30 @@ public final class ReputService {
         ByteBuffer b = sb.buffer();
         int pos = 0;
         while (pos < b.limit()) {
-            DispatchRequest req = commitLog.reader().check(b, pos, false);
+            DispatchRequest req = reader.check(b, pos, false);
             if (req.isMessage()) {
                 dispatcher.accept(req);
                 pos += req.size();
             } else if (req.isBlank()) {
                 return commitLog.rollNextFile(from);
+            } else if (req.isIncomplete()) {
+                break;
             } else if (req.size() > 0) {
                 LOG.error("skipping record of {} bytes with a wrong length at {}", req.size(), sb.startOffset() + pos);
                 pos += req.size();
             } else {
-                LOG.error("invalid record at {}; dispatch waits", sb.startOffset() + pos);
+                reportInvalid(sb.startOffset() + pos);
                 break;
             }
         }
         return sb.startOffset() + pos;
+    }
+
+    private void reportInvalid(long offset) {
+        if (offset != lastInvalidOffset) {
+            lastInvalidOffset = offset;
+            LOG.error("invalid record at {}; dispatch waits", offset);
+        }
     }
 
     /** Runs steps on the caller's thread until dispatch has caught up with the CommitLog. */

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
  * The thin loop around a background service's step: runs {@code step} until shut down, waiting
  * up to {@code idleWaitMs} between steps unless {@link #wakeup()} is called or the step reports
  * work (return value &gt; 0). Exceptions from a step are logged and counted, never kill the loop.
+ * Thread-safe: start, wakeup and shutdown may be called from any thread.
  */
 public final class ServiceLoop {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLoop.class);

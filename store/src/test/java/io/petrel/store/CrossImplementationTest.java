@@ -1,6 +1,7 @@
 package io.petrel.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.common.message.MessageBatchCodec;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.rocketmq.common.BrokerConfig;
 import org.apache.rocketmq.common.message.Message;
@@ -125,6 +127,107 @@ class CrossImplementationTest {
         } finally {
             official.shutdown();
         }
+    }
+
+    @Test
+    void petrelStoreKilledMidWriteOpensInOfficialWithEveryAcknowledgedMessage() throws Exception {
+        Path dir = root;
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long lastAck = killAfterAcks(new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+            CrashWriterMain.class.getName(), dir.toString(), "SYNC_FLUSH", "0"), 400);
+        assertTrue(Files.exists(dir.resolve("abort")), "killed store leaves abort behind");
+        org.apache.rocketmq.store.config.MessageStoreConfig c = new org.apache.rocketmq.store.config.MessageStoreConfig();
+        c.setStorePathRootDir(dir.toString());
+        c.setStorePathCommitLog(dir.resolve("commitlog").toString());
+        c.setMappedFileSizeCommitLog(64 * 1024);
+        c.setMappedFileSizeConsumeQueue(6000);
+        c.setMaxHashSlotNum(1000);
+        c.setMaxIndexNum(20_000);
+        try (ServerSocket s = new ServerSocket(0)) {
+            c.setHaListenPort(s.getLocalPort());
+        }
+        org.apache.rocketmq.store.DefaultMessageStore official = new org.apache.rocketmq.store.DefaultMessageStore(c,
+            new BrokerStatsManager("DefaultCluster", true), null, new BrokerConfig());
+        try {
+            assertTrue(official.load());
+            official.start();
+            Set<Long> seqs = new java.util.HashSet<>();
+            for (int q = 0; q < CrashWriterMain.QUEUES; q++) {
+                List<MessageExt> msgs = readAllOfficial(official, CrashWriterMain.TOPIC, q);
+                for (int i = 0; i < msgs.size(); i++) {
+                    MessageExt m = msgs.get(i);
+                    assertEquals(i, m.getQueueOffset());
+                    long seq = Long.parseLong(m.getProperties().get("seq"));
+                    assertTrue(java.util.Arrays.equals(CrashWriterMain.body(seq), m.getBody()), "body of " + seq);
+                    seqs.add(seq);
+                }
+            }
+            for (long seq = 0; seq <= lastAck; seq++) {
+                assertTrue(seqs.contains(seq), "acknowledged message " + seq + " missing in the official store");
+            }
+            String lastSeq = String.valueOf(lastAck);
+            assertTrue(queryOfficial(official, CrashWriterMain.TOPIC, "ck" + lastSeq).stream()
+                .anyMatch(m -> m.getProperties().get("seq").equals(lastSeq)));
+        } finally {
+            official.shutdown();
+        }
+    }
+
+    @Test
+    void officialStoreKilledMidWriteOpensInPetrelWithEveryAcknowledgedMessage() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx256m"));
+        for (String pkg : List.of("java.base/java.nio", "java.base/sun.nio.ch", "java.base/java.lang",
+            "java.base/jdk.internal.ref", "java.base/jdk.internal.misc")) {
+            cmd.add("--add-opens");
+            cmd.add(pkg + "=ALL-UNNAMED");
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), OfficialCrashWriterMain.class.getName(), root.toString()));
+        long lastAck = killAfterAcks(new ProcessBuilder(cmd), 400);
+        assertTrue(Files.exists(root.resolve("abort")), "killed official store leaves abort behind");
+        DefaultMessageStore store = new DefaultMessageStore(CrashWriterMain.config(root, FlushDiskType.SYNC_FLUSH, false),
+            Clock.systemUTC());
+        try {
+            assertFalse(store.load(), "abnormal exit detected");
+            store.start();
+            Set<Long> seqs = new java.util.HashSet<>();
+            for (int q = 0; q < CrashWriterMain.QUEUES; q++) {
+                List<MessageExt> msgs = readAllPetrel(store, CrashWriterMain.TOPIC, q);
+                for (int i = 0; i < msgs.size(); i++) {
+                    assertEquals(i, msgs.get(i).getQueueOffset());
+                    long seq = Long.parseLong(msgs.get(i).getProperty("seq"));
+                    assertTrue(java.util.Arrays.equals(CrashWriterMain.body(seq), msgs.get(i).getBody()), "body of " + seq);
+                    seqs.add(seq);
+                }
+            }
+            for (long seq = 0; seq <= lastAck; seq++) {
+                assertTrue(seqs.contains(seq), "acknowledged message " + seq + " missing in Petrel");
+            }
+            String lastSeq = String.valueOf(lastAck);
+            assertTrue(store.queryMessage(CrashWriterMain.TOPIC, "ck" + lastSeq, 32, 0, Long.MAX_VALUE).messages().stream()
+                .anyMatch(m -> m.getProperty("seq").equals(lastSeq)));
+        } finally {
+            store.shutdown();
+        }
+    }
+
+    private static long killAfterAcks(ProcessBuilder pb, long acks) throws Exception {
+        Process p = pb.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long lastAck = -1;
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+            StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null && lastAck < acks) {
+                if (line.startsWith("ACK ")) {
+                    lastAck = Long.parseLong(line.split(" ")[1]);
+                }
+            }
+        } finally {
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertTrue(lastAck >= acks, "child acknowledged only " + lastAck);
+        return lastAck;
     }
 
     private MessageStoreConfig petrelConfig() {

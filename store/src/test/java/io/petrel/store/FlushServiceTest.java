@@ -1,0 +1,102 @@
+package io.petrel.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.petrel.common.message.MessageExt;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Flush policies driven step by step with a hand-moved clock, and SYNC_FLUSH through the store. */
+class FlushServiceTest {
+    @TempDir
+    Path root;
+    private final MutableClock clock = new MutableClock(1_000_000L);
+    private MappedFileQueue queue;
+    private StoreCheckpoint checkpoint;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        queue = new MappedFileQueue(root.resolve("commitlog"), 64 * 1024, MappedFileFactory.DIRECT);
+        checkpoint = new StoreCheckpoint(root.resolve("checkpoint"));
+        checkpoint.load();
+    }
+
+    @AfterEach
+    void tearDown() {
+        queue.shutdown(clock.millis());
+        checkpoint.shutdown();
+    }
+
+    private void append(int bytes, long storeTimestamp) throws Exception {
+        MappedFile f = queue.lastFileOrCreate(0);
+        f.append(ByteBuffer.allocate(bytes));
+        f.setStoreTimestamp(storeTimestamp);
+    }
+
+    @Test
+    void asyncFlushWaitsForLeastPagesUntilTheThoroughInterval() throws Exception {
+        MessageStoreConfig config = TestMessages.smallConfig(root).build();
+        FlushCommitLogService flush = new FlushCommitLogService(queue, checkpoint, config, clock);
+        flush.start();
+        try {
+            append(3 * 4096, 111);
+            flush.step();
+            assertEquals(0, queue.flushedWhere());
+            append(4096 + 10, 222);
+            flush.step();
+            assertEquals(4 * 4096 + 10, queue.flushedWhere());
+            assertEquals(222, checkpoint.physicMsgTimestamp());
+            append(100, 333);
+            flush.step();
+            assertEquals(4 * 4096 + 10, queue.flushedWhere());
+            clock.advance(config.flushCommitLogThoroughIntervalMs());
+            flush.step();
+            assertEquals(4 * 4096 + 110, queue.flushedWhere());
+            assertEquals(333, checkpoint.physicMsgTimestamp());
+        } finally {
+            flush.shutdown();
+        }
+    }
+
+    @Test
+    void groupCommitCompletesFlushedRequestsAndTimesOutOthers() throws Exception {
+        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 5000);
+        append(500, 1);
+        CompletableFuture<PutMessageStatus> ok = group.request(500);
+        CompletableFuture<PutMessageStatus> never = group.request(10_000);
+        group.step();
+        assertEquals(PutMessageStatus.PUT_OK, ok.getNow(null));
+        assertFalse(never.isDone());
+        clock.advance(5000);
+        group.step();
+        assertEquals(PutMessageStatus.FLUSH_DISK_TIMEOUT, never.getNow(null));
+        group.shutdown();
+    }
+
+    @Test
+    void syncFlushPutReturnsAfterItsRecordIsOnDisk() throws Exception {
+        MessageStoreConfig config = TestMessages.smallConfig(root.resolve("sync")).flushDiskType(FlushDiskType.SYNC_FLUSH).build();
+        DefaultMessageStore store = new DefaultMessageStore(config, java.time.Clock.systemUTC());
+        try {
+            store.load();
+            store.start();
+            for (int i = 0; i < 50; i++) {
+                PutMessageResult r = store.putMessage(TestMessages.message("SYNC", 0, "durable-" + i));
+                assertEquals(PutMessageStatus.PUT_OK, r.status());
+                assertTrue(store.commitLog().files().flushedWhere() >= r.wroteOffset() + r.wroteBytes());
+            }
+            MessageExt noWait = TestMessages.message("SYNC", 0, "no-wait");
+            noWait.putProperty("WAIT", "false");
+            assertTrue(store.putMessage(noWait).isOk());
+        } finally {
+            store.shutdown();
+        }
+    }
+}
