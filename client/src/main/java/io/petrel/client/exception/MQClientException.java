@@ -7,7 +7,7 @@ package io.petrel.client.exception;
 public class MQClientException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final int responseCode;
+    private int responseCode;
     private final String errorMessage;
 
     public MQClientException(String errorMessage, Throwable cause) {
@@ -30,6 +30,12 @@ public class MQClientException extends Exception {
 
     public int getResponseCode() {
         return responseCode;
+    }
+
+    /** Sets the code that classifies this failure (a broker code or a {@code ClientErrorCode}); returns this. */
+    public MQClientException setResponseCode(int responseCode) {
+        this.responseCode = responseCode;
+        return this;
     }
 
     public String getErrorMessage() {

@@ -161,8 +161,12 @@ public final class StoredMessageCodec {
      * @param checkCrc  verify BODYCRC; a mismatch throws {@link IllegalArgumentException}
      */
     public static MessageExt decode(ByteBuffer src, boolean readBody, boolean checkCrc) {
+        return decodeInto(src, readBody, checkCrc, new MessageExt());
+    }
+
+    /** As {@link #decode(ByteBuffer, boolean, boolean)}, filling {@code m} (a subclass, say) and returning it. */
+    public static <M extends MessageExt> M decodeInto(ByteBuffer src, boolean readBody, boolean checkCrc, M m) {
         int start = src.position();
-        MessageExt m = new MessageExt();
         int totalSize = src.getInt();
         int magic = src.getInt();
         if (magic != MESSAGE_MAGIC) {
