@@ -187,7 +187,7 @@ class NettyRemotingTest {
         // one running, one queued, the rest rejected at once
         await().atMost(Duration.ofSeconds(5)).until(() -> answers.size() >= 3);
         assertTrue(answers.stream().allMatch(r -> r.code() == ResponseCode.SYSTEM_BUSY));
-        assertEquals(CommandDispatcher.BUSY_REMARK, answers.get(0).remark());
+        assertEquals(RequestDispatcher.BUSY_REMARK, answers.get(0).remark());
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> answers.size() == 5);
         assertEquals(2, answers.stream().filter(r -> r.code() == ResponseCode.SUCCESS).count());
