@@ -408,4 +408,122 @@ abstract class ClientScenarios {
         Awaitility.await().atMost(WAIT).until(() -> second.stream().filter(b -> b.startsWith("after-")).count() == 20);
         assertTrue(second.stream().noneMatch(b -> b.startsWith("before-")), "committed messages not redelivered");
     }
+    @Test
+    void officialAndPetrelClientsShareATopic() throws Exception {
+        String topic = "PCT_MIXED";
+        createTopic(topic);
+        Set<String> petrelGot = ConcurrentHashMap.newKeySet();
+        consumer("PCT_MIXED_PETREL", topic, "TagM", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            msgs.forEach(m -> petrelGot.add(body(m) + "|" + m.getKeys() + "|" + m.getUserProperty("origin")));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        Set<String> officialGot = ConcurrentHashMap.newKeySet();
+        org.apache.rocketmq.client.consumer.DefaultMQPushConsumer official =
+            new org.apache.rocketmq.client.consumer.DefaultMQPushConsumer("PCT_MIXED_OFFICIAL");
+        official.setNamesrvAddr(namesrvAddr);
+        official.setInstanceName("PCT_MIXED_OFFICIAL-" + System.nanoTime());
+        official.setConsumeFromWhere(org.apache.rocketmq.common.consumer.ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        official.subscribe(topic, "TagM");
+        official.registerMessageListener(
+            (org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently) (msgs, ctx) -> {
+                msgs.forEach(m -> officialGot.add(new String(m.getBody(), StandardCharsets.UTF_8) + "|"
+                    + m.getKeys() + "|" + m.getUserProperty("origin")));
+                return org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+        official.start();
+        closers.add(official::shutdown);
+        org.apache.rocketmq.client.producer.DefaultMQProducer officialProducer =
+            new org.apache.rocketmq.client.producer.DefaultMQProducer("PCT_MIXED_OFFICIAL_PG");
+        officialProducer.setNamesrvAddr(namesrvAddr);
+        officialProducer.setInstanceName("PCT_MIXED_OFFICIAL_PG-" + System.nanoTime());
+        officialProducer.start();
+        closers.add(officialProducer::shutdown);
+        Set<String> expected = new java.util.HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            Message m = new Message(topic, "TagM", "pk" + i, ("from-petrel-" + i).getBytes());
+            m.putUserProperty("origin", "petrel");
+            producer.send(m);
+            expected.add("from-petrel-" + i + "|pk" + i + "|petrel");
+            org.apache.rocketmq.common.message.Message o = new org.apache.rocketmq.common.message.Message(topic,
+                "TagM", "ok" + i, ("from-official-" + i).getBytes());
+            o.putUserProperty("origin", "official");
+            officialProducer.send(o);
+            expected.add("from-official-" + i + "|ok" + i + "|official");
+        }
+        Awaitility.await().atMost(WAIT).until(() -> petrelGot.containsAll(expected)
+            && officialGot.containsAll(expected));
+        assertEquals(expected, petrelGot);
+        assertEquals(expected, officialGot);
+    }
+
+    @Test
+    void messagesOutOfRetriesGoToTheDeadLetterQueue() throws Exception {
+        String topic = "PCT_DLQ";
+        createTopic(topic);
+        AtomicInteger attempts = new AtomicInteger();
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer("PCT_DLQ_CG");
+        configure(c, "PCT_DLQ_CG");
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.setMaxReconsumeTimes(1);
+        c.subscribe(topic, "TagD");
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            attempts.incrementAndGet();
+            ctx.setDelayLevelWhenNextConsume(1);
+            return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+        });
+        c.start();
+        closers.add(c::shutdown);
+        String key = "dead-" + System.nanoTime();
+        producer.send(new Message(topic, "TagD", key, "never-ok".getBytes()));
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> producer.queryMessage(
+            "%DLQ%PCT_DLQ_CG", key, 4, 0, Long.MAX_VALUE).getMessageList().stream()
+            .anyMatch(m -> body(m).equals("never-ok")));
+        assertEquals(2, attempts.get(), "first delivery and one retry");
+    }
+
+    @Test
+    void delayedMessageArrivesAfterItsLevel() throws Exception {
+        String topic = "PCT_DELAY";
+        createTopic(topic);
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        consumer("PCT_DELAY_CG", topic, "TagY", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            msgs.forEach(m -> arrived.put(body(m), System.currentTimeMillis()));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        Message delayed = new Message(topic, "TagY", "later".getBytes());
+        delayed.setDelayTimeLevel(2);
+        long sent = System.currentTimeMillis();
+        producer.send(delayed);
+        Awaitility.await().atMost(WAIT).until(() -> arrived.containsKey("later"));
+        assertTrue(arrived.get("later") - sent >= 4_500, "level 2 waits about 5 s");
+    }
+
+    @Test
+    void rebalanceUnderChurnLosesNothing() throws Exception {
+        String topic = "PCT_CHURN";
+        createTopic(topic);
+        Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+        MessageListenerConcurrently count = (msgs, ctx) -> {
+            msgs.forEach(m -> seen.computeIfAbsent(body(m), k -> new AtomicInteger()).incrementAndGet());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        };
+        consumer("PCT_CHURN_CG", topic, "TagC", MessageModel.CLUSTERING, count);
+        DefaultMQPushConsumer leaving = consumer("PCT_CHURN_CG", topic, "TagC", MessageModel.CLUSTERING, count);
+        Awaitility.await().atMost(WAIT).until(() -> ownsQueues(leaving, topic));
+        int total = 600;
+        for (int i = 0; i < total; i++) {
+            producer.send(new Message(topic, "TagC", ("c-" + i).getBytes()));
+            if (i == 200) {
+                DefaultMQPushConsumer joining = consumer("PCT_CHURN_CG", topic, "TagC", MessageModel.CLUSTERING,
+                    count);
+                Awaitility.await().atMost(WAIT).until(() -> ownsQueues(joining, topic));
+            }
+            if (i == 400) {
+                leaving.shutdown();
+            }
+        }
+        Awaitility.await().atMost(WAIT).until(() -> seen.size() == total);
+        long duplicates = seen.values().stream().mapToInt(AtomicInteger::get).filter(n -> n > 1).count();
+        assertTrue(duplicates <= 100, "duplicates bounded by the in-flight window: " + duplicates);
+    }
 }
