@@ -53,6 +53,8 @@ public class MQClientInstance {
     private final PullMessageService pullMessageService;
     private final ClientRemotingProcessor remotingProcessor;
     private final MQAdminImpl adminImpl = new MQAdminImpl(this);
+    private final ConcurrentMap<String, io.petrel.client.impl.producer.RequestResponseFuture> requestFutures =
+        new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private io.petrel.client.producer.DefaultMQProducer innerProducer;
     private volatile ServiceState state = ServiceState.CREATE_JUST;
@@ -124,6 +126,8 @@ public class MQClientInstance {
             cleanOfflineBroker();
             sendHeartbeatToAllBrokerWithLock();
         }, "heartbeat"), 1000, clientConfig.getHeartbeatBrokerInterval(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleAtFixedRate(guard(this::failExpiredRequests, "request expiry"), 3000, 1000,
+            TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(guard(this::persistAllConsumerOffset, "offset persist"),
             10_000, clientConfig.getPersistConsumerOffsetInterval(), TimeUnit.MILLISECONDS);
     }
@@ -495,6 +499,24 @@ public class MQClientInstance {
 
     public void rebalanceImmediately() {
         rebalanceService.wakeup();
+    }
+
+    // ---- request/reply ---------------------------------------------------------------------------------
+
+    /** Requests sent by this client's producers that wait for a reply, by correlation id. */
+    public ConcurrentMap<String, io.petrel.client.impl.producer.RequestResponseFuture> requestFutures() {
+        return requestFutures;
+    }
+
+    private void failExpiredRequests() {
+        long now = System.currentTimeMillis();
+        for (io.petrel.client.impl.producer.RequestResponseFuture f : requestFutures.values()) {
+            if (f.isTimeout(now) && requestFutures.remove(f.getCorrelationId(), f)) {
+                f.fail(true, new io.petrel.client.exception.RequestTimeoutException(
+                    io.petrel.client.ClientErrorCode.REQUEST_TIMEOUT_EXCEPTION,
+                    "request timeout, no reply message in " + f.getTimeoutMillis() + " ms"));
+            }
+        }
     }
 
     // ---- accessors -------------------------------------------------------------------------------------

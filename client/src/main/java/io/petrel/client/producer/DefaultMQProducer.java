@@ -4,6 +4,7 @@ import io.petrel.client.ClientConfig;
 import io.petrel.client.QueryResult;
 import io.petrel.client.exception.MQBrokerException;
 import io.petrel.client.exception.MQClientException;
+import io.petrel.client.exception.RequestTimeoutException;
 import io.petrel.client.impl.producer.DefaultMQProducerImpl;
 import io.petrel.common.message.Message;
 import io.petrel.common.message.MessageBatch;
@@ -165,6 +166,53 @@ public class DefaultMQProducer extends ClientConfig {
         throws MQClientException, RemotingException, InterruptedException {
         msg.setTopic(withNamespace(msg.getTopic()));
         defaultMQProducerImpl.sendOneway(msg, selector, arg);
+    }
+
+    // ---- request/reply -----------------------------------------------------------------------------------
+
+    /** Sends a request and waits up to {@code timeout} ms for the reply a consumer sends back. */
+    public Message request(Message msg, long timeout)
+        throws RequestTimeoutException, MQClientException, RemotingException, MQBrokerException, InterruptedException {
+        msg.setTopic(withNamespace(msg.getTopic()));
+        return defaultMQProducerImpl.request(msg, timeout, left -> cb -> defaultMQProducerImpl.send(msg, cb, left));
+    }
+
+    public void request(Message msg, RequestCallback requestCallback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        msg.setTopic(withNamespace(msg.getTopic()));
+        defaultMQProducerImpl.request(msg, requestCallback, timeout,
+            left -> cb -> defaultMQProducerImpl.send(msg, cb, left));
+    }
+
+    public Message request(Message msg, MessageQueueSelector selector, Object arg, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException, RequestTimeoutException {
+        msg.setTopic(withNamespace(msg.getTopic()));
+        return defaultMQProducerImpl.request(msg, timeout,
+            left -> cb -> defaultMQProducerImpl.send(msg, selector, arg, cb, left));
+    }
+
+    public void request(Message msg, MessageQueueSelector selector, Object arg, RequestCallback requestCallback,
+                        long timeout) throws MQClientException, RemotingException, InterruptedException,
+        MQBrokerException {
+        msg.setTopic(withNamespace(msg.getTopic()));
+        defaultMQProducerImpl.request(msg, requestCallback, timeout,
+            left -> cb -> defaultMQProducerImpl.send(msg, selector, arg, cb, left));
+    }
+
+    public Message request(Message msg, MessageQueue mq, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException, RequestTimeoutException {
+        msg.setTopic(withNamespace(msg.getTopic()));
+        MessageQueue queue = queueWithNamespace(mq);
+        return defaultMQProducerImpl.request(msg, timeout,
+            left -> cb -> defaultMQProducerImpl.send(msg, queue, cb, left));
+    }
+
+    public void request(Message msg, MessageQueue mq, RequestCallback requestCallback, long timeout)
+        throws MQClientException, RemotingException, InterruptedException, MQBrokerException {
+        msg.setTopic(withNamespace(msg.getTopic()));
+        MessageQueue queue = queueWithNamespace(mq);
+        defaultMQProducerImpl.request(msg, requestCallback, timeout,
+            left -> cb -> defaultMQProducerImpl.send(msg, queue, cb, left));
     }
 
     // ---- batches ---------------------------------------------------------------------------------------

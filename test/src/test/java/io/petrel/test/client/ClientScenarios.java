@@ -12,7 +12,10 @@ import io.petrel.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.petrel.client.consumer.listener.ConsumeOrderlyStatus;
 import io.petrel.client.consumer.listener.MessageListenerConcurrently;
 import io.petrel.client.consumer.listener.MessageListenerOrderly;
+import io.petrel.client.exception.RequestTimeoutException;
 import io.petrel.client.producer.DefaultMQProducer;
+import io.petrel.client.producer.RequestCallback;
+import io.petrel.client.utils.MessageUtil;
 import io.petrel.client.producer.LocalTransactionState;
 import io.petrel.client.producer.SendCallback;
 import io.petrel.client.producer.SendResult;
@@ -525,5 +528,54 @@ abstract class ClientScenarios {
         Awaitility.await().atMost(WAIT).until(() -> seen.size() == total);
         long duplicates = seen.values().stream().mapToInt(AtomicInteger::get).filter(n -> n > 1).count();
         assertTrue(duplicates <= 100, "duplicates bounded by the in-flight window: " + duplicates);
+    }
+    @Test
+    void requestGetsTheReplyOfAConsumer() throws Exception {
+        String topic = "PCT_RPC";
+        createTopic(topic);
+        DefaultMQProducer replier = new DefaultMQProducer("PCT_RPC_REPLIER");
+        configure(replier, "PCT_RPC_REPLIER");
+        replier.start();
+        closers.add(replier::shutdown);
+        consumer("PCT_RPC_CG", topic, "*", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                try {
+                    Message reply = MessageUtil.createReplyMessage(m, ("re:" + body(m)).getBytes());
+                    replier.send(reply);
+                } catch (Exception e) {
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        Message answer = Awaitility.await().atMost(WAIT).ignoreExceptions()
+            .until(() -> producer.request(new Message(topic, "ping".getBytes()), 3000), m -> m != null);
+        assertEquals("re:ping", new String(answer.getBody(), StandardCharsets.UTF_8));
+
+        java.util.concurrent.CompletableFuture<Message> async = new java.util.concurrent.CompletableFuture<>();
+        producer.request(new Message(topic, "pong".getBytes()), new RequestCallback() {
+            @Override
+            public void onSuccess(Message message) {
+                async.complete(message);
+            }
+
+            @Override
+            public void onException(Throwable e) {
+                async.completeExceptionally(e);
+            }
+        }, 5000);
+        assertEquals("re:pong", new String(async.get(10, java.util.concurrent.TimeUnit.SECONDS).getBody(),
+            StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void requestWithoutReplierTimesOut() throws Exception {
+        String topic = "PCT_RPC_NOBODY";
+        createTopic(topic);
+        long begin = System.currentTimeMillis();
+        RequestTimeoutException e = org.junit.jupiter.api.Assertions.assertThrows(RequestTimeoutException.class,
+            () -> producer.request(new Message(topic, "anyone?".getBytes()), 1000));
+        assertEquals(io.petrel.client.ClientErrorCode.REQUEST_TIMEOUT_EXCEPTION, e.getResponseCode());
+        assertTrue(System.currentTimeMillis() - begin >= 900);
     }
 }

@@ -4,6 +4,8 @@ import io.petrel.client.ClientErrorCode;
 import io.petrel.client.Validators;
 import io.petrel.client.exception.MQBrokerException;
 import io.petrel.client.exception.MQClientException;
+import io.petrel.client.exception.RequestTimeoutException;
+import io.petrel.client.producer.RequestCallback;
 import io.petrel.client.impl.CommunicationMode;
 import io.petrel.client.impl.MQClientInstance;
 import io.petrel.client.impl.MQClientInstance.ServiceState;
@@ -601,6 +603,74 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             throw new MQClientException("select message queue return null.", null);
         }
         return producer.queueWithNamespace(chosen);
+    }
+
+    // ---- request/reply ---------------------------------------------------------------------------------
+
+    /** How a request is sent: asynchronously, reporting to the given callback. */
+    @FunctionalInterface
+    public interface RequestSender {
+        void send(SendCallback callback) throws MQClientException;
+    }
+
+    /** Sends {@code msg} as a request and waits for its reply. */
+    public Message request(Message msg, long timeout, java.util.function.Function<Long, RequestSender> sender)
+        throws RequestTimeoutException, MQClientException, InterruptedException {
+        long begin = System.currentTimeMillis();
+        RequestResponseFuture future = startRequest(msg, timeout, null, begin, sender);
+        try {
+            Message reply = future.waitResponseMessage(timeout - (System.currentTimeMillis() - begin));
+            if (reply != null) {
+                return reply;
+            }
+            if (future.isSendRequestOk()) {
+                throw new RequestTimeoutException(ClientErrorCode.REQUEST_TIMEOUT_EXCEPTION, "send request message to <"
+                    + msg.getTopic() + "> OK, but wait reply message timeout, " + timeout + " ms.");
+            }
+            throw new MQClientException("send request message to <" + msg.getTopic() + "> fail", future.getCause());
+        } finally {
+            instance.requestFutures().remove(future.getCorrelationId());
+        }
+    }
+
+    /** Sends {@code msg} as a request; {@code callback} hears of the reply, the send's failure or the timeout. */
+    public void request(Message msg, RequestCallback callback, long timeout,
+                        java.util.function.Function<Long, RequestSender> sender) throws MQClientException {
+        startRequest(msg, timeout, callback, System.currentTimeMillis(), sender);
+    }
+
+    private RequestResponseFuture startRequest(Message msg, long timeout, RequestCallback callback, long begin,
+                                               java.util.function.Function<Long, RequestSender> sender)
+        throws MQClientException {
+        makeSureStateOK();
+        String correlationId = java.util.UUID.randomUUID().toString();
+        msg.putProperty(MessageProperties.CORRELATION_ID, correlationId);
+        msg.putProperty(MessageProperties.MESSAGE_REPLY_TO_CLIENT, instance.getClientId());
+        msg.putProperty(MessageProperties.MESSAGE_TTL, Long.toString(timeout));
+        if (instance.topicRoute(msg.getTopic()) == null) {
+            tryToFindTopicPublishInfo(msg.getTopic());
+            instance.sendHeartbeatToAllBrokerWithLock();
+        }
+        RequestResponseFuture future = new RequestResponseFuture(correlationId, timeout, callback);
+        instance.requestFutures().put(correlationId, future);
+        long left = timeout - (System.currentTimeMillis() - begin);
+        try {
+            sender.apply(left).send(new SendCallback() {
+                @Override
+                public void onSuccess(SendResult sendResult) {
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                    instance.requestFutures().remove(correlationId);
+                    future.fail(false, e);
+                }
+            });
+        } catch (MQClientException | RuntimeException e) {
+            instance.requestFutures().remove(correlationId);
+            throw e;
+        }
+        return future;
     }
 
     // ---- topics and transactions ------------------------------------------------------------------------
