@@ -232,7 +232,10 @@ public final class BrokerController {
 
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), server.localPort());
         SendMessageProcessor send = new SendMessageProcessor(config, topics, groups, store,
-            storeConfig.maxMessageSize(), storeHost, stats, clock);
+            storeConfig.maxMessageSize(), storeHost, stats, clock,
+            new io.petrel.broker.send.ReplyPusher(producers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout)));
+        ThreadPoolExecutor replyPool = pool("ProcessReplyMessageThread", config.getProcessReplyMessageThreadPoolNums(),
+            config.getReplyThreadPoolQueueCapacity());
         PullMessageProcessor pull = new PullMessageProcessor(config, storeConfig.brokerRole(), topics, groups,
             consumers, offsets, store, stats, clock);
         holdService = new PullRequestHoldService(store, clock, pull::rerun);
@@ -274,6 +277,7 @@ public final class BrokerController {
             register(s, send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
                 RequestCode.SEND_BATCH_MESSAGE);
             register(s, sendBack, sendPool, RequestCode.CONSUMER_SEND_MSG_BACK);
+            register(s, send, replyPool, RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
             register(s, endTx, endTxPool, RequestCode.END_TRANSACTION);
             register(s, clientManage, heartbeatPool, RequestCode.HEART_BEAT);
             register(s, clientManage, clientPool, RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);

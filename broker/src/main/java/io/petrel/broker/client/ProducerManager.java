@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Producer groups and the connections of their members, as heartbeats report them. Used for transaction checks
- * and connection listings. Thread-safe.
+ * Producer groups and the connections of their members, as heartbeats report them. Used for transaction checks,
+ * reply delivery and connection listings. Thread-safe.
  */
 public final class ProducerManager {
     private static final Logger LOG = LoggerFactory.getLogger(ProducerManager.class);
@@ -68,6 +68,18 @@ public final class ProducerManager {
         for (ClientChannelInfo info : members(group)) {
             if (info.channel().isActive()) {
                 return info;
+            }
+        }
+        return null;
+    }
+
+    /** The live connection of the client with this id, in any producer group, or null. */
+    public ClientChannelInfo findByClientId(String clientId) {
+        for (ConcurrentHashMap<Channel, ClientChannelInfo> members : groups.values()) {
+            for (ClientChannelInfo info : members.values()) {
+                if (clientId.equals(info.clientId()) && info.channel().isActive()) {
+                    return info;
+                }
             }
         }
         return null;

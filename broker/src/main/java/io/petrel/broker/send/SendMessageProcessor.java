@@ -34,7 +34,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE: validates in the order 4.9.7 brokers do, creates topics
+ * SEND_MESSAGE, SEND_MESSAGE_V2, SEND_BATCH_MESSAGE and the reply sends SEND_REPLY_MESSAGE(_V2): validates in the order 4.9.7 brokers do, creates topics
  * on demand, redirects exhausted retries to the DLQ, turns transactional messages into half records, stores and answers with the ids and offsets the client expects. Single sends are
  * stored asynchronously: the send thread does not wait for a flush.
  */
@@ -47,10 +47,11 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final InetSocketAddress storeHost;
     private final BrokerStats stats;
     private final Clock clock;
+    private final ReplyPusher replies;
 
     public SendMessageProcessor(BrokerConfig config, TopicConfigManager topics, SubscriptionGroupManager groups,
                                 MessageStore store, int maxMessageSize,
-                                InetSocketAddress storeHost, BrokerStats stats, Clock clock) {
+                                InetSocketAddress storeHost, BrokerStats stats, Clock clock, ReplyPusher replies) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -59,11 +60,15 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.storeHost = storeHost;
         this.stats = stats;
         this.clock = clock;
+        this.replies = replies;
     }
 
     @Override
     public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
-        SendMessageRequestHeader header = request.code() == RequestCode.SEND_MESSAGE
+        boolean reply = request.code() == RequestCode.SEND_REPLY_MESSAGE
+            || request.code() == RequestCode.SEND_REPLY_MESSAGE_V2;
+        SendMessageRequestHeader header =
+            request.code() == RequestCode.SEND_MESSAGE || request.code() == RequestCode.SEND_REPLY_MESSAGE
             ? request.decodeHeader(SendMessageRequestHeader::decode)
             : request.decodeHeader(SendMessageRequestHeaderV2::decode);
         InetSocketAddress bornHost = (InetSocketAddress) channel.remoteAddress();
@@ -91,6 +96,9 @@ public final class SendMessageProcessor implements RequestProcessor {
         SendContext ctx = new SendContext(header, topicConfig, queueId, bornHost);
         if (request.code() == RequestCode.SEND_BATCH_MESSAGE) {
             return sendBatch(ctx, request);
+        }
+        if (reply) {
+            return sendReply(request, ctx);
         }
         return sendOne(channel, request, ctx);
     }
@@ -166,6 +174,40 @@ public final class SendMessageProcessor implements RequestProcessor {
             RemotingResponder.respond(channel, request, withSendExtFields(response));
         });
         return null;
+    }
+
+    /**
+     * SEND_REPLY_MESSAGE(_V2): pushes the reply to the requesting client first, then stores it in the reply topic
+     * when {@code storeReplyMessageEnable}. The answer's code says whether the requester got it.
+     */
+    private RemotingCommand sendReply(RemotingCommand request, SendContext ctx) {
+        SendMessageRequestHeader h = ctx.header();
+        MessageExt msg = new MessageExt();
+        msg.setTopic(h.topic());
+        msg.setQueueId(ctx.queueId());
+        msg.setBody(request.body() == null ? new byte[0] : request.body());
+        msg.setFlag(h.flag());
+        msg.setSysFlag(h.sysFlag());
+        msg.setBornTimestamp(h.bornTimestamp());
+        msg.setBornHost(ctx.bornHost());
+        msg.setStoreHost(storeHost);
+        msg.setReconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes());
+        msg.setProperties(PropertiesCodec.decode(h.properties()));
+        String pushError = replies.push(h, msg);
+        RemotingCommand response = pushError != null
+            ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, pushError)
+            : RemotingCommand.createResponse(ResponseCode.SUCCESS, null,
+                new SendMessageResponseHeader("0", ctx.queueId(), 0, null));
+        if (config.isStoreReplyMessageEnable()) {
+            PutMessageResult stored = store.putMessage(msg);
+            PutResultMapping.Outcome outcome = PutResultMapping.of(stored.status(), maxMessageSize);
+            if (outcome.stored()) {
+                stats.onPut(h.topic(), stored.msgNum(), stored.wroteBytes());
+                response.customHeader(new SendMessageResponseHeader(String.join(",", stored.msgIds()),
+                    ctx.queueId(), stored.logicsOffset(), null));
+            }
+        }
+        return withSendExtFields(response);
     }
 
     private int sysFlagFor(SendContext ctx) {
