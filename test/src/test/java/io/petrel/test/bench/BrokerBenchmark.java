@@ -41,7 +41,7 @@ public final class BrokerBenchmark {
                    double consumeTps, long rssAfterSendMb, long rssAfterConsumeMb) {
     }
 
-    interface BrokerProcess extends AutoCloseable {
+    public interface BrokerProcess extends AutoCloseable {
         String address();
 
         long pid();
