@@ -72,7 +72,8 @@ class BodyGoldenTest {
 
     @Test
     void consumeStatsFromTheSpecReference() {
-        String live = "{\"consumeTps\":0.0,\"offsetTable\":{{\"brokerName\":\"broker-a\",\"queueId\":0,\"topic\":\"FS_T1\"}:"
+        String live = "{\"consumeTps\":0.0,\"offsetTable\":{{\"brokerName\":\"broker-a\",\"queueId\":0,"
+            + "\"topic\":\"FS_T1\"}:"
             + "{\"brokerOffset\":3,\"consumerOffset\":3,\"lastTimestamp\":1795310615668},{\"brokerName\":\"broker-a\","
             + "\"queueId\":0,\"topic\":\"%RETRY%FS_CG1\"}:{\"brokerOffset\":1,\"consumerOffset\":1,"
             + "\"lastTimestamp\":1795310648641}}}";
@@ -103,7 +104,8 @@ class BodyGoldenTest {
             offline.offsetTable());
         assertEquals(text(bytes("json/all_consumer_offset_body.json")), text(offline.encode()));
 
-        ConsumerOffsetSerializeWrapper live = ConsumerOffsetSerializeWrapper.decode(bytes("live/config/consumerOffset.json"));
+        ConsumerOffsetSerializeWrapper live =
+            ConsumerOffsetSerializeWrapper.decode(bytes("live/config/consumerOffset.json"));
         assertEquals(List.of("GV_LIVE@GV_CG", "%RETRY%GV_CG_RMQ@GV_CG_RMQ", "GV_LIVE@GV_CG_RMQ"),
             List.copyOf(live.offsetTable().keySet()));
         assertEquals(Map.of(0, 3L, 1, 2L, 2, 1L, 3, 2L), live.offsetTable().get("GV_LIVE@GV_CG_RMQ"));
