@@ -239,6 +239,28 @@ class BodyCrossCheckTest {
     }
 
     @Test
+    void queryConsumeQueueResponseBody() {
+        crossCheck(new Body<>("QueryConsumeQueueResponseBody", RandomBodies::queryConsumeQueueResponseBody,
+            Official::consumeQueue, Official::consumeQueue,
+            org.apache.rocketmq.common.protocol.body.QueryConsumeQueueResponseBody.class,
+            QueryConsumeQueueResponseBody::encode, QueryConsumeQueueResponseBody::decode, true), 20);
+    }
+
+    @Test
+    void producerTableInfo() {
+        crossCheck(new Body<>("ProducerTableInfo", RandomBodies::producerTableInfo, Official::producers,
+            Official::producers, org.apache.rocketmq.common.protocol.body.ProducerTableInfo.class,
+            ProducerTableInfo::encode, ProducerTableInfo::decode, true), 21);
+    }
+
+    @Test
+    void clusterAclVersionInfo() {
+        crossCheck(new Body<>("ClusterAclVersionInfo", RandomBodies::clusterAclVersionInfo, Official::aclVersions,
+            Official::aclVersions, org.apache.rocketmq.common.protocol.body.ClusterAclVersionInfo.class,
+            ClusterAclVersionInfo::encode, ClusterAclVersionInfo::decode, true), 22);
+    }
+
+    @Test
     void kvTable() {
         crossCheck(new Body<>("KVTable", r -> new KVTable(r.map(8, r::name, r::name)), p -> {
             org.apache.rocketmq.common.protocol.body.KVTable o = new org.apache.rocketmq.common.protocol.body.KVTable();

@@ -53,6 +53,10 @@ class BodyDecodingTest {
         new Decoder("QueryCorrectionOffsetBody", QueryCorrectionOffsetBody::decode,
             r -> new QueryCorrectionOffsetBody(r.map(5, r::anyInt, r::anyLong)).encode()),
         new Decoder("GetConsumerStatusBody", GetConsumerStatusBody::decode, r -> r.getConsumerStatusBody().encode()),
+        new Decoder("QueryConsumeQueueResponseBody", QueryConsumeQueueResponseBody::decode,
+            r -> r.queryConsumeQueueResponseBody().encode()),
+        new Decoder("ProducerTableInfo", ProducerTableInfo::decode, r -> r.producerTableInfo().encode()),
+        new Decoder("ClusterAclVersionInfo", ClusterAclVersionInfo::decode, r -> r.clusterAclVersionInfo().encode()),
         new Decoder("KVTable", KVTable::decode, r -> new KVTable(r.map(5, r::name, r::name)).encode()),
         new Decoder("ClusterInfo", ClusterInfo::decode, r -> bytes("live/cluster_info.json")),
         new Decoder("TopicConfigSerializeWrapper", TopicConfigSerializeWrapper::decode,
@@ -63,7 +67,8 @@ class BodyDecodingTest {
     private static void assertRejected(Decoder d, byte[] body) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.decode().apply(body),
             () -> d.name() + " accepted " + (body == null ? null : text(body)));
-        assertTrue(e.getMessage().startsWith(d.name() + ":"), () -> d.name() + " error names the body: " + e.getMessage());
+        assertTrue(e.getMessage().startsWith(d.name() + ":"),
+            () -> d.name() + " error names the body: " + e.getMessage());
     }
 
     @Test
@@ -76,7 +81,8 @@ class BodyDecodingTest {
         assertEquals(0.0, stats.consumeTps());
         assertEquals(new ConsumeMessageDirectlyResult(false, true, null, null, 0),
             ConsumeMessageDirectlyResult.decode(utf8("{}")), "4.9.7's field initialisers: autoCommit true");
-        assertEquals(new ConsumerConnection(Set.of(), Map.of(), null, null, null), ConsumerConnection.decode(utf8("{}")));
+        assertEquals(new ConsumerConnection(Set.of(), Map.of(), null, null, null),
+            ConsumerConnection.decode(utf8("{}")));
         assertEquals(new ConsumerRunningInfo(Map.of(), Set.of(), Map.of(), Map.of(), null),
             ConsumerRunningInfo.decode(utf8("{}")));
         assertEquals(new BrokerStatsData(null, null, null), BrokerStatsData.decode(utf8("{}")));
@@ -93,7 +99,8 @@ class BodyDecodingTest {
             assertEquals(d.decode().apply(utf8("{}")), d.decode().apply(utf8("{" + extra + "}")), d.name());
         }
         ConsumeStats stats = ConsumeStats.decode(utf8("{\"future\":true,\"offsetTable\":{{\"brokerName\":\"b\","
-            + "\"queueId\":2,\"topic\":\"T\",\"extra\":[]}:{\"brokerOffset\":5,\"newField\":\"x\"}},\"consumeTps\":2}"));
+            + "\"queueId\":2,\"topic\":\"T\",\"extra\":[]}:{\"brokerOffset\":5,\"newField\":\"x\"}},"
+            + "\"consumeTps\":2}"));
         assertEquals(Map.of(new MessageQueue("T", "b", 2), new OffsetWrapper(5, 0, 0)), stats.offsetTable());
         assertEquals(2.0, stats.consumeTps());
 
@@ -171,6 +178,11 @@ class BodyDecodingTest {
             Map.entry("QueryCorrectionOffsetBody", new String[] {"{\"correctionOffsets\":{\"q\":1}}"}),
             Map.entry("GetConsumerStatusBody", new String[] {"{\"consumerTable\":{\"c\":5}}",
                 "{\"messageQueueTable\":{\"q\":1}}"}),
+            Map.entry("QueryConsumeQueueResponseBody", new String[] {"{\"queueData\":[1]}",
+                "{\"subscriptionData\":[]}", "{\"queueData\":[{\"physicSize\":1e10}]}"}),
+            Map.entry("ProducerTableInfo", new String[] {"{\"data\":{\"G\":{}}}", "{\"data\":{\"G\":[7]}}"}),
+            Map.entry("ClusterAclVersionInfo", new String[] {"{\"aclConfigDataVersion\":[]}",
+                "{\"allAclConfigDataVersion\":{\"f\":1}}"}),
             Map.entry("KVTable", new String[] {"{\"table\":[]}"}),
             Map.entry("ClusterInfo", new String[] {"{\"brokerAddrTable\":[]}",
                 "{\"brokerAddrTable\":{\"b\":{\"brokerAddrs\":{\"x\":\"h\"}}}}"}),

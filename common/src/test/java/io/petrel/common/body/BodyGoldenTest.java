@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.common.heartbeat.ConsumeFromWhere;
 import io.petrel.common.heartbeat.ConsumeType;
+import io.petrel.common.heartbeat.HeartbeatData;
 import io.petrel.common.heartbeat.MessageModel;
 import io.petrel.common.heartbeat.SubscriptionData;
 import io.petrel.common.message.MessageQueue;
@@ -197,6 +198,18 @@ class BodyGoldenTest {
         List<String> ids = StringListBody.decode(StringListBody.CONSUMER_ID_LIST, golden);
         assertEquals(List.of("127.0.0.1@GV_CONS"), ids);
         assertEquals(text(golden), text(StringListBody.encode(StringListBody.CONSUMER_ID_LIST, ids)));
+    }
+
+    @Test
+    void heartbeatsOfALiveClient() {
+        byte[] producer = bytes("live/heartbeat_producer.json");
+        HeartbeatData p = HeartbeatData.decode(producer);
+        assertEquals(List.of("CLIENT_INNER_PRODUCER", "GV_PG"), p.producerGroups());
+        assertTrue(p.consumerDataSet().isEmpty());
+        assertEquals(text(producer), text(p.encode()));
+
+        HeartbeatData c = HeartbeatData.decode(bytes("json/live_heartbeat_consumer.json"));
+        assertEquals(c, HeartbeatData.decode(c.encode()));
     }
 
     @Test

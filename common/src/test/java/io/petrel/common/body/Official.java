@@ -409,4 +409,102 @@ final class Official {
         }
         return new ConsumeStatsList(list, o.getBrokerAddr(), o.getTotalDiff());
     }
+
+    // ---- consume queue, producers, ACL versions
+
+    static org.apache.rocketmq.common.protocol.body.QueryConsumeQueueResponseBody consumeQueue(
+        QueryConsumeQueueResponseBody p) {
+        var o = new org.apache.rocketmq.common.protocol.body.QueryConsumeQueueResponseBody();
+        o.setSubscriptionData(p.subscriptionData() == null ? null : subscription(p.subscriptionData()));
+        o.setFilterData(p.filterData());
+        if (p.queueData() != null) {
+            List<org.apache.rocketmq.common.protocol.body.ConsumeQueueData> entries = new ArrayList<>();
+            for (ConsumeQueueData d : p.queueData()) {
+                var x = new org.apache.rocketmq.common.protocol.body.ConsumeQueueData();
+                x.setPhysicOffset(d.physicOffset());
+                x.setPhysicSize(d.physicSize());
+                x.setTagsCode(d.tagsCode());
+                x.setExtendDataJson(d.extendDataJson());
+                x.setBitMap(d.bitMap());
+                x.setEval(d.eval());
+                x.setMsg(d.msg());
+                entries.add(x);
+            }
+            o.setQueueData(entries);
+        }
+        o.setMaxQueueIndex(p.maxQueueIndex());
+        o.setMinQueueIndex(p.minQueueIndex());
+        return o;
+    }
+
+    static QueryConsumeQueueResponseBody consumeQueue(
+        org.apache.rocketmq.common.protocol.body.QueryConsumeQueueResponseBody o) {
+        List<ConsumeQueueData> entries = null;
+        if (o.getQueueData() != null) {
+            entries = new ArrayList<>();
+            for (var x : o.getQueueData()) {
+                entries.add(new ConsumeQueueData(x.getPhysicOffset(), x.getPhysicSize(), x.getTagsCode(),
+                    x.getExtendDataJson(), x.getBitMap(), x.isEval(), x.getMsg()));
+            }
+        }
+        return new QueryConsumeQueueResponseBody(o.getSubscriptionData() == null ? null
+            : subscription(o.getSubscriptionData()), o.getFilterData(), entries, o.getMaxQueueIndex(),
+            o.getMinQueueIndex());
+    }
+
+    static org.apache.rocketmq.common.protocol.body.ProducerTableInfo producers(ProducerTableInfo p) {
+        Map<String, List<org.apache.rocketmq.common.protocol.body.ProducerInfo>> data = new LinkedHashMap<>();
+        p.data().forEach((g, list) -> data.put(g, list.stream().map(i ->
+            new org.apache.rocketmq.common.protocol.body.ProducerInfo(i.clientId(), i.remoteIP(),
+                i.language() == null ? null : LanguageCode.valueOf(i.language()), i.version(),
+                i.lastUpdateTimestamp())).toList()));
+        return new org.apache.rocketmq.common.protocol.body.ProducerTableInfo(data);
+    }
+
+    static ProducerTableInfo producers(org.apache.rocketmq.common.protocol.body.ProducerTableInfo o) {
+        Map<String, List<ProducerInfo>> data = new LinkedHashMap<>();
+        o.getData().forEach((g, list) -> data.put(g, list.stream().map(i -> new ProducerInfo(i.getClientId(),
+            i.getRemoteIP(), i.getLanguage() == null ? null : i.getLanguage().name(), i.getVersion(),
+            i.getLastUpdateTimestamp())).toList()));
+        return new ProducerTableInfo(data);
+    }
+
+    static org.apache.rocketmq.common.DataVersion dataVersion(io.petrel.common.route.DataVersion p) {
+        if (p == null) {
+            return null;
+        }
+        var o = new org.apache.rocketmq.common.DataVersion();
+        o.setTimestamp(p.timestamp());
+        o.setCounter(new java.util.concurrent.atomic.AtomicLong(p.counter()));
+        return o;
+    }
+
+    static io.petrel.common.route.DataVersion dataVersion(org.apache.rocketmq.common.DataVersion o) {
+        return o == null ? null : new io.petrel.common.route.DataVersion(o.getTimestamp(), o.getCounter().get());
+    }
+
+    static org.apache.rocketmq.common.protocol.body.ClusterAclVersionInfo aclVersions(ClusterAclVersionInfo p) {
+        var o = new org.apache.rocketmq.common.protocol.body.ClusterAclVersionInfo();
+        o.setBrokerName(p.brokerName());
+        o.setBrokerAddr(p.brokerAddr());
+        o.setClusterName(p.clusterName());
+        o.setAclConfigDataVersion(dataVersion(p.aclConfigDataVersion()));
+        if (p.allAclConfigDataVersion() != null) {
+            Map<String, org.apache.rocketmq.common.DataVersion> all = new LinkedHashMap<>();
+            p.allAclConfigDataVersion().forEach((k, v) -> all.put(k, dataVersion(v)));
+            o.setAllAclConfigDataVersion(all);
+        }
+        return o;
+    }
+
+    static ClusterAclVersionInfo aclVersions(org.apache.rocketmq.common.protocol.body.ClusterAclVersionInfo o) {
+        Map<String, io.petrel.common.route.DataVersion> all = null;
+        if (o.getAllAclConfigDataVersion() != null) {
+            all = new LinkedHashMap<>();
+            Map<String, io.petrel.common.route.DataVersion> copy = all;
+            o.getAllAclConfigDataVersion().forEach((k, v) -> copy.put(k, dataVersion(v)));
+        }
+        return new ClusterAclVersionInfo(o.getBrokerName(), o.getBrokerAddr(),
+            dataVersion(o.getAclConfigDataVersion()), all, o.getClusterName());
+    }
 }

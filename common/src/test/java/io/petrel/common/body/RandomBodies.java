@@ -135,8 +135,7 @@ final class RandomBodies {
     }
 
     Connection connection() {
-        String language = rnd.nextInt(8) == 0 ? null : LANGUAGES[rnd.nextInt(LANGUAGES.length)];
-        return new Connection(nameOrNull(), nameOrNull(), language, anyInt());
+        return new Connection(nameOrNull(), nameOrNull(), language(), anyInt());
     }
 
     SubscriptionData subscription() {
@@ -184,6 +183,30 @@ final class RandomBodies {
     ConsumeStatsList consumeStatsList() {
         return new ConsumeStatsList(list(3, () -> map(3, this::name, () -> list(3, this::consumeStats))), nameOrNull(),
             anyLong());
+    }
+
+    String language() {
+        return rnd.nextInt(8) == 0 ? null : LANGUAGES[rnd.nextInt(LANGUAGES.length)];
+    }
+
+    QueryConsumeQueueResponseBody queryConsumeQueueResponseBody() {
+        return new QueryConsumeQueueResponseBody(rnd.nextInt(4) == 0 ? null : subscription(), nameOrNull(),
+            rnd.nextInt(4) == 0 ? null : list(4, () -> new ConsumeQueueData(anyLong(), anyInt(), anyLong(),
+                nameOrNull(), nameOrNull(), bool(), nameOrNull())), anyLong(), anyLong());
+    }
+
+    ProducerTableInfo producerTableInfo() {
+        return new ProducerTableInfo(map(3, this::name,
+            () -> list(3, () -> new ProducerInfo(nameOrNull(), nameOrNull(), language(), anyInt(), anyLong()))));
+    }
+
+    ClusterAclVersionInfo clusterAclVersionInfo() {
+        return new ClusterAclVersionInfo(nameOrNull(), nameOrNull(), rnd.nextInt(4) == 0 ? null : dataVersion(),
+            rnd.nextInt(4) == 0 ? null : map(3, this::name, this::dataVersion), nameOrNull());
+    }
+
+    io.petrel.common.route.DataVersion dataVersion() {
+        return new io.petrel.common.route.DataVersion(anyLong(), anyLong());
     }
 
     GetConsumerStatusBody getConsumerStatusBody() {
