@@ -261,6 +261,29 @@ class BodyCrossCheckTest {
     }
 
     @Test
+    void lockBatchBodies() {
+        crossCheck(new Body<>("LockBatchRequestBody",
+            r -> new LockBatchBody(r.name(), r.name(), r.set(5, r::queue)), p -> {
+                var o = new org.apache.rocketmq.common.protocol.body.LockBatchRequestBody();
+                o.setClientId(p.clientId());
+                o.setConsumerGroup(p.consumerGroup());
+                p.mqSet().forEach(q -> o.getMqSet().add(Official.mq(q)));
+                return o;
+            }, o -> new LockBatchBody(o.getClientId(), o.getConsumerGroup(),
+                new LinkedHashSet<>(o.getMqSet().stream().map(Official::mq).toList())),
+            org.apache.rocketmq.common.protocol.body.LockBatchRequestBody.class, LockBatchBody::encode,
+            LockBatchBody::decode, false), 23);
+        crossCheck(new Body<Set<MessageQueue>, org.apache.rocketmq.common.protocol.body.LockBatchResponseBody>(
+            "LockBatchResponseBody", r -> r.set(5, r::queue), p -> {
+                var o = new org.apache.rocketmq.common.protocol.body.LockBatchResponseBody();
+                p.forEach(q -> o.getLockOKMQSet().add(Official.mq(q)));
+                return o;
+            }, o -> new LinkedHashSet<>(o.getLockOKMQSet().stream().map(Official::mq).toList()),
+            org.apache.rocketmq.common.protocol.body.LockBatchResponseBody.class, LockBatchBody::encodeLocked,
+            LockBatchBody::decodeLocked, true), 24);
+    }
+
+    @Test
     void kvTable() {
         crossCheck(new Body<>("KVTable", r -> new KVTable(r.map(8, r::name, r::name)), p -> {
             org.apache.rocketmq.common.protocol.body.KVTable o = new org.apache.rocketmq.common.protocol.body.KVTable();

@@ -227,6 +227,23 @@ class BodyDecodingTest {
     }
 
     @Test
+    void lockBatchBodies() {
+        LockBatchBody body = new LockBatchBody("c", "G", Set.of(new MessageQueue("T", "b", 1)));
+        assertEquals(body, LockBatchBody.decode(body.encode()));
+        for (String bad : new String[] {"{}", "{\"clientId\":\"c\",\"consumerGroup\":\"G\",\"mqSet\":[1]}",
+            "{\"clientId\":\"c\",\"consumerGroup\":\"G\",\"mqSet\":{}}", "{"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LockBatchBody.decode(utf8(bad)), bad);
+            assertTrue(e.getMessage().startsWith("LockBatchRequestBody:"), e.getMessage());
+        }
+        assertEquals(Set.of(new MessageQueue("T", "b", 1)), LockBatchBody.decodeLocked(
+            LockBatchBody.encodeLocked(Set.of(new MessageQueue("T", "b", 1)))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> LockBatchBody.decodeLocked(utf8("{\"lockOKMQSet\":[\"x\"]}")));
+        assertTrue(e.getMessage().startsWith("LockBatchResponseBody:"), e.getMessage());
+    }
+
+    @Test
     void nanAndInfiniteRatesAreWrittenAsNullAndReadAsZero() {
         ConsumeStatus status = new ConsumeStatus(Double.NaN, Double.POSITIVE_INFINITY, 1.0, 0, 0, 0);
         ConsumerRunningInfo info = new ConsumerRunningInfo(Map.of(), Set.of(), Map.of(), Map.of("T", status), null);
