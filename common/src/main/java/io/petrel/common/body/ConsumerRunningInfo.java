@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * As in 4.9.7, {@code mqTable} is ordered by queue, {@code statusTable} by topic and {@code subscriptionSet} by
  * {@code topic + "@" + subString} (one entry per such key); {@code properties} keep their order. The 4.9.7
  * admin tool reads the {@code PROP_*} properties below as strings ({@link #PROP_CONSUME_TYPE} as a
- * {@code ConsumeType} name, {@link #PROP_CONSUMER_START_TIMESTAMP} as a number). Immutable.
+ * {@code ConsumeType} name, {@link #PROP_CONSUMER_START_TIMESTAMP} as a number). Immutable; like 4.9.7's
+ * {@code TreeSet}, {@code subscriptionSet} tells subscriptions apart (also in {@code equals}) by that key only.
  */
 public record ConsumerRunningInfo(Map<String, String> properties, Set<SubscriptionData> subscriptionSet,
                                   Map<MessageQueue, ProcessQueueInfo> mqTable, Map<String, ConsumeStatus> statusTable,

@@ -56,7 +56,7 @@ public final class JsonBodies {
         try {
             return reader.apply(root);
         } catch (IllegalArgumentException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith(what) ? e
+            throw e.getMessage() != null && e.getMessage().startsWith(what + ":") ? e
                 : new IllegalArgumentException(what + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(what + ": unexpected content: " + e, e);
