@@ -1,6 +1,7 @@
 package io.petrel.common.message;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,13 +15,37 @@ public class Message {
     private int flag;
     private final Map<String, String> properties = new LinkedHashMap<>();
     private byte[] body = new byte[0];
+    private String transactionId;
 
     public Message() {
     }
 
+    /** Unlike RocketMQ's, this constructor leaves {@code WAIT} unset; absent means true. */
     public Message(String topic, byte[] body) {
         this.topic = topic;
         this.body = body;
+    }
+
+    /** Sets {@code TAGS} and {@code KEYS} only when non-empty, then {@code WAIT}, in that order. */
+    public Message(String topic, String tags, String keys, int flag, byte[] body, boolean waitStoreMsgOK) {
+        this.topic = topic;
+        this.flag = flag;
+        this.body = body;
+        if (tags != null && !tags.isEmpty()) {
+            setTags(tags);
+        }
+        if (keys != null && !keys.isEmpty()) {
+            setKeys(keys);
+        }
+        setWaitStoreMsgOK(waitStoreMsgOK);
+    }
+
+    public Message(String topic, String tags, byte[] body) {
+        this(topic, tags, "", 0, body, true);
+    }
+
+    public Message(String topic, String tags, String keys, byte[] body) {
+        this(topic, tags, keys, 0, body, true);
     }
 
     public String getTopic() {
@@ -69,6 +94,32 @@ public class Message {
         properties.remove(name);
     }
 
+    /** Same as {@link #removeProperty(String)}, under RocketMQ's name. */
+    public void clearProperty(String name) {
+        properties.remove(name);
+    }
+
+    /**
+     * Sets an application property.
+     *
+     * @throws IllegalArgumentException when the name is one of {@link MessageProperties#RESERVED_NAMES}, or the name
+     *     or value is null or blank
+     */
+    public void putUserProperty(String name, String value) {
+        if (name != null && MessageProperties.RESERVED_NAMES.contains(name)) {
+            throw new IllegalArgumentException(
+                String.format("The Property<%s> is used by system, input another please", name));
+        }
+        if (name == null || name.trim().isEmpty() || value == null || value.trim().isEmpty()) {
+            throw new IllegalArgumentException("The name or value of property can not be null or blank string!");
+        }
+        properties.put(name, value);
+    }
+
+    public String getUserProperty(String name) {
+        return properties.get(name);
+    }
+
     public String getTags() {
         return properties.get(MessageProperties.TAGS);
     }
@@ -85,6 +136,11 @@ public class Message {
         properties.put(MessageProperties.KEYS, keys);
     }
 
+    /** Joins the keys with {@link MessageProperties#KEY_SEPARATOR}. */
+    public void setKeys(Collection<String> keys) {
+        setKeys(String.join(MessageProperties.KEY_SEPARATOR, keys));
+    }
+
     public int getDelayTimeLevel() {
         String level = properties.get(MessageProperties.DELAY);
         return level == null ? 0 : Integer.parseInt(level);
@@ -98,6 +154,31 @@ public class Message {
     public boolean isWaitStoreMsgOK() {
         String wait = properties.get(MessageProperties.WAIT);
         return wait == null || Boolean.parseBoolean(wait);
+    }
+
+    public void setWaitStoreMsgOK(boolean waitStoreMsgOK) {
+        properties.put(MessageProperties.WAIT, Boolean.toString(waitStoreMsgOK));
+    }
+
+    public String getBuyerId() {
+        return properties.get(MessageProperties.BUYER_ID);
+    }
+
+    public void setBuyerId(String buyerId) {
+        properties.put(MessageProperties.BUYER_ID, buyerId);
+    }
+
+    public void setInstanceId(String instanceId) {
+        properties.put(MessageProperties.INSTANCE_ID, instanceId);
+    }
+
+    /** A client-side field, never encoded; a transactional producer sets it on the message it sent. */
+    public String getTransactionId() {
+        return transactionId;
+    }
+
+    public void setTransactionId(String transactionId) {
+        this.transactionId = transactionId;
     }
 
     @Override
