@@ -51,11 +51,11 @@ public class DefaultMQAdminExt extends ClientConfig implements MQAdminExt {
     private String createTopicKey = TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC;
 
     public DefaultMQAdminExt() {
-        this(null, DEFAULT_TIMEOUT_MILLIS);
+        this((RPCHook) null, DEFAULT_TIMEOUT_MILLIS);
     }
 
     public DefaultMQAdminExt(long timeoutMillis) {
-        this(null, timeoutMillis);
+        this((RPCHook) null, timeoutMillis);
     }
 
     public DefaultMQAdminExt(RPCHook rpcHook) {
@@ -71,7 +71,7 @@ public class DefaultMQAdminExt extends ClientConfig implements MQAdminExt {
     }
 
     public DefaultMQAdminExt(String adminExtGroup, long timeoutMillis) {
-        this(null, timeoutMillis);
+        this((RPCHook) null, timeoutMillis);
         this.adminExtGroup = adminExtGroup;
     }
 
