@@ -511,6 +511,12 @@ public class DefaultMQAdminExt extends ClientConfig implements MQAdminExt {
         return ops().messages().consumeMessageDirectly(consumerGroup, clientId, topic, msgId);
     }
 
+    @Override
+    public List<MessageTrack> messageTrackDetail(MessageExt msg)
+        throws RemotingException, MQClientException, InterruptedException, MQBrokerException {
+        return ops().tracker().messageTrackDetail(msg);
+    }
+
     // ---- settings -----------------------------------------------------------------------------------------
 
     public String getAdminExtGroup() {

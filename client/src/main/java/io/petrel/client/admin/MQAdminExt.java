@@ -301,4 +301,8 @@ public interface MQAdminExt {
     ConsumeMessageDirectlyResult consumeMessageDirectly(String consumerGroup, String clientId, String topic,
                                                         String msgId)
         throws RemotingException, MQClientException, InterruptedException, MQBrokerException;
+
+    /** For each group consuming the message's topic, whether it consumed the message. */
+    List<MessageTrack> messageTrackDetail(MessageExt msg)
+        throws RemotingException, MQClientException, InterruptedException, MQBrokerException;
 }

@@ -33,17 +33,19 @@ public final class DefaultMQAdminExtImpl implements MQAdminExtInner {
 
     /** The operation classes of a started admin client. */
     public record Operations(AdminRemoting remoting, TopicAdmin topics, GroupAdmin groups, OffsetReset offsets,
-                             ClusterMaintenance maintenance, MessageAdmin messages, MQAdminImpl queries) {
+                             ClusterMaintenance maintenance, MessageAdmin messages, MessageTracker tracker,
+                             MQAdminImpl queries) {
 
         /** Builds the operations over one transport; {@code queries} serves offset and key lookups. */
         public static Operations over(AdminTransport transport, boolean vipChannel, long timeoutMillis,
                                       MQAdminImpl queries, MessageAdmin.UniqueKeyLookup byUniqueKey,
                                       RandomGenerator random) {
             AdminRemoting remoting = new AdminRemoting(transport, vipChannel);
-            return new Operations(remoting, new TopicAdmin(remoting, timeoutMillis, random),
-                new GroupAdmin(remoting, timeoutMillis, random), new OffsetReset(remoting, timeoutMillis, random),
-                new ClusterMaintenance(remoting, timeoutMillis),
-                new MessageAdmin(remoting, byUniqueKey, timeoutMillis), queries);
+            TopicAdmin topics = new TopicAdmin(remoting, timeoutMillis, random);
+            GroupAdmin groups = new GroupAdmin(remoting, timeoutMillis, random);
+            return new Operations(remoting, topics, groups, new OffsetReset(remoting, timeoutMillis, random),
+                new ClusterMaintenance(remoting, timeoutMillis), new MessageAdmin(remoting, byUniqueKey, timeoutMillis),
+                new MessageTracker(remoting, topics, groups, timeoutMillis), queries);
         }
     }
 
