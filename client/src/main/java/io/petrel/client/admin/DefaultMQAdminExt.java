@@ -499,6 +499,12 @@ public class DefaultMQAdminExt extends ClientConfig implements MQAdminExt {
     }
 
     @Override
+    public QueryResult queryMessageByUniqKey(String topic, String key, int maxNum, long begin, long end)
+        throws MQClientException, InterruptedException {
+        return ops().queries().queryMessageByUniqKey(topic, key, maxNum, begin, end);
+    }
+
+    @Override
     public ConsumeMessageDirectlyResult consumeMessageDirectly(String consumerGroup, String clientId, String msgId)
         throws RemotingException, MQClientException, InterruptedException, MQBrokerException {
         return ops().messages().consumeMessageDirectly(consumerGroup, clientId, msgId);

@@ -294,6 +294,10 @@ public interface MQAdminExt {
     QueryResult queryMessage(String topic, String key, int maxNum, long begin, long end)
         throws MQClientException, InterruptedException;
 
+    /** QUERY_MESSAGE (12) by unique id to every broker of the topic's route. */
+    QueryResult queryMessageByUniqKey(String topic, String key, int maxNum, long begin, long end)
+        throws MQClientException, InterruptedException;
+
     /** CONSUME_MESSAGE_DIRECTLY (309) through the broker that stores the message. */
     ConsumeMessageDirectlyResult consumeMessageDirectly(String consumerGroup, String clientId, String msgId)
         throws RemotingException, MQClientException, InterruptedException, MQBrokerException;
