@@ -55,6 +55,7 @@ public class MQClientInstance {
     private final ClientRemotingProcessor remotingProcessor;
     private final MQAdminImpl adminImpl = new MQAdminImpl(this);
     private ScheduledExecutorService scheduler;
+    private io.petrel.client.producer.DefaultMQProducer innerProducer;
     private volatile ServiceState state = ServiceState.CREATE_JUST;
 
     /** Lifecycle of producers, consumers and client instances, as RocketMQ names it. */
@@ -92,6 +93,7 @@ public class MQClientInstance {
                 api.start();
                 remotingProcessor.register(api);
                 startScheduledTasks();
+                startInnerProducer();
                 rebalanceService.start(clientId);
                 state = ServiceState.RUNNING;
                 LOG.info("client instance {} started", clientId);
@@ -101,6 +103,18 @@ public class MQClientInstance {
             default -> {
             }
         }
+    }
+
+    /** The producer consumers use to send retry copies when a broker refuses a send-back. */
+    private void startInnerProducer() throws MQClientException {
+        innerProducer = new io.petrel.client.producer.DefaultMQProducer(
+            io.petrel.client.producer.DefaultMQProducer.CLIENT_INNER_PRODUCER_GROUP);
+        innerProducer.resetClientConfig(clientConfig);
+        innerProducer.getDefaultMQProducerImpl().start(false);
+    }
+
+    public io.petrel.client.producer.DefaultMQProducer innerProducer() {
+        return innerProducer;
     }
 
     private void startScheduledTasks() {
@@ -126,11 +140,14 @@ public class MQClientInstance {
     }
 
     public synchronized void shutdown() {
-        if (!consumerTable.isEmpty() || !producerTable.isEmpty() || !adminExtTable.isEmpty()
+        boolean onlyInner = producerTable.size() == 1
+            && producerTable.containsKey(io.petrel.client.producer.DefaultMQProducer.CLIENT_INNER_PRODUCER_GROUP);
+        if (!consumerTable.isEmpty() || (!producerTable.isEmpty() && !onlyInner) || !adminExtTable.isEmpty()
             || state != ServiceState.RUNNING) {
             return;
         }
         state = ServiceState.SHUTDOWN_ALREADY;
+        innerProducer.getDefaultMQProducerImpl().shutdown(false);
         rebalanceService.shutdown();
         pullMessageService.shutdown();
         scheduler.shutdownNow();
@@ -319,16 +336,16 @@ public class MQClientInstance {
             return;
         }
         try {
-            brokerAddrTable.entrySet().removeIf(e -> {
-                Map<Long, String> live = new HashMap<>(e.getValue());
+            for (String brokerName : brokerAddrTable.keySet()) {
+                Map<Long, String> live = new HashMap<>(brokerAddrTable.get(brokerName));
                 live.values().removeIf(addr -> !isBrokerAddrInRoutes(addr));
                 if (live.isEmpty()) {
-                    LOG.info("broker {} is offline, removed", e.getKey());
-                    return true;
+                    brokerAddrTable.remove(brokerName);
+                    LOG.info("broker {} is offline, removed", brokerName);
+                } else {
+                    brokerAddrTable.put(brokerName, live);
                 }
-                e.setValue(live);
-                return false;
-            });
+            }
         } finally {
             namesrvLock.unlock();
         }

@@ -38,14 +38,17 @@ import org.slf4j.LoggerFactory;
 /**
  * A remoting client: one channel per remote address, reused by every call; synchronous, asynchronous and
  * oneway calls; a NameServer address list with failover (calls with a null address go to the NameServer in
- * use, and move on to the next one when it cannot be reached). Thread-safe.
+ * use, and move on to the next one when it cannot be reached). Calls it makes are tracked by
+ * {@code InFlightCalls}; requests the remote side sends it go through a {@code RequestDispatcher}. Thread-safe.
  */
 public class NettyRemotingClient {
     private static final Logger LOG = LoggerFactory.getLogger(NettyRemotingClient.class);
     private static final long LOCK_TIMEOUT_MILLIS = 3000;
 
     private final NettyClientConfig config;
-    private final CommandDispatcher dispatcher;
+    private final RpcHooks hooks = new RpcHooks();
+    private final RequestDispatcher requests = new RequestDispatcher(hooks);
+    private final InFlightCalls calls;
     private final ChannelEventDispatcher events;
     private final ConcurrentHashMap<String, ChannelFuture> channels = new ConcurrentHashMap<>();
     private final ReentrantLock channelsLock = new ReentrantLock();
@@ -60,8 +63,7 @@ public class NettyRemotingClient {
 
     public NettyRemotingClient(NettyClientConfig config, ChannelEventListener listener) {
         this.config = config;
-        this.dispatcher = new CommandDispatcher(config.getClientAsyncSemaphoreValue(),
-            config.getClientOnewaySemaphoreValue());
+        this.calls = new InFlightCalls(config.getClientAsyncSemaphoreValue(), config.getClientOnewaySemaphoreValue());
         this.events = new ChannelEventDispatcher(listener, "ClientChannelEvents");
     }
 
@@ -77,9 +79,9 @@ public class NettyRemotingClient {
         group = transport.newGroup(config.getClientSelectorThreads(), "RemotingClientSelector", true);
         callbackExecutor = BoundedExecutors.fixed("RemotingClientCallback",
             Math.max(1, config.getClientCallbackExecutorThreads()), 100_000);
-        dispatcher.callbackExecutor(callbackExecutor);
+        calls.callbackExecutor(callbackExecutor);
         events.start();
-        RemotingChannelHandler handler = new RemotingChannelHandler(dispatcher, events, "client");
+        RemotingChannelHandler handler = new RemotingChannelHandler(requests, calls, events, "client");
         bootstrap = new Bootstrap().group(group).channel(transport.channelClass())
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.SO_KEEPALIVE, false)
@@ -108,7 +110,7 @@ public class NettyRemotingClient {
 
     private void scanSafely() {
         try {
-            dispatcher.scanTimedOut(System.currentTimeMillis());
+            calls.scanTimedOut(System.currentTimeMillis());
         } catch (RuntimeException e) {
             LOG.warn("response table scan failed", e);
         }
@@ -116,11 +118,11 @@ public class NettyRemotingClient {
 
     /** Serves requests the remote side sends to this client (e.g. broker pushes). */
     public void registerProcessor(int code, RequestProcessor processor, ExecutorService executor) {
-        dispatcher.registerProcessor(code, processor, java.util.Objects.requireNonNull(executor, "executor"));
+        requests.registerProcessor(code, processor, java.util.Objects.requireNonNull(executor, "executor"));
     }
 
     public void registerRPCHook(RPCHook hook) {
-        dispatcher.registerRPCHook(hook);
+        hooks.register(hook);
     }
 
     /** Replaces the NameServer list; the one in use is kept while it is still listed. */
@@ -148,14 +150,14 @@ public class NettyRemotingClient {
         long begin = System.nanoTime();
         Channel channel = channelFor(addr);
         String target = addr != null ? addr : NetAddresses.format(channel.remoteAddress());
-        dispatcher.runBeforeHooks(target, request);
+        hooks.before(target, request);
         long left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         if (left <= 0) {
             throw new RemotingTimeoutException("invokeSync to " + target + ": timeout spent connecting");
         }
         try {
-            RemotingCommand response = dispatcher.invokeSync(channel, target, request, left);
-            dispatcher.runAfterHooks(target, request, response);
+            RemotingCommand response = calls.invokeSync(channel, target, request, left);
+            hooks.after(target, request, response);
             return response;
         } catch (RemotingTimeoutException e) {
             if (config.isClientCloseSocketIfTimeout()) {
@@ -172,22 +174,22 @@ public class NettyRemotingClient {
         throws InterruptedException, RemotingException {
         Channel channel = channelFor(addr);
         String target = addr != null ? addr : NetAddresses.format(channel.remoteAddress());
-        dispatcher.runBeforeHooks(target, request);
+        hooks.before(target, request);
         InvokeCallback withHooks = (response, error) -> {
             if (response != null) {
-                dispatcher.runAfterHooks(target, request, response);
+                hooks.after(target, request, response);
             }
             callback.onComplete(response, error);
         };
-        dispatcher.invokeAsync(channel, target, request, timeoutMillis, withHooks);
+        calls.invokeAsync(channel, target, request, timeoutMillis, withHooks);
     }
 
     public void invokeOneway(String addr, RemotingCommand request, long timeoutMillis)
         throws InterruptedException, RemotingException {
         Channel channel = channelFor(addr);
         String target = addr != null ? addr : NetAddresses.format(channel.remoteAddress());
-        dispatcher.runBeforeHooks(target, request);
-        dispatcher.invokeOneway(channel, target, request, timeoutMillis);
+        hooks.before(target, request);
+        calls.invokeOneway(channel, target, request, timeoutMillis);
     }
 
     // ---- channels -------------------------------------------------------------------------------------
@@ -283,7 +285,7 @@ public class NettyRemotingClient {
             f.channel().close();
         }
         channels.clear();
-        dispatcher.failAll("client shut down");
+        calls.failAll("client shut down");
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5000);
         }

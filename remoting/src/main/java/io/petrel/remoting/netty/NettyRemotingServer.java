@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A remoting server: accepts connections, serves requests through registered processors and can call its
- * clients back (oneway pushes, requests forwarded to a client). Life cycle: construct, register processors,
- * {@link #start()}, {@link #shutdown()} (idempotent).
+ * clients back (oneway pushes, requests forwarded to a client). Requests it serves go through a
+ * {@code RequestDispatcher}; calls it makes are tracked by {@code InFlightCalls}. Life cycle: construct, register
+ * processors, {@link #start()}, {@link #shutdown()} (idempotent).
  */
 public class NettyRemotingServer {
     private static final Logger LOG = LoggerFactory.getLogger(NettyRemotingServer.class);
@@ -40,7 +41,9 @@ public class NettyRemotingServer {
     private static final int STOPPED = 2;
 
     private final NettyServerConfig config;
-    private final CommandDispatcher dispatcher;
+    private final RpcHooks hooks = new RpcHooks();
+    private final RequestDispatcher requests = new RequestDispatcher(hooks);
+    private final InFlightCalls calls;
     private final ChannelEventDispatcher events;
     private final AtomicInteger state = new AtomicInteger(NEW);
     private EventLoopGroup bossGroup;
@@ -52,8 +55,7 @@ public class NettyRemotingServer {
 
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener) {
         this.config = config;
-        this.dispatcher = new CommandDispatcher(config.getServerAsyncSemaphoreValue(),
-            config.getServerOnewaySemaphoreValue());
+        this.calls = new InFlightCalls(config.getServerAsyncSemaphoreValue(), config.getServerOnewaySemaphoreValue());
         this.events = new ChannelEventDispatcher(listener, "ServerChannelEvents");
     }
 
@@ -63,16 +65,16 @@ public class NettyRemotingServer {
 
     /** Serves {@code code} with {@code processor} on {@code executor} (a bounded pool; full means SYSTEM_BUSY). */
     public void registerProcessor(int code, RequestProcessor processor, ExecutorService executor) {
-        dispatcher.registerProcessor(code, processor, executor != null ? executor : publicExecutor());
+        requests.registerProcessor(code, processor, executor != null ? executor : publicExecutor());
     }
 
     /** Serves every code that has no processor of its own. */
     public void registerDefaultProcessor(RequestProcessor processor, ExecutorService executor) {
-        dispatcher.registerDefaultProcessor(processor, executor != null ? executor : publicExecutor());
+        requests.registerDefaultProcessor(processor, executor != null ? executor : publicExecutor());
     }
 
     public void registerRPCHook(RPCHook hook) {
-        dispatcher.registerRPCHook(hook);
+        hooks.register(hook);
     }
 
     private synchronized ExecutorService publicExecutor() {
@@ -90,9 +92,9 @@ public class NettyRemotingServer {
         NettyTransport transport = NettyTransport.choose(config.isUseEpollNativeSelector());
         bossGroup = transport.newGroup(1, "RemotingServerBoss", false);
         workerGroup = transport.newGroup(config.getServerSelectorThreads(), "RemotingServerSelector", false);
-        dispatcher.callbackExecutor(publicExecutor());
+        calls.callbackExecutor(publicExecutor());
         events.start();
-        RemotingChannelHandler handler = new RemotingChannelHandler(dispatcher, events, "server");
+        RemotingChannelHandler handler = new RemotingChannelHandler(requests, calls, events, "server");
         ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup)
             .channel(transport.serverChannelClass())
             .option(ChannelOption.SO_BACKLOG, config.getServerSocketBacklog())
@@ -142,7 +144,7 @@ public class NettyRemotingServer {
 
     private void scanSafely() {
         try {
-            dispatcher.scanTimedOut(System.currentTimeMillis());
+            calls.scanTimedOut(System.currentTimeMillis());
         } catch (RuntimeException e) {
             LOG.warn("response table scan failed", e);
         }
@@ -157,24 +159,24 @@ public class NettyRemotingServer {
     public RemotingCommand invokeSync(Channel channel, RemotingCommand request, long timeoutMillis)
         throws InterruptedException, RemotingException {
         String addr = NetAddresses.format(channel.remoteAddress());
-        dispatcher.runBeforeHooks(addr, request);
-        RemotingCommand response = dispatcher.invokeSync(channel, addr, request, timeoutMillis);
-        dispatcher.runAfterHooks(addr, request, response);
+        hooks.before(addr, request);
+        RemotingCommand response = calls.invokeSync(channel, addr, request, timeoutMillis);
+        hooks.after(addr, request, response);
         return response;
     }
 
     public void invokeAsync(Channel channel, RemotingCommand request, long timeoutMillis, InvokeCallback callback)
         throws InterruptedException, RemotingException {
         String addr = NetAddresses.format(channel.remoteAddress());
-        dispatcher.runBeforeHooks(addr, request);
-        dispatcher.invokeAsync(channel, addr, request, timeoutMillis, callback);
+        hooks.before(addr, request);
+        calls.invokeAsync(channel, addr, request, timeoutMillis, callback);
     }
 
     public void invokeOneway(Channel channel, RemotingCommand request, long timeoutMillis)
         throws InterruptedException, RemotingException {
         String addr = NetAddresses.format(channel.remoteAddress());
-        dispatcher.runBeforeHooks(addr, request);
-        dispatcher.invokeOneway(channel, addr, request, timeoutMillis);
+        hooks.before(addr, request);
+        calls.invokeOneway(channel, addr, request, timeoutMillis);
     }
 
     public void shutdown() {
@@ -194,7 +196,7 @@ public class NettyRemotingServer {
         if (workerGroup != null) {
             workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5000);
         }
-        dispatcher.failAll("server shut down");
+        calls.failAll("server shut down");
         events.shutdown();
         BoundedExecutors.shutdown(publicExecutor, 3000);
         if (previous == RUNNING) {

@@ -11,20 +11,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Last handler of every remoting pipeline: passes decoded commands to the dispatcher, reports connection
- * events, closes idle channels and closes a channel on any error in it (bad frames included) — never more than
- * that one channel.
+ * Last handler of every remoting pipeline: passes decoded responses to the calls waiting for them and requests
+ * to the request dispatcher, fails the calls of a channel that closes, reports connection events, closes idle
+ * channels and closes a channel on any error in it (bad frames included) — never more than that one channel.
  */
 @ChannelHandler.Sharable
 final class RemotingChannelHandler extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RemotingChannelHandler.class);
 
-    private final CommandDispatcher dispatcher;
+    private final RequestDispatcher requests;
+    private final InFlightCalls calls;
     private final ChannelEventDispatcher events;
     private final String side;
 
-    RemotingChannelHandler(CommandDispatcher dispatcher, ChannelEventDispatcher events, String side) {
-        this.dispatcher = dispatcher;
+    RemotingChannelHandler(RequestDispatcher requests, InFlightCalls calls, ChannelEventDispatcher events,
+                           String side) {
+        this.requests = requests;
+        this.calls = calls;
         this.events = events;
         this.side = side;
     }
@@ -32,7 +35,11 @@ final class RemotingChannelHandler extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof RemotingCommand cmd) {
-            dispatcher.onCommand(ctx.channel(), cmd);
+            if (cmd.isResponse()) {
+                calls.onResponse(cmd);
+            } else {
+                requests.onRequest(ctx.channel(), cmd);
+            }
         } else {
             ctx.fireChannelRead(msg);
         }
@@ -50,7 +57,7 @@ final class RemotingChannelHandler extends ChannelDuplexHandler {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         String addr = NetAddresses.format(ctx.channel().remoteAddress());
         LOG.debug("{}: channel inactive {}", side, addr);
-        dispatcher.failPendingOn(ctx.channel(), addr);
+        calls.failCallsOn(ctx.channel(), addr);
         events.fire(ChannelEventDispatcher.Kind.CLOSE, addr, ctx.channel());
         super.channelInactive(ctx);
     }

@@ -12,6 +12,7 @@ import io.petrel.remoting.ChannelEventListener;
 import io.petrel.remoting.RPCHook;
 import io.petrel.remoting.exception.RemotingCommandException;
 import io.petrel.remoting.exception.RemotingConnectException;
+import io.petrel.remoting.exception.RemotingSendRequestException;
 import io.petrel.remoting.exception.RemotingTimeoutException;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.ResponseCode;
@@ -187,7 +188,7 @@ class NettyRemotingTest {
         // one running, one queued, the rest rejected at once
         await().atMost(Duration.ofSeconds(5)).until(() -> answers.size() >= 3);
         assertTrue(answers.stream().allMatch(r -> r.code() == ResponseCode.SYSTEM_BUSY));
-        assertEquals(CommandDispatcher.BUSY_REMARK, answers.get(0).remark());
+        assertEquals(RequestDispatcher.BUSY_REMARK, answers.get(0).remark());
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> answers.size() == 5);
         assertEquals(2, answers.stream().filter(r -> r.code() == ResponseCode.SUCCESS).count());
@@ -252,6 +253,76 @@ class NettyRemotingTest {
         RemotingCommand push = pushes.poll(5, TimeUnit.SECONDS);
         assertEquals("G", push.extFields().get("consumerGroup"));
         assertTrue(push.isOneway());
+    }
+
+    /** Connects the client and returns the server's end of that connection. */
+    private Channel serverSideChannel() throws Exception {
+        AtomicReference<Channel> serverSide = new AtomicReference<>();
+        server.registerProcessor(2000, (ch, req) -> {
+            serverSide.set(ch);
+            return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+        }, null);
+        client.invokeSync(addr, RemotingCommand.createRequest(2000), 3000);
+        return serverSide.get();
+    }
+
+    @Test
+    void serverMakesSyncAndAsyncCallsToAClient() throws Exception {
+        ExecutorService clientPool = BoundedExecutors.fixed("client-serve", 1, 10);
+        try {
+            client.registerProcessor(41, (ch, req) -> RemotingCommand.createResponse(ResponseCode.SUCCESS,
+                "state of " + req.extFields().get("msgId")), clientPool);
+            List<String> hookSaw = new CopyOnWriteArrayList<>();
+            server.registerRPCHook(new RPCHook() {
+                @Override
+                public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
+                    if (request.code() == 41) {
+                        hookSaw.add("before " + request.extFields().get("msgId"));
+                    }
+                }
+
+                @Override
+                public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
+                    if (request.code() == 41) {
+                        hookSaw.add("after " + response.remark());
+                    }
+                }
+            });
+            Channel toClient = serverSideChannel();
+
+            RemotingCommand sync = server.invokeSync(toClient,
+                RemotingCommand.createRequest(41).addExtField("msgId", "m1"), 3000);
+            assertEquals(ResponseCode.SUCCESS, sync.code());
+            assertEquals("state of m1", sync.remark());
+            assertEquals(List.of("before m1", "after state of m1"), hookSaw);
+
+            AtomicReference<RemotingCommand> async = new AtomicReference<>();
+            server.invokeAsync(toClient, RemotingCommand.createRequest(41).addExtField("msgId", "m2"), 3000,
+                (r, e) -> async.set(r));
+            await().atMost(Duration.ofSeconds(5)).until(() -> async.get() != null);
+            assertEquals("state of m2", async.get().remark());
+        } finally {
+            clientPool.shutdownNow();
+        }
+    }
+
+    @Test
+    void serverCallToAClientFailsWhenTheClientGoesAway() throws Exception {
+        ExecutorService clientPool = BoundedExecutors.fixed("client-serve", 1, 10);
+        try {
+            // The client never answers; the call can only end when the connection does.
+            client.registerProcessor(42, (ch, req) -> null, clientPool);
+            Channel toClient = serverSideChannel();
+            AtomicReference<Throwable> error = new AtomicReference<>();
+            server.invokeAsync(toClient, RemotingCommand.createRequest(42), 60_000, (r, e) -> error.set(e));
+            client.shutdown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> error.get() != null);
+            assertTrue(error.get() instanceof RemotingSendRequestException, error.get().toString());
+            assertThrows(RemotingSendRequestException.class,
+                () -> server.invokeSync(toClient, RemotingCommand.createRequest(42), 3000));
+        } finally {
+            clientPool.shutdownNow();
+        }
     }
 
     @Test

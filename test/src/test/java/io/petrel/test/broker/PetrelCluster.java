@@ -7,7 +7,7 @@ import java.util.Properties;
 import org.awaitility.Awaitility;
 
 /** A Petrel NameServer and one broker in this JVM, for end-to-end tests; the broker can be restarted. */
-final class PetrelCluster implements AutoCloseable {
+public final class PetrelCluster implements AutoCloseable {
     private final Path dir;
     private final Properties brokerProps;
     private final PetrelNamesrv namesrv;
@@ -20,7 +20,7 @@ final class PetrelCluster implements AutoCloseable {
         this.broker = broker;
     }
 
-    static PetrelCluster start(Path dir, Properties brokerProps) throws Exception {
+    public static PetrelCluster start(Path dir, Properties brokerProps) throws Exception {
         PetrelNamesrv ns = PetrelNamesrv.start(dir.resolve("namesrv"));
         PetrelBroker b = PetrelBroker.start(dir.resolve("store"), "petrel-a", ns.address(), brokerProps);
         PetrelCluster c = new PetrelCluster(dir, brokerProps, ns, b);
@@ -28,12 +28,12 @@ final class PetrelCluster implements AutoCloseable {
         return c;
     }
 
-    void awaitRoute(String topic) {
+    public void awaitRoute(String topic) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> namesrv.hasRoute(topic));
     }
 
     /** Stops the broker cleanly and starts it again on the same store and port. */
-    void restartBroker() throws Exception {
+    public void restartBroker() throws Exception {
         Properties p = new Properties();
         p.putAll(brokerProps);
         p.setProperty("listenPort", Integer.toString(broker.controller().listenPort()));
@@ -41,7 +41,7 @@ final class PetrelCluster implements AutoCloseable {
         broker = PetrelBroker.start(dir.resolve("store"), "petrel-a", namesrv.address(), p);
     }
 
-    String namesrvAddr() {
+    public String namesrvAddr() {
         return namesrv.address();
     }
 

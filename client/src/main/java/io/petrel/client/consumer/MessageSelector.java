@@ -1,0 +1,28 @@
+package io.petrel.client.consumer;
+
+/** A subscription filter: a tag expression ({@code TagA || TagB}, {@code *}) or an SQL92 expression. */
+public final class MessageSelector {
+    private final String type;
+    private final String expression;
+
+    private MessageSelector(String type, String expression) {
+        this.type = type;
+        this.expression = expression;
+    }
+
+    public static MessageSelector bySql(String sql) {
+        return new MessageSelector("SQL92", sql);
+    }
+
+    public static MessageSelector byTag(String tag) {
+        return new MessageSelector("TAG", tag);
+    }
+
+    public String getExpressionType() {
+        return type;
+    }
+
+    public String getExpression() {
+        return expression;
+    }
+}

@@ -1,0 +1,156 @@
+package io.petrel.client.consumer.store;
+
+import io.petrel.client.exception.MQClientException;
+import io.petrel.common.body.ResetOffsetBody;
+import io.petrel.common.message.MessageQueue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Offsets of a broadcasting consumer, kept in {@code <rocketmq.client.localOffsetStoreDir>/<clientId>/<group>/
+ * offsets.json} (default dir {@code ~/.rocketmq_offsets}) in RocketMQ's format; the previous file is kept as
+ * {@code offsets.json.bak}.
+ */
+public class LocalFileOffsetStore implements OffsetStore {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalFileOffsetStore.class);
+    public static final String LOCAL_OFFSET_STORE_DIR = System.getProperty("rocketmq.client.localOffsetStoreDir",
+        System.getProperty("user.home") + "/.rocketmq_offsets");
+
+    private final Path storePath;
+    private final ConcurrentMap<MessageQueue, AtomicLong> offsetTable = new ConcurrentHashMap<>();
+
+    public LocalFileOffsetStore(String clientId, String groupName) {
+        this(Paths.get(LOCAL_OFFSET_STORE_DIR, clientId, groupName, "offsets.json"));
+    }
+
+    public LocalFileOffsetStore(Path storePath) {
+        this.storePath = storePath;
+    }
+
+    @Override
+    public void load() throws MQClientException {
+        Map<MessageQueue, Long> loaded = read(storePath);
+        if (loaded == null) {
+            loaded = read(storePath.resolveSibling(storePath.getFileName() + ".bak"));
+        }
+        if (loaded != null) {
+            loaded.forEach((mq, offset) -> offsetTable.put(mq, new AtomicLong(offset)));
+            LOG.info("loaded {} local offsets from {}", loaded.size(), storePath);
+        }
+    }
+
+    private static Map<MessageQueue, Long> read(Path path) throws MQClientException {
+        if (!Files.exists(path)) {
+            return null;
+        }
+        try {
+            return ResetOffsetBody.decode(Files.readAllBytes(path)).offsetTable();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MQClientException("load consumer offset file " + path + " failed", e);
+        }
+    }
+
+    @Override
+    public void updateOffset(MessageQueue mq, long offset, boolean increaseOnly) {
+        if (mq == null) {
+            return;
+        }
+        AtomicLong old = offsetTable.putIfAbsent(mq, new AtomicLong(offset));
+        if (old != null) {
+            if (increaseOnly) {
+                old.accumulateAndGet(offset, Math::max);
+            } else {
+                old.set(offset);
+            }
+        }
+    }
+
+    @Override
+    public long readOffset(MessageQueue mq, ReadOffsetType type) {
+        if (mq == null) {
+            return -1;
+        }
+        if (type == ReadOffsetType.READ_FROM_STORE) {
+            try {
+                Map<MessageQueue, Long> stored = read(storePath);
+                Long offset = stored == null ? null : stored.get(mq);
+                if (offset == null) {
+                    return -1;
+                }
+                updateOffset(mq, offset, false);
+                return offset;
+            } catch (MQClientException e) {
+                return -1;
+            }
+        }
+        AtomicLong offset = offsetTable.get(mq);
+        return offset == null ? -1 : offset.get();
+    }
+
+    @Override
+    public synchronized void persistAll(Set<MessageQueue> mqs) {
+        if (mqs == null || mqs.isEmpty()) {
+            return;
+        }
+        Map<MessageQueue, Long> snapshot = new HashMap<>();
+        offsetTable.forEach((mq, offset) -> {
+            if (mqs.contains(mq)) {
+                snapshot.put(mq, offset.get());
+            }
+        });
+        write(snapshot);
+    }
+
+    private void write(Map<MessageQueue, Long> snapshot) {
+        try {
+            Files.createDirectories(storePath.getParent());
+            Path tmp = storePath.resolveSibling(storePath.getFileName() + ".tmp");
+            Files.write(tmp, new ResetOffsetBody(snapshot).encode());
+            if (Files.exists(storePath)) {
+                Files.copy(storePath, storePath.resolveSibling(storePath.getFileName() + ".bak"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(tmp, storePath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.error("persisting local offsets to {} failed", storePath, e);
+        }
+    }
+
+    @Override
+    public void persist(MessageQueue mq) {
+    }
+
+    @Override
+    public void removeOffset(MessageQueue mq) {
+    }
+
+    @Override
+    public Map<MessageQueue, Long> cloneOffsetTable(String topic) {
+        Map<MessageQueue, Long> out = new HashMap<>();
+        offsetTable.forEach((mq, offset) -> {
+            if (topic == null || topic.isEmpty() || topic.equals(mq.topic())) {
+                out.put(mq, offset.get());
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway) {
+    }
+
+    public Path storePath() {
+        return storePath;
+    }
+}

@@ -1,0 +1,341 @@
+package io.petrel.test.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.petrel.client.consumer.DefaultMQPushConsumer;
+import io.petrel.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.petrel.client.consumer.listener.ConsumeOrderlyStatus;
+import io.petrel.client.consumer.listener.MessageListenerConcurrently;
+import io.petrel.client.consumer.listener.MessageListenerOrderly;
+import io.petrel.client.producer.DefaultMQProducer;
+import io.petrel.client.producer.LocalTransactionState;
+import io.petrel.client.producer.SendCallback;
+import io.petrel.client.producer.SendResult;
+import io.petrel.client.producer.SendStatus;
+import io.petrel.client.producer.TransactionListener;
+import io.petrel.client.producer.TransactionMQProducer;
+import io.petrel.client.producer.TransactionSendResult;
+import io.petrel.common.heartbeat.ConsumeFromWhere;
+import io.petrel.common.heartbeat.MessageModel;
+import io.petrel.common.message.Message;
+import io.petrel.common.message.MessageExt;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an application does with Petrel's client: every kind of send, push consumption (clustering, broadcasting,
+ * orderly, tags, retry), big bodies, queries and transactions. Run against a Petrel cluster and against an official
+ * 4.9.7 NameServer and broker by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+abstract class ClientScenarios {
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dir;
+    private final List<AutoCloseable> closers = new ArrayList<>();
+    private DefaultMQProducer producer;
+
+    /** Starts the servers; @return the NameServer address. */
+    abstract String startServers() throws Exception;
+
+    abstract void stopServers();
+
+    String namesrvAddr;
+
+    @BeforeAll
+    void startAll() throws Exception {
+        namesrvAddr = startServers();
+        producer = new DefaultMQProducer("PCT_PRODUCER");
+        configure(producer, "PCT_PRODUCER");
+        producer.start();
+    }
+
+    @AfterAll
+    void stopAll() {
+        if (producer != null) {
+            producer.shutdown();
+        }
+        stopServers();
+    }
+
+    @AfterEach
+    void closeClients() throws Exception {
+        for (int i = closers.size() - 1; i >= 0; i--) {
+            closers.get(i).close();
+        }
+        closers.clear();
+    }
+
+    void configure(io.petrel.client.ClientConfig c, String name) {
+        c.setNamesrvAddr(namesrvAddr);
+        c.setInstanceName(name + "-" + System.nanoTime());
+        c.setPollNameServerInterval(1000);
+        c.setHeartbeatBrokerInterval(1000);
+    }
+
+    DefaultMQPushConsumer consumer(String group, String topic, String expression, MessageModel model,
+                                   MessageListenerConcurrently listener) throws Exception {
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
+        configure(c, group);
+        c.setMessageModel(model);
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe(topic, expression);
+        c.registerMessageListener(listener);
+        c.start();
+        closers.add(c::shutdown);
+        return c;
+    }
+
+    /** Sends one message synchronously until the topic exists (auto-created through TBW102). */
+    void createTopic(String topic) {
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> producer.send(
+            new Message(topic, "warm-up", "warm-up".getBytes(StandardCharsets.UTF_8))).getSendStatus()
+            == SendStatus.SEND_OK);
+    }
+
+    static String body(MessageExt m) {
+        return new String(m.getBody(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everySendKindReachesAClusteringConsumerOnce() throws Exception {
+        String topic = "PCT_KINDS";
+        createTopic(topic);
+        Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+        consumer("PCT_KINDS_CG", topic, "*", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            msgs.forEach(m -> seen.computeIfAbsent(body(m), k -> new AtomicInteger()).incrementAndGet());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        Set<String> expected = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < 10; i++) {
+            SendResult r = producer.send(new Message(topic, "TagA", "sync-" + i, ("sync-" + i).getBytes()));
+            assertEquals(SendStatus.SEND_OK, r.getSendStatus());
+            assertTrue(r.getMsgId().length() == 32 || r.getMsgId().length() == 56, r.getMsgId());
+            assertEquals(32, r.getOffsetMsgId().length());
+            expected.add("sync-" + i);
+        }
+        AtomicInteger asyncOk = new AtomicInteger();
+        for (int i = 0; i < 10; i++) {
+            producer.send(new Message(topic, ("async-" + i).getBytes()), new SendCallback() {
+                @Override
+                public void onSuccess(SendResult sendResult) {
+                    asyncOk.incrementAndGet();
+                }
+
+                @Override
+                public void onException(Throwable e) {
+                }
+            });
+            expected.add("async-" + i);
+        }
+        for (int i = 0; i < 10; i++) {
+            producer.sendOneway(new Message(topic, ("oneway-" + i).getBytes()));
+            expected.add("oneway-" + i);
+        }
+        List<Message> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(new Message(topic, "TagB", "batch-" + i, ("batch-" + i).getBytes()));
+            expected.add("batch-" + i);
+        }
+        SendResult batchResult = producer.send(batch);
+        assertEquals(SendStatus.SEND_OK, batchResult.getSendStatus());
+        assertEquals(10, batchResult.getMsgId().split(",").length);
+        Awaitility.await().atMost(WAIT).until(() -> asyncOk.get() == 10);
+        Awaitility.await().atMost(WAIT).until(() -> seen.keySet().containsAll(expected));
+        for (String b : expected) {
+            assertEquals(1, seen.get(b).get(), "delivered once: " + b);
+        }
+    }
+
+    @Test
+    void tagExpressionFiltersAndBigBodiesArriveByteExact() throws Exception {
+        String topic = "PCT_TAGS";
+        createTopic(topic);
+        Random random = new Random(42);
+        byte[] oneMiB = new byte[1024 * 1024];
+        random.nextBytes(oneMiB);
+        byte[] almostFour = new byte[(int) (3.9 * 1024 * 1024)];
+        random.nextBytes(almostFour);
+        byte[] compressible = "abc".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> received = new ConcurrentHashMap<>();
+        consumer("PCT_TAGS_CG", topic, "TagA || TagC", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            msgs.forEach(m -> received.put(m.getKeys(), m.getBody()));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        producer.send(new Message(topic, "TagA", "big1", oneMiB));
+        producer.send(new Message(topic, "TagB", "skipped", "b".getBytes()));
+        producer.send(new Message(topic, "TagC", "big4", almostFour));
+        producer.send(new Message(topic, "TagA", "zip", compressible));
+        Awaitility.await().atMost(WAIT).until(() -> received.size() >= 3);
+        assertArrayEquals(oneMiB, received.get("big1"));
+        assertArrayEquals(almostFour, received.get("big4"));
+        assertArrayEquals(compressible, received.get("zip"));
+        assertFalse(received.containsKey("skipped"));
+    }
+
+    @Test
+    void orderlyConsumerSeesEachKeyInSendOrder() throws Exception {
+        String topic = "PCT_ORDER";
+        createTopic(topic);
+        Map<Integer, List<Integer>> byKey = new ConcurrentHashMap<>();
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer("PCT_ORDER_CG");
+        configure(c, "PCT_ORDER_CG");
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe(topic, "TagO");
+        c.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                String[] parts = body(m).split(":");
+                byKey.computeIfAbsent(Integer.parseInt(parts[0]), k -> new CopyOnWriteArrayList<>())
+                    .add(Integer.parseInt(parts[1]));
+            }
+            return ConsumeOrderlyStatus.SUCCESS;
+        });
+        c.start();
+        closers.add(c::shutdown);
+        for (int seq = 0; seq < 20; seq++) {
+            for (int key = 0; key < 4; key++) {
+                SendResult r = producer.send(new Message(topic, "TagO", (key + ":" + seq).getBytes()),
+                    (mqs, msg, arg) -> mqs.get((Integer) arg % mqs.size()), key);
+                assertEquals(SendStatus.SEND_OK, r.getSendStatus());
+            }
+        }
+        Awaitility.await().atMost(WAIT).until(() -> byKey.values().stream().mapToInt(List::size).sum() >= 80);
+        for (List<Integer> seqs : byKey.values()) {
+            List<Integer> sorted = new ArrayList<>(seqs);
+            sorted.sort(null);
+            assertEquals(sorted, seqs, "per-key order");
+        }
+    }
+
+    @Test
+    void broadcastingDeliversToEveryConsumerAndClusteringSplits() throws Exception {
+        String topic = "PCT_SPREAD";
+        createTopic(topic);
+        Set<String> a = ConcurrentHashMap.newKeySet();
+        Set<String> b = ConcurrentHashMap.newKeySet();
+        consumer("PCT_BCAST", topic, "TagS", MessageModel.BROADCASTING, (msgs, ctx) -> {
+            msgs.forEach(m -> a.add(body(m)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer("PCT_BCAST", topic, "TagS", MessageModel.BROADCASTING, (msgs, ctx) -> {
+            msgs.forEach(m -> b.add(body(m)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        Map<String, AtomicInteger> split = new ConcurrentHashMap<>();
+        List<DefaultMQPushConsumer> members = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            members.add(consumer("PCT_SPLIT", topic, "TagS", MessageModel.CLUSTERING, (msgs, ctx) -> {
+                msgs.forEach(m -> split.computeIfAbsent(body(m), k -> new AtomicInteger()).incrementAndGet());
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            }));
+        }
+        Awaitility.await().atMost(WAIT).until(() -> ownsQueues(members.get(0), topic)
+            && ownsQueues(members.get(1), topic));
+        for (int i = 0; i < 40; i++) {
+            producer.send(new Message(topic, "TagS", ("s-" + i).getBytes()));
+        }
+        Awaitility.await().atMost(WAIT).until(() -> a.size() == 40 && b.size() == 40 && split.size() == 40);
+        split.forEach((k, v) -> assertEquals(1, v.get(), "clustering delivers once: " + k));
+    }
+
+    /** Whether the consumer holds some of the topic's queues after its rebalance. */
+    static boolean ownsQueues(DefaultMQPushConsumer c, String topic) {
+        return c.getDefaultMQPushConsumerImpl().rebalance().getProcessQueueTable().keySet().stream()
+            .anyMatch(mq -> mq.topic().equals(topic));
+    }
+
+    @Test
+    void failedMessageComesBackThroughTheRetryTopic() throws Exception {
+        String topic = "PCT_RETRY";
+        createTopic(topic);
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        consumer("PCT_RETRY_CG", topic, "TagR", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            MessageExt m = msgs.get(0);
+            attempts.add(m.getReconsumeTimes());
+            ctx.setDelayLevelWhenNextConsume(1);
+            return m.getReconsumeTimes() == 0 ? ConsumeConcurrentlyStatus.RECONSUME_LATER
+                : ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        producer.send(new Message(topic, "TagR", "again", "retry-me".getBytes()));
+        Awaitility.await().atMost(WAIT).until(() -> attempts.contains(1));
+        assertEquals(0, attempts.get(0));
+    }
+
+    @Test
+    void messagesAreFoundByOffsetIdAndByKey() throws Exception {
+        String topic = "PCT_QUERY";
+        createTopic(topic);
+        String key = "key-" + System.nanoTime();
+        SendResult r = producer.send(new Message(topic, "TagQ", key, "find-me".getBytes()));
+        MessageExt byId = producer.viewMessage(r.getOffsetMsgId());
+        assertEquals("find-me", body(byId));
+        assertEquals(r.getMsgId(), byId.getMsgId());
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() ->
+            producer.queryMessage(topic, key, 10, 0, Long.MAX_VALUE).getMessageList().size() == 1);
+        MessageExt byUniq = producer.viewMessage(topic, r.getMsgId());
+        assertNotNull(byUniq);
+        assertEquals("find-me", body(byUniq));
+    }
+
+    @Test
+    void transactionsCommitRollBackAndAnswerChecks() throws Exception {
+        String topic = "PCT_TX";
+        createTopic(topic);
+        Set<String> delivered = ConcurrentHashMap.newKeySet();
+        consumer("PCT_TX_CG", topic, "*", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            msgs.forEach(m -> delivered.add(body(m)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        TransactionMQProducer tx = new TransactionMQProducer("PCT_TX_PG");
+        configure(tx, "PCT_TX_PG");
+        AtomicInteger checks = new AtomicInteger();
+        tx.setTransactionListener(new TransactionListener() {
+            @Override
+            public LocalTransactionState executeLocalTransaction(Message msg, Object arg) {
+                return (LocalTransactionState) arg;
+            }
+
+            @Override
+            public LocalTransactionState checkLocalTransaction(MessageExt msg) {
+                checks.incrementAndGet();
+                return LocalTransactionState.COMMIT_MESSAGE;
+            }
+        });
+        tx.start();
+        closers.add(tx::shutdown);
+        TransactionSendResult commit = tx.sendMessageInTransaction(new Message(topic, "commit".getBytes()),
+            LocalTransactionState.COMMIT_MESSAGE);
+        assertEquals(LocalTransactionState.COMMIT_MESSAGE, commit.getLocalTransactionState());
+        tx.sendMessageInTransaction(new Message(topic, "rollback".getBytes()), LocalTransactionState.ROLLBACK_MESSAGE);
+        tx.sendMessageInTransaction(new Message(topic, "checked".getBytes()), LocalTransactionState.UNKNOW);
+        producer.send(new Message(topic, "plain".getBytes()));
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> delivered.contains("checked"));
+        assertTrue(delivered.contains("commit"));
+        assertTrue(delivered.contains("plain"));
+        assertFalse(delivered.contains("rollback"));
+        assertTrue(checks.get() >= 1);
+    }
+}

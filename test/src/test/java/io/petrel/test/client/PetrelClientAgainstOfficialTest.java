@@ -1,0 +1,29 @@
+package io.petrel.test.client;
+
+import io.petrel.test.official.OfficialBroker;
+import io.petrel.test.official.OfficialNamesrv;
+import java.util.List;
+
+/** Petrel's client against an official RocketMQ 4.9.7 NameServer and broker (child JVMs). */
+class PetrelClientAgainstOfficialTest extends ClientScenarios {
+    private OfficialNamesrv namesrv;
+    private OfficialBroker broker;
+
+    @Override
+    String startServers() throws Exception {
+        namesrv = OfficialNamesrv.start(dir.resolve("namesrv"), List.of());
+        broker = OfficialBroker.start(dir.resolve("broker"), "broker-a", namesrv.address(),
+            List.of("transactionCheckInterval=1000", "transactionTimeOut=2000"));
+        return namesrv.address();
+    }
+
+    @Override
+    void stopServers() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (namesrv != null) {
+            namesrv.close();
+        }
+    }
+}
