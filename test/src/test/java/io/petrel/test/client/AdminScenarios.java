@@ -15,60 +15,75 @@ import io.petrel.common.route.TopicRouteData;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
 import io.petrel.common.topic.TopicConfig;
 import io.petrel.remoting.protocol.ResponseCode;
-import io.petrel.test.broker.PetrelCluster;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Petrel's admin client against a Petrel NameServer and broker: the calls mqadmin's common subcommands make. */
-@Timeout(120)
-class PetrelAdminAgainstPetrelTest {
+/**
+ * The calls {@code mqadmin}'s common subcommands make, through Petrel's admin client. Run against a Petrel cluster
+ * and against an official 4.9.7 NameServer and broker by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(180)
+abstract class AdminScenarios {
     @TempDir
-    Path dir;
-    private PetrelCluster cluster;
+    static Path dir;
     private DefaultMQAdminExt admin;
 
-    @BeforeEach
-    void start() throws Exception {
-        cluster = PetrelCluster.start(dir, new Properties());
+    /** Starts one NameServer and one broker; @return the NameServer address. */
+    abstract String startServers() throws Exception;
+
+    abstract void stopServers();
+
+    abstract String brokerName();
+
+    @BeforeAll
+    void startAll() throws Exception {
+        String namesrv = startServers();
         admin = new DefaultMQAdminExt();
-        admin.setNamesrvAddr(cluster.namesrvAddr());
+        admin.setNamesrvAddr(namesrv);
         admin.start();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    void stopAll() {
         if (admin != null) {
             admin.shutdown();
         }
-        if (cluster != null) {
-            cluster.close();
-        }
+        stopServers();
     }
 
     private String brokerAddr() throws Exception {
         ClusterInfo info = admin.examineBrokerClusterInfo();
-        assertEquals(Set.of("petrel-a"), info.brokerAddrTable().keySet());
-        return info.brokerAddrTable().get("petrel-a").masterAddr();
+        assertEquals(Set.of(brokerName()), info.brokerAddrTable().keySet());
+        return info.brokerAddrTable().get(brokerName()).masterAddr();
+    }
+
+    private void awaitRoute(String topic) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+            .until(() -> admin.examineTopicRouteInfo(topic) != null);
     }
 
     @Test
     void topicLifecycle() throws Exception {
         String broker = brokerAddr();
         admin.createAndUpdateTopicConfig(broker, TopicConfig.of("ADMIN_T1", 3, 3, 6));
-        cluster.awaitRoute("ADMIN_T1");
+        awaitRoute("ADMIN_T1");
         TopicRouteData route = admin.examineTopicRouteInfo("ADMIN_T1");
         assertEquals(3, route.queueDatas().get(0).writeQueueNums());
         assertTrue(admin.fetchAllTopicList().topicList().contains("ADMIN_T1"));
         assertEquals(3, admin.examineTopicConfig(broker, "ADMIN_T1").readQueueNums());
         TopicStatsTable stats = admin.examineTopicStats("ADMIN_T1");
         assertEquals(3, stats.offsetTable().size());
-        assertEquals(0, admin.maxOffset(new MessageQueue("ADMIN_T1", "petrel-a", 0)));
+        assertEquals(0, admin.maxOffset(new MessageQueue("ADMIN_T1", brokerName(), 0)));
 
         admin.deleteTopicInBroker(Set.of(broker), "ADMIN_T1");
         admin.deleteTopicInNameServer(null, "ADMIN_T1", null);
@@ -85,19 +100,31 @@ class PetrelAdminAgainstPetrelTest {
         assertNotNull(group);
         assertEquals(16, group.retryMaxTimes());
         assertTrue(admin.getUserSubscriptionGroup(broker, 5000).subscriptionGroupTable().containsKey("ADMIN_G1"));
+        admin.deleteSubscriptionGroup(broker, "ADMIN_G1");
+        assertEquals(null, admin.examineSubscriptionGroupConfig(broker, "ADMIN_G1"));
 
         assertNotNull(admin.fetchBrokerRuntimeStats(broker).table().get("brokerVersionDesc"));
         Properties config = admin.getBrokerConfig(broker);
-        assertEquals("petrel-a", config.getProperty("brokerName"));
+        assertEquals(brokerName(), config.getProperty("brokerName"));
     }
 
     @Test
     void kvConfigInEveryNameServer() throws Exception {
-        admin.createAndUpdateKvConfig("ORDER_TOPIC_CONFIG", "ADMIN_T2", "petrel-a:4");
-        assertEquals("petrel-a:4", admin.getKVConfig("ORDER_TOPIC_CONFIG", "ADMIN_T2"));
-        assertEquals("petrel-a:4", admin.getKVListByNamespace("ORDER_TOPIC_CONFIG").table().get("ADMIN_T2"));
+        admin.createAndUpdateKvConfig("ORDER_TOPIC_CONFIG", "ADMIN_T2", "b:4");
+        assertEquals("b:4", admin.getKVConfig("ORDER_TOPIC_CONFIG", "ADMIN_T2"));
+        assertEquals("b:4", admin.getKVListByNamespace("ORDER_TOPIC_CONFIG").table().get("ADMIN_T2"));
         admin.deleteKvConfig("ORDER_TOPIC_CONFIG", "ADMIN_T2");
         assertEquals(ResponseCode.QUERY_NOT_FOUND, assertThrows(MQClientException.class,
             () -> admin.getKVConfig("ORDER_TOPIC_CONFIG", "ADMIN_T2")).getResponseCode());
+    }
+
+    @Test
+    void consumeStatsOfAGroupThatNeverConsumedSayNotOnline() throws Exception {
+        String broker = brokerAddr();
+        admin.createAndUpdateSubscriptionGroupConfig(broker, SubscriptionGroupConfig.defaults("ADMIN_G2"));
+        admin.createAndUpdateTopicConfig(broker, TopicConfig.of("%RETRY%ADMIN_G2", 1, 1, 6));
+        awaitRoute("%RETRY%ADMIN_G2");
+        assertEquals(ResponseCode.CONSUMER_NOT_ONLINE, assertThrows(MQClientException.class,
+            () -> admin.examineConsumeStats("ADMIN_G2")).getResponseCode());
     }
 }
