@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.petrel.client.consumer.DefaultLitePullConsumer;
 import io.petrel.client.consumer.DefaultMQPushConsumer;
 import io.petrel.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.petrel.client.consumer.listener.ConsumeOrderlyStatus;
@@ -23,6 +24,7 @@ import io.petrel.common.heartbeat.ConsumeFromWhere;
 import io.petrel.common.heartbeat.MessageModel;
 import io.petrel.common.message.Message;
 import io.petrel.common.message.MessageExt;
+import io.petrel.common.message.MessageQueue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -337,5 +339,73 @@ abstract class ClientScenarios {
         assertTrue(delivered.contains("plain"));
         assertFalse(delivered.contains("rollback"));
         assertTrue(checks.get() >= 1);
+    }
+    @Test
+    void litePullSubscribeReceivesEverythingAndAssignSeeksBack() throws Exception {
+        String topic = "PCT_LITE";
+        createTopic(topic);
+        for (int i = 0; i < 30; i++) {
+            producer.send(new Message(topic, "TagL", ("lite-" + i).getBytes()));
+        }
+        DefaultLitePullConsumer sub = new DefaultLitePullConsumer("PCT_LITE_SUB");
+        configure(sub, "PCT_LITE_SUB");
+        sub.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        sub.subscribe(topic, "TagL");
+        sub.start();
+        closers.add(sub::shutdown);
+        Set<String> got = ConcurrentHashMap.newKeySet();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            sub.poll(500).forEach(m -> got.add(body(m)));
+            return got.size() == 30;
+        });
+
+        DefaultLitePullConsumer assign = new DefaultLitePullConsumer("PCT_LITE_ASSIGN");
+        configure(assign, "PCT_LITE_ASSIGN");
+        assign.setAutoCommit(false);
+        assign.start();
+        closers.add(assign::shutdown);
+        List<MessageQueue> queues = new ArrayList<>(assign.fetchMessageQueues(topic));
+        assign.assign(queues);
+        for (MessageQueue mq : queues) {
+            assign.seekToBegin(mq);
+        }
+        List<MessageExt> all = new CopyOnWriteArrayList<>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            all.addAll(assign.poll(500));
+            return all.stream().filter(m -> body(m).startsWith("lite-")).count() == 30;
+        });
+        MessageExt last = all.get(all.size() - 1);
+        MessageQueue lastQueue = new MessageQueue(topic, queues.get(0).brokerName(), last.getQueueId());
+        assign.seek(lastQueue, last.getQueueOffset());
+        Awaitility.await().atMost(WAIT).until(() -> assign.poll(500).stream()
+            .anyMatch(m -> m.getQueueOffset() == last.getQueueOffset() && body(m).equals(body(last))));
+        assign.commitSync();
+        Awaitility.await().atMost(WAIT).until(() -> assign.committed(lastQueue) == last.getQueueOffset() + 1);
+    }
+
+    @Test
+    void consumerRestartResumesFromCommittedOffsets() throws Exception {
+        String topic = "PCT_RESUME";
+        createTopic(topic);
+        Set<String> first = ConcurrentHashMap.newKeySet();
+        DefaultMQPushConsumer c1 = consumer("PCT_RESUME_CG", topic, "TagX", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            msgs.forEach(m -> first.add(body(m)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        for (int i = 0; i < 20; i++) {
+            producer.send(new Message(topic, "TagX", ("before-" + i).getBytes()));
+        }
+        Awaitility.await().atMost(WAIT).until(() -> first.size() == 20);
+        c1.shutdown();
+        for (int i = 0; i < 20; i++) {
+            producer.send(new Message(topic, "TagX", ("after-" + i).getBytes()));
+        }
+        Set<String> second = ConcurrentHashMap.newKeySet();
+        consumer("PCT_RESUME_CG", topic, "TagX", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            msgs.forEach(m -> second.add(body(m)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        Awaitility.await().atMost(WAIT).until(() -> second.stream().filter(b -> b.startsWith("after-")).count() == 20);
+        assertTrue(second.stream().noneMatch(b -> b.startsWith("before-")), "committed messages not redelivered");
     }
 }

@@ -52,8 +52,6 @@ import org.slf4j.LoggerFactory;
  */
 public class DefaultMQProducerImpl implements MQProducerInner {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMQProducerImpl.class);
-    private static final String MESSAGE_TYPE_PROPERTY = "MSG_TYPE";
-    private static final String REPLY_MESSAGE_FLAG = "reply";
     private static final int COMPRESS_LEVEL = Integer.getInteger("rocketmq.message.compressLevel", 5);
 
     private final DefaultMQProducer producer;
@@ -410,7 +408,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
                 throw new RemotingTooMuchRequestException("sendKernelImpl call timeout");
             }
             long left = timeout - (System.currentTimeMillis() - begin);
-            boolean reply = REPLY_MESSAGE_FLAG.equals(msg.getProperty(MESSAGE_TYPE_PROPERTY));
+            boolean reply = MessageProperties.MSG_TYPE_REPLY.equals(msg.getProperty(MessageProperties.MSG_TYPE));
             RemotingCommand request = instance.getMQClientAPIImpl().sendRequest(wire, header, reply);
             return switch (mode) {
                 case SYNC -> instance.getMQClientAPIImpl().sendSync(addr, mq.brokerName(), wire, request, left);
