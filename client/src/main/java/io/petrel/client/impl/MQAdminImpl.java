@@ -150,6 +150,12 @@ public class MQAdminImpl {
         return queryMessage(topic, key, maxNum, begin, end, false);
     }
 
+    /** Messages whose unique id is {@code uniqKey}, stored between {@code begin} and {@code end}. */
+    public QueryResult queryMessageByUniqKey(String topic, String uniqKey, int maxNum, long begin, long end)
+        throws MQClientException, InterruptedException {
+        return queryMessage(topic, uniqKey, maxNum, begin, end, true);
+    }
+
     /** The message with this unique id, or null. */
     public MessageExt queryMessageByUniqKey(String topic, String uniqKey)
         throws MQClientException, InterruptedException {

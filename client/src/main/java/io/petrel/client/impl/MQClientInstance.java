@@ -44,6 +44,7 @@ public class MQClientInstance {
     private final MQClientAPI api;
     private final ConcurrentMap<String, MQProducerInner> producerTable = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, MQConsumerInner> consumerTable = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, MQAdminExtInner> adminExtTable = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, TopicRouteData> topicRouteTable = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Map<Long, String>> brokerAddrTable = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Map<String, Integer>> brokerVersionTable = new ConcurrentHashMap<>();
@@ -145,7 +146,8 @@ public class MQClientInstance {
     public synchronized void shutdown() {
         boolean onlyInner = producerTable.size() == 1
             && producerTable.containsKey(io.petrel.client.producer.DefaultMQProducer.CLIENT_INNER_PRODUCER_GROUP);
-        if (!consumerTable.isEmpty() || (!producerTable.isEmpty() && !onlyInner) || state != ServiceState.RUNNING) {
+        if (!consumerTable.isEmpty() || (!producerTable.isEmpty() && !onlyInner) || !adminExtTable.isEmpty()
+            || state != ServiceState.RUNNING) {
             return;
         }
         state = ServiceState.SHUTDOWN_ALREADY;
@@ -177,6 +179,14 @@ public class MQClientInstance {
     public void unregisterConsumer(String group) {
         consumerTable.remove(group);
         unregisterClientWithLock(null, group);
+    }
+
+    public boolean registerAdminExt(String group, MQAdminExtInner admin) {
+        return adminExtTable.putIfAbsent(group, admin) == null;
+    }
+
+    public void unregisterAdminExt(String group) {
+        adminExtTable.remove(group);
     }
 
     public MQProducerInner selectProducer(String group) {
