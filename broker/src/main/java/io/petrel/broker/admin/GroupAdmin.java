@@ -11,9 +11,12 @@ import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.body.Connection;
-import io.petrel.common.body.ConnectionListBodies;
+import io.petrel.common.body.ConsumeStats;
+import io.petrel.common.body.ConsumerConnection;
 import io.petrel.common.body.LockBatchBody;
-import io.petrel.common.body.QueueKeyedTable;
+import io.petrel.common.body.OffsetWrapper;
+import io.petrel.common.body.ProducerConnection;
+import io.petrel.common.body.ResetOffsetBody;
 import io.petrel.common.message.MessageQueue;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
 import io.petrel.common.topic.TopicConfig;
@@ -30,8 +33,8 @@ import io.petrel.remoting.protocol.header.GetProducerConnectionListRequestHeader
 import io.petrel.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.petrel.store.MessageStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,8 +110,8 @@ public final class GroupAdmin {
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
     }
 
-    private static List<Connection> connections(List<ClientChannelInfo> members) {
-        List<Connection> out = new ArrayList<>();
+    private static Set<Connection> connections(List<ClientChannelInfo> members) {
+        Set<Connection> out = new LinkedHashSet<>();
         for (ClientChannelInfo m : members) {
             out.add(new Connection(m.clientId(), NetAddresses.format(m.channel().remoteAddress()),
                 m.language().name(), m.version()));
@@ -123,8 +126,8 @@ public final class GroupAdmin {
             return RemotingCommand.createResponse(ResponseCode.CONSUMER_NOT_ONLINE,
                 "the consumer group[" + group + "] not online");
         }
-        return ok(ConnectionListBodies.consumer(connections(info.members()), info.consumeFromWhere(),
-            info.consumeType(), info.messageModel(), info.subscriptions()));
+        return ok(new ConsumerConnection(connections(info.members()), info.subscriptions(), info.consumeType(),
+            info.messageModel(), info.consumeFromWhere()).encode());
     }
 
     private RemotingCommand producerConnections(RemotingCommand req) throws Exception {
@@ -134,7 +137,7 @@ public final class GroupAdmin {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
                 "the producer group[" + group + "] not exist");
         }
-        return ok(ConnectionListBodies.producer(connections(members)));
+        return ok(new ProducerConnection(connections(members)).encode());
     }
 
     /** Offsets of every queue the group consumes (or of one topic), against the queues' max offsets. */
@@ -142,7 +145,7 @@ public final class GroupAdmin {
         GetConsumeStatsRequestHeader h = req.decodeHeader(GetConsumeStatsRequestHeader::decode);
         Set<String> topicNames = h.topic() == null || h.topic().isEmpty()
             ? new TreeSet<>(offsets.topicsOfGroup(h.consumerGroup())) : Set.of(h.topic());
-        Map<MessageQueue, QueueKeyedTable.OffsetWrapper> table = new LinkedHashMap<>();
+        Map<MessageQueue, OffsetWrapper> table = new LinkedHashMap<>();
         for (String topic : topicNames) {
             TopicConfig c = topics.select(topic);
             if (c == null) {
@@ -154,11 +157,11 @@ public final class GroupAdmin {
                 long last = consumerOffset > 0 ? Math.max(0, store.getMessageStoreTimeStamp(topic, q,
                     consumerOffset - 1)) : 0;
                 table.put(new MessageQueue(topic, config.getBrokerName(), q),
-                    new QueueKeyedTable.OffsetWrapper(brokerOffset, consumerOffset, last));
+                    new OffsetWrapper(brokerOffset, consumerOffset, last));
             }
         }
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
-            .body(QueueKeyedTable.consumeStats(0.0, table));
+            .body(new ConsumeStats(table, 0.0).encode());
     }
 
     private RemotingCommand lock(RemotingCommand req) {
@@ -206,7 +209,7 @@ public final class GroupAdmin {
             byQueue.put(q, offset);
         }
         offsets.reset(h.group(), h.topic(), byQueue);
-        byte[] body = QueueKeyedTable.resetOffsets(target);
+        byte[] body = new ResetOffsetBody(target).encode();
         ConsumerGroupInfo info = consumers.group(h.group());
         if (info != null) {
             for (ClientChannelInfo member : info.members()) {

@@ -3,8 +3,9 @@ package io.petrel.broker.admin;
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.topic.TopicConfigManager;
-import io.petrel.common.body.QueueKeyedTable;
-import io.petrel.common.body.StringListBody;
+import io.petrel.common.body.GroupList;
+import io.petrel.common.body.TopicOffset;
+import io.petrel.common.body.TopicStatsTable;
 import io.petrel.common.message.MessageQueue;
 import io.petrel.common.route.TopicList;
 import io.petrel.common.topic.TopicConfig;
@@ -97,15 +98,15 @@ public final class TopicAdmin {
         if (c == null) {
             return RemotingCommand.createResponse(ResponseCode.TOPIC_NOT_EXIST, "topic[" + topic + "] not exist");
         }
-        Map<MessageQueue, QueueKeyedTable.TopicOffset> table = new LinkedHashMap<>();
+        Map<MessageQueue, TopicOffset> table = new LinkedHashMap<>();
         for (int q = 0; q < c.writeQueueNums(); q++) {
             long min = Math.max(0, store.getMinOffsetInQueue(topic, q));
             long max = Math.max(0, store.getMaxOffsetInQueue(topic, q));
             long last = max > 0 ? store.getMessageStoreTimeStamp(topic, q, max - 1) : 0;
             table.put(new MessageQueue(topic, config.getBrokerName(), q),
-                new QueueKeyedTable.TopicOffset(min, max, Math.max(0, last)));
+                new TopicOffset(min, max, Math.max(0, last)));
         }
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(QueueKeyedTable.topicStats(table));
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new TopicStatsTable(table).encode());
     }
 
     private RemotingCommand consumedBy(RemotingCommand req) throws Exception {
@@ -113,7 +114,7 @@ public final class TopicAdmin {
         Set<String> groupNames = new TreeSet<>(subscribedGroups.apply(topic));
         groupNames.addAll(offsets.groupsOfTopic(topic));
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
-            .body(StringListBody.encode(StringListBody.GROUP_LIST, groupNames));
+            .body(new GroupList(groupNames).encode());
     }
 
     private RemotingCommand systemTopics() {

@@ -1,10 +1,7 @@
 package io.petrel.broker.offset;
 
-import com.alibaba.fastjson2.JSONObject;
 import io.petrel.broker.config.JsonConfigFile;
-import io.petrel.common.route.json.JsonBodies;
-import io.petrel.common.route.json.JsonWriter;
-import java.util.HashMap;
+import io.petrel.common.body.ConsumerOffsetSerializeWrapper;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -102,37 +99,11 @@ public final class ConsumerOffsetManager {
     }
 
     public byte[] encode() {
-        JsonWriter out = new JsonWriter(64 + table.size() * 64);
-        out.beginObject().name("offsetTable").beginObject();
-        for (Map.Entry<String, ConcurrentHashMap<Integer, Long>> e : table.entrySet()) {
-            out.name(e.getKey()).beginObject();
-            for (Map.Entry<Integer, Long> q : e.getValue().entrySet()) {
-                out.numericName(q.getKey()).value(q.getValue());
-            }
-            out.endObject();
-        }
-        return out.endObject().endObject().toBytes();
+        return ConsumerOffsetSerializeWrapper.encode(table);
     }
 
     public static Map<String, Map<Integer, Long>> decode(byte[] json) {
-        String what = "consumer offsets";
-        JSONObject root = JsonBodies.parseObject(json, what);
-        JSONObject offsets = JsonBodies.object(root, "offsetTable", what);
-        Map<String, Map<Integer, Long>> result = new HashMap<>();
-        if (offsets == null) {
-            return result;
-        }
-        for (String key : offsets.keySet()) {
-            JSONObject queues = JsonBodies.object(offsets, key, what);
-            Map<Integer, Long> m = new HashMap<>();
-            if (queues != null) {
-                for (String q : queues.keySet()) {
-                    m.put((int) JsonBodies.longKey(q, what), JsonBodies.longOr(queues, q, 0, what));
-                }
-            }
-            result.put(key, m);
-        }
-        return result;
+        return ConsumerOffsetSerializeWrapper.decode(json).offsetTable();
     }
 
     public synchronized void persist() {

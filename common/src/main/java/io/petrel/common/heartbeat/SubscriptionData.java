@@ -62,12 +62,12 @@ public record SubscriptionData(String topic, String subString, Set<String> tagsS
         for (Integer code : codeSet) {
             out.value(code);
         }
-        out.endArray().field("expressionType", expressionType).field("subString", subString)
+        out.endArray().field("expressionType", expressionType).fieldIfPresent("subString", subString)
             .field("subVersion", subVersion).name("tagsSet").beginArray();
         for (String tag : tagsSet) {
             out.value(tag);
         }
-        out.endArray().field("topic", topic).endObject();
+        out.endArray().fieldIfPresent("topic", topic).endObject();
     }
 
     public static SubscriptionData fromJson(JSONObject o) {

@@ -42,7 +42,7 @@ public record BrokerData(String cluster, String brokerName, NavigableMap<Long, S
         TreeMap<Long, String> addrs = new TreeMap<>();
         JSONObject map = JsonBodies.object(o, "brokerAddrs", "BrokerData");
         if (map != null) {
-            for (Map.Entry<String, Object> e : map.entrySet()) {
+            for (Map.Entry<Object, Object> e : JsonBodies.entries(map)) {
                 addrs.put(JsonBodies.longKey(e.getKey(), "BrokerData.brokerAddrs"),
                     e.getValue() == null ? null : e.getValue().toString());
             }

@@ -46,7 +46,10 @@ public record ClusterInfo(Map<String, BrokerData> brokerAddrTable, Map<String, S
     }
 
     public static ClusterInfo decode(byte[] json) {
-        JSONObject o = JsonBodies.parseObject(json, WHAT);
+        return JsonBodies.decode(json, WHAT, ClusterInfo::fromJson);
+    }
+
+    private static ClusterInfo fromJson(JSONObject o) {
         Map<String, BrokerData> brokers = new TreeMap<>();
         JSONObject bt = JsonBodies.object(o, "brokerAddrTable", WHAT);
         if (bt != null) {

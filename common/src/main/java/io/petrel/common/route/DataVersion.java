@@ -31,7 +31,8 @@ public record DataVersion(long timestamp, long counter) {
         return fromJson(JsonBodies.parseObject(json, "DataVersion"));
     }
 
-    static DataVersion fromJson(JSONObject o) {
+    /** Reads the JSON form; null reads as {@link #ZERO}, missing members as 0. */
+    public static DataVersion fromJson(JSONObject o) {
         if (o == null) {
             return ZERO;
         }

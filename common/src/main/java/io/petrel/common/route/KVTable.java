@@ -22,14 +22,16 @@ public record KVTable(Map<String, String> table) {
     }
 
     public static KVTable decode(byte[] json) {
-        JSONObject o = JsonBodies.parseObject(json, "KVTable");
-        Map<String, String> table = new LinkedHashMap<>();
-        JSONObject t = JsonBodies.object(o, "table", "KVTable");
-        if (t != null) {
-            for (Map.Entry<String, Object> e : t.entrySet()) {
-                table.put(e.getKey(), e.getValue() == null ? null : e.getValue().toString());
+        return JsonBodies.decode(json, "KVTable", o -> {
+            Map<String, String> table = new LinkedHashMap<>();
+            JSONObject t = JsonBodies.object(o, "table", "KVTable");
+            if (t != null) {
+                for (Map.Entry<Object, Object> e : JsonBodies.entries(t)) {
+                    table.put(JsonBodies.stringKey(e.getKey(), "KVTable"),
+                        e.getValue() == null ? null : e.getValue().toString());
+                }
             }
-        }
-        return new KVTable(table);
+            return new KVTable(table);
+        });
     }
 }

@@ -57,7 +57,7 @@ public record TopicConfigSerializeWrapper(Map<String, TopicConfig> topicConfigTa
     }
 
     public static TopicConfigSerializeWrapper decode(byte[] json) {
-        return fromJson(JsonBodies.parseObject(json, WHAT));
+        return JsonBodies.decode(json, WHAT, TopicConfigSerializeWrapper::fromJson);
     }
 
     static TopicConfigSerializeWrapper fromJson(JSONObject o) {
@@ -67,11 +67,12 @@ public record TopicConfigSerializeWrapper(Map<String, TopicConfig> topicConfigTa
         Map<String, TopicConfig> table = new LinkedHashMap<>();
         JSONObject t = JsonBodies.object(o, "topicConfigTable", WHAT);
         if (t != null) {
-            for (Map.Entry<String, Object> e : t.entrySet()) {
+            for (Map.Entry<Object, Object> e : JsonBodies.entries(t)) {
+                String topic = JsonBodies.stringKey(e.getKey(), WHAT);
                 if (!(e.getValue() instanceof JSONObject tc)) {
-                    throw new IllegalArgumentException(WHAT + ": topic " + e.getKey() + " is not an object");
+                    throw new IllegalArgumentException(WHAT + ": topic " + topic + " is not an object");
                 }
-                table.put(e.getKey(), topicConfigFromJson(e.getKey(), tc));
+                table.put(topic, topicConfigFromJson(topic, tc));
             }
         }
         return new TopicConfigSerializeWrapper(table, DataVersion.fromJson(JsonBodies.object(o, "dataVersion", WHAT)));

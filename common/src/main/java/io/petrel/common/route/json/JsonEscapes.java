@@ -2,8 +2,9 @@ package io.petrel.common.route.json;
 
 /**
  * Which characters JSON text escapes, and how, exactly as 4.9.7 peers (fastjson 1) write them: quote, backslash,
- * the C0 controls (short forms for \b \f \n \r \t) and DEL plus the C1 controls U+007F-U+009F as upper-case
- * {@code \\uXXXX}; everything else raw. One rule for headers and bodies.
+ * the C0 controls (short forms for \b \f \n \r \t), DEL plus the C1 controls U+007F-U+009F and the line and
+ * paragraph separators U+2028/U+2029 as upper-case {@code \\uXXXX}; everything else raw. One rule for headers and
+ * bodies.
  */
 public final class JsonEscapes {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -12,7 +13,7 @@ public final class JsonEscapes {
     }
 
     public static boolean needsEscape(char c) {
-        return c < 0x20 || c == '"' || c == '\\' || (c >= 0x7F && c < 0xA0);
+        return c < 0x20 || c == '"' || c == '\\' || (c >= 0x7F && c < 0xA0) || c == '\u2028' || c == '\u2029';
     }
 
     /** The escape sequence for a character that {@link #needsEscape needs one}. */
