@@ -1,6 +1,5 @@
 package io.petrel.common.body;
 
-import com.alibaba.fastjson2.JSONObject;
 import io.petrel.common.message.MessageQueue;
 import io.petrel.common.route.json.JsonBodies;
 import io.petrel.common.route.json.JsonWriter;
@@ -21,13 +20,14 @@ public record LockBatchBody(String clientId, String consumerGroup, Set<MessageQu
 
     public static LockBatchBody decode(byte[] body) {
         String what = "LockBatchRequestBody";
-        JSONObject o = JsonBodies.parseObject(body, what);
-        String clientId = JsonBodies.string(o, "clientId");
-        String group = JsonBodies.string(o, "consumerGroup");
-        if (clientId == null || group == null) {
-            throw new IllegalArgumentException(what + ": clientId and consumerGroup are required");
-        }
-        return new LockBatchBody(clientId, group, QueueJson.readSet(JsonBodies.array(o, "mqSet", what)));
+        return JsonBodies.decode(body, what, o -> {
+            String clientId = JsonBodies.string(o, "clientId");
+            String group = JsonBodies.string(o, "consumerGroup");
+            if (clientId == null || group == null) {
+                throw new IllegalArgumentException(what + ": clientId and consumerGroup are required");
+            }
+            return new LockBatchBody(clientId, group, QueueJson.readSet(JsonBodies.array(o, "mqSet", what)));
+        });
     }
 
     /** The LOCK_BATCH_MQ response body: {@code {"lockOKMQSet":[..]}}. */
@@ -39,7 +39,7 @@ public record LockBatchBody(String clientId, String consumerGroup, Set<MessageQu
     }
 
     public static Set<MessageQueue> decodeLocked(byte[] body) {
-        return QueueJson.readSet(JsonBodies.array(JsonBodies.parseObject(body, "LockBatchResponseBody"), "lockOKMQSet",
-            "LockBatchResponseBody"));
+        String what = "LockBatchResponseBody";
+        return JsonBodies.decode(body, what, o -> QueueJson.readSet(JsonBodies.array(o, "lockOKMQSet", what)));
     }
 }

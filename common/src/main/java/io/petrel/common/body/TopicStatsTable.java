@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Per-queue offsets of a topic on one broker, the GET_TOPIC_STATS_INFO (202) body, queue keys written as objects:
- * <pre>{"offsetTable":{{"brokerName":"b","queueId":0,"topic":"T"}:{"lastUpdateTimestamp":0,"maxOffset":0,"minOffset":0}}}</pre>
+ * <pre>
+ * {"offsetTable":{{"brokerName":"b","queueId":0,"topic":"T"}:{"lastUpdateTimestamp":0,"maxOffset":0,"minOffset":0}}}
+ * </pre>
  * Queues keep the order they were given (or read) in. Immutable.
  */
 public record TopicStatsTable(Map<MessageQueue, TopicOffset> offsetTable) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.common.heartbeat.ConsumeFromWhere;
 import io.petrel.common.heartbeat.ConsumeType;
+import io.petrel.common.heartbeat.HeartbeatData;
 import io.petrel.common.heartbeat.MessageModel;
 import io.petrel.common.heartbeat.SubscriptionData;
 import io.petrel.common.message.MessageQueue;
@@ -72,7 +73,8 @@ class BodyGoldenTest {
 
     @Test
     void consumeStatsFromTheSpecReference() {
-        String live = "{\"consumeTps\":0.0,\"offsetTable\":{{\"brokerName\":\"broker-a\",\"queueId\":0,\"topic\":\"FS_T1\"}:"
+        String live = "{\"consumeTps\":0.0,\"offsetTable\":{{\"brokerName\":\"broker-a\",\"queueId\":0,"
+            + "\"topic\":\"FS_T1\"}:"
             + "{\"brokerOffset\":3,\"consumerOffset\":3,\"lastTimestamp\":1795310615668},{\"brokerName\":\"broker-a\","
             + "\"queueId\":0,\"topic\":\"%RETRY%FS_CG1\"}:{\"brokerOffset\":1,\"consumerOffset\":1,"
             + "\"lastTimestamp\":1795310648641}}}";
@@ -103,7 +105,8 @@ class BodyGoldenTest {
             offline.offsetTable());
         assertEquals(text(bytes("json/all_consumer_offset_body.json")), text(offline.encode()));
 
-        ConsumerOffsetSerializeWrapper live = ConsumerOffsetSerializeWrapper.decode(bytes("live/config/consumerOffset.json"));
+        ConsumerOffsetSerializeWrapper live =
+            ConsumerOffsetSerializeWrapper.decode(bytes("live/config/consumerOffset.json"));
         assertEquals(List.of("GV_LIVE@GV_CG", "%RETRY%GV_CG_RMQ@GV_CG_RMQ", "GV_LIVE@GV_CG_RMQ"),
             List.copyOf(live.offsetTable().keySet()));
         assertEquals(Map.of(0, 3L, 1, 2L, 2, 1L, 3, 2L), live.offsetTable().get("GV_LIVE@GV_CG_RMQ"));
@@ -195,6 +198,18 @@ class BodyGoldenTest {
         List<String> ids = StringListBody.decode(StringListBody.CONSUMER_ID_LIST, golden);
         assertEquals(List.of("127.0.0.1@GV_CONS"), ids);
         assertEquals(text(golden), text(StringListBody.encode(StringListBody.CONSUMER_ID_LIST, ids)));
+    }
+
+    @Test
+    void heartbeatsOfALiveClient() {
+        byte[] producer = bytes("live/heartbeat_producer.json");
+        HeartbeatData p = HeartbeatData.decode(producer);
+        assertEquals(List.of("CLIENT_INNER_PRODUCER", "GV_PG"), p.producerGroups());
+        assertTrue(p.consumerDataSet().isEmpty());
+        assertEquals(text(producer), text(p.encode()));
+
+        HeartbeatData c = HeartbeatData.decode(bytes("json/live_heartbeat_consumer.json"));
+        assertEquals(c, HeartbeatData.decode(c.encode()));
     }
 
     @Test

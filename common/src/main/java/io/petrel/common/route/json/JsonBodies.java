@@ -19,14 +19,23 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** Parses {@code bytes} as one JSON object; {@code what} names the body in the error. */
+    /**
+     * Parses {@code bytes} as one JSON object; {@code what} names the body in the error. The text must be JSON
+     * apart from the map keys 4.9.7 peers write bare (numbers, objects); see {@link JsonSyntax}.
+     */
     public static JSONObject parseObject(byte[] bytes, String what) {
         if (bytes == null || bytes.length == 0) {
             throw new IllegalArgumentException(what + ": empty body");
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            JsonSyntax.check(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + ": malformed JSON: " + e.getMessage(), e);
+        }
         Object parsed;
         try {
-            parsed = JSON.parse(new String(bytes, StandardCharsets.UTF_8), JSONReader.Feature.AllowUnQuotedFieldNames);
+            parsed = JSON.parse(text, JSONReader.Feature.AllowUnQuotedFieldNames);
         } catch (JSONException | NumberFormatException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException(what + ": malformed JSON: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -47,7 +56,7 @@ public final class JsonBodies {
         try {
             return reader.apply(root);
         } catch (IllegalArgumentException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith(what) ? e
+            throw e.getMessage() != null && e.getMessage().startsWith(what + ":") ? e
                 : new IllegalArgumentException(what + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(what + ": unexpected content: " + e, e);
