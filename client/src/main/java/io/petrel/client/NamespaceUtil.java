@@ -13,16 +13,21 @@ public final class NamespaceUtil {
     private NamespaceUtil() {
     }
 
-    /** {@code NS%T} → {@code T} and {@code %RETRY%NS%G} → {@code %RETRY%G}, only for the given namespace. */
+    /**
+     * {@code NS%T} → {@code T} and {@code %RETRY%NS%G} → {@code %RETRY%G}, only for the given namespace; system
+     * topics and groups are returned as they are.
+     */
     public static String withoutNamespace(String resource, String namespace) {
         if (isEmpty(resource) || isEmpty(namespace)) {
             return resource;
         }
         String bare = withoutRetryAndDlq(resource);
-        if (!bare.startsWith(namespace + NAMESPACE_SEPARATOR)) {
+        if (!bare.startsWith(namespace + NAMESPACE_SEPARATOR) || isSystemResource(resource)) {
             return resource;
         }
-        return prefixOf(resource) + bare.substring(namespace.length() + 1);
+        // Cut at the first separator, as RocketMQ clients do (a namespace with a '%' in it is cut there too).
+        int cut = bare.indexOf(NAMESPACE_SEPARATOR);
+        return cut <= 0 ? resource : prefixOf(resource) + bare.substring(cut + 1);
     }
 
     public static String wrapNamespace(String namespace, String resource) {

@@ -208,10 +208,13 @@ public class MQClientAPI {
     /** @return the broker's protocol version (the response's {@code version}) */
     public int sendHeartbeat(String addr, HeartbeatData heartbeat, long timeoutMillis)
         throws RemotingException, MQBrokerException, InterruptedException {
-        RemotingCommand request = RemotingCommand.createRequest(RequestCode.HEART_BEAT).body(heartbeat.encode());
-        RemotingCommand response = remoting.invokeSync(addr, request, timeoutMillis);
+        RemotingCommand response = remoting.invokeSync(addr, heartbeatRequest(heartbeat), timeoutMillis);
         expectSuccess(response, addr);
         return response.version();
+    }
+
+    static RemotingCommand heartbeatRequest(HeartbeatData heartbeat) {
+        return RemotingCommand.createRequest(RequestCode.HEART_BEAT).body(heartbeat.encode());
     }
 
     public void unregisterClient(String addr, String clientId, String producerGroup, String consumerGroup,

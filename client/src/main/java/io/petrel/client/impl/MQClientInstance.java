@@ -300,7 +300,7 @@ public class MQClientInstance {
             template.filterServerTable());
     }
 
-    private void applyRoute(String topic, TopicRouteData route) {
+    void applyRoute(String topic, TopicRouteData route) {
         for (BrokerData bd : route.brokerDatas()) {
             brokerAddrTable.put(bd.brokerName(), new HashMap<>(bd.brokerAddrs()));
         }

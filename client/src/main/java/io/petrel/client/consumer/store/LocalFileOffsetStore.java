@@ -40,22 +40,34 @@ public class LocalFileOffsetStore implements OffsetStore {
 
     @Override
     public void load() throws MQClientException {
-        Map<MessageQueue, Long> loaded = read(storePath);
-        if (loaded == null) {
-            loaded = read(storePath.resolveSibling(storePath.getFileName() + ".bak"));
-        }
+        Map<MessageQueue, Long> loaded = readStored();
         if (loaded != null) {
             loaded.forEach((mq, offset) -> offsetTable.put(mq, new AtomicLong(offset)));
             LOG.info("loaded {} local offsets from {}", loaded.size(), storePath);
         }
     }
 
-    private static Map<MessageQueue, Long> read(Path path) throws MQClientException {
-        if (!Files.exists(path)) {
-            return null;
-        }
+    /**
+     * The offsets in the file, or in its backup when the file is missing, empty or unreadable (a crash may leave
+     * it so); null when neither holds any.
+     */
+    private Map<MessageQueue, Long> readStored() throws MQClientException {
         try {
-            return ResetOffsetBody.decode(Files.readAllBytes(path)).offsetTable();
+            Map<MessageQueue, Long> offsets = read(storePath);
+            if (offsets != null) {
+                return offsets;
+            }
+        } catch (MQClientException e) {
+            LOG.warn("{} is unreadable, trying its backup: {}", storePath, e.getCause().toString());
+        }
+        return read(storePath.resolveSibling(storePath.getFileName() + ".bak"));
+    }
+
+    /** @return null when the file is missing or empty */
+    private static Map<MessageQueue, Long> read(Path path) throws MQClientException {
+        try {
+            byte[] content = Files.exists(path) ? Files.readAllBytes(path) : new byte[0];
+            return content.length == 0 ? null : ResetOffsetBody.decode(content).offsetTable();
         } catch (IOException | IllegalArgumentException e) {
             throw new MQClientException("load consumer offset file " + path + " failed", e);
         }
@@ -81,21 +93,23 @@ public class LocalFileOffsetStore implements OffsetStore {
         if (mq == null) {
             return -1;
         }
-        if (type == ReadOffsetType.READ_FROM_STORE) {
-            try {
-                Map<MessageQueue, Long> stored = read(storePath);
-                Long offset = stored == null ? null : stored.get(mq);
-                if (offset == null) {
-                    return -1;
-                }
-                updateOffset(mq, offset, false);
-                return offset;
-            } catch (MQClientException e) {
-                return -1;
+        if (type != ReadOffsetType.READ_FROM_STORE) {
+            AtomicLong offset = offsetTable.get(mq);
+            if (offset != null || type == ReadOffsetType.READ_FROM_MEMORY) {
+                return offset == null ? -1 : offset.get();
             }
         }
-        AtomicLong offset = offsetTable.get(mq);
-        return offset == null ? -1 : offset.get();
+        try {
+            Map<MessageQueue, Long> stored = readStored();
+            Long offset = stored == null ? null : stored.get(mq);
+            if (offset == null) {
+                return -1;
+            }
+            updateOffset(mq, offset, false);
+            return offset;
+        } catch (MQClientException e) {
+            return -1;
+        }
     }
 
     @Override

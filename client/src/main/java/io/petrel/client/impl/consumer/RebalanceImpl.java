@@ -152,6 +152,9 @@ public abstract class RebalanceImpl {
             }
             removeDirtyOffset(mq);
             ProcessQueue pq = new ProcessQueue();
+            // An orderly consumer has just taken the broker lock, and its first pull waits for this flag. RocketMQ
+            // sets it on every new queue, so running info shows concurrent consumers' queues locked as well.
+            pq.setLocked(true);
             long nextOffset = computePullFromWhere(mq);
             if (nextOffset < 0) {
                 LOG.warn("{} found no start offset for {}", consumerGroup, mq);

@@ -391,13 +391,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             msg.setInstanceId(producer.getNamespace());
         }
         byte[] plainBody = msg.getBody();
-        int sysFlag = 0;
-        if (tryToCompressMessage(msg)) {
-            sysFlag |= MessageSysFlag.COMPRESSED | MessageSysFlag.COMPRESSION_ZLIB;
-        }
-        if (Boolean.parseBoolean(msg.getProperty(MessageProperties.TRAN_MSG))) {
-            sysFlag |= MessageSysFlag.TRANSACTION_PREPARED_TYPE;
-        }
+        int sysFlag = compressAndFlag(msg);
         try {
             SendMessageRequestHeader header = requestHeader(msg, mq, sysFlag);
             Message wire = msg;
@@ -450,7 +444,24 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         return addr.substring(0, colon + 1) + (port - 2);
     }
 
-    private SendMessageRequestHeader requestHeader(Message msg, MessageQueue mq, int sysFlag) {
+    /** Compresses a large enough body (never a batch's) in place; @return the request's sysFlag. */
+    int compressAndFlag(Message msg) {
+        int sysFlag = 0;
+        if (tryToCompressMessage(msg)) {
+            sysFlag |= MessageSysFlag.COMPRESSED | MessageSysFlag.COMPRESSION_ZLIB;
+        }
+        if (Boolean.parseBoolean(msg.getProperty(MessageProperties.TRAN_MSG))) {
+            sysFlag |= MessageSysFlag.TRANSACTION_PREPARED_TYPE;
+        }
+        return sysFlag;
+    }
+
+    /**
+     * The SEND header. For a retry topic the reconsume counts move from the message's properties into the header;
+     * the properties string is taken before that, as RocketMQ producers send it (so it still names them).
+     */
+    SendMessageRequestHeader requestHeader(Message msg, MessageQueue mq, int sysFlag) {
+        String properties = PropertiesCodec.encode(msg.getProperties());
         Integer reconsumeTimes = 0;
         Integer maxReconsumeTimes = null;
         if (msg.getTopic().startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)) {
@@ -467,7 +478,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         }
         return new SendMessageRequestHeader(producer.getProducerGroup(), msg.getTopic(),
             producer.getCreateTopicKey(), producer.getDefaultTopicQueueNums(), mq.queueId(), sysFlag,
-            System.currentTimeMillis(), msg.getFlag(), PropertiesCodec.encode(msg.getProperties()), reconsumeTimes,
+            System.currentTimeMillis(), msg.getFlag(), properties, reconsumeTimes,
             producer.isUnitMode(), msg instanceof MessageBatch, maxReconsumeTimes, mq.brokerName());
     }
 
