@@ -78,6 +78,10 @@ abstract class ClientScenarios {
         producer.start();
     }
 
+    DefaultMQProducer producer() {
+        return producer;
+    }
+
     @AfterAll
     void stopAll() {
         if (producer != null) {
