@@ -8,13 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -146,76 +143,21 @@ public final class BrokerBenchmark {
 
     /** @return {count, p50 micros, p99 micros} */
     static long[] syncSend(DefaultMQProducer producer, String topic, int threads, int seconds) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        long[][] lat = new long[threads][];
-        int[] counts = new int[threads];
-        CountDownLatch done = new CountDownLatch(threads);
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            new Thread(() -> {
-                long[] l = new long[4_000_000];
-                int n = 0;
-                byte[] body = new byte[BODY];
-                try {
-                    while (!stop.get()) {
-                        long b = System.nanoTime();
-                        producer.send(new Message(topic, body));
-                        if (n < l.length) {
-                            l[n++] = System.nanoTime() - b;
-                        }
-                    }
-                } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    lat[id] = l;
-                    counts[id] = n;
-                    done.countDown();
-                }
-            }).start();
-        }
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
-        done.await();
-        long total = Arrays.stream(counts).sum();
-        long[] all = new long[(int) total];
-        int at = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(lat[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        Arrays.sort(all);
-        return new long[] {total, all[all.length / 2] / 1000, all[(int) (all.length * 0.99)] / 1000};
+        return SendLoops.sync(body -> producer.send(new Message(topic, body)), threads, seconds);
     }
 
     static double asyncSend(DefaultMQProducer producer, String topic, int seconds, int window) throws Exception {
-        Semaphore inFlight = new Semaphore(window);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        byte[] body = new byte[BODY];
-        long end = System.currentTimeMillis() + seconds * 1000L;
-        long begin = System.nanoTime();
-        while (System.currentTimeMillis() < end) {
-            inFlight.acquire();
-            producer.send(new Message(topic, body), new SendCallback() {
-                @Override
-                public void onSuccess(SendResult sendResult) {
-                    ok.incrementAndGet();
-                    inFlight.release();
-                }
+        return SendLoops.async((body, ok, failed) -> producer.send(new Message(topic, body), new SendCallback() {
+            @Override
+            public void onSuccess(SendResult sendResult) {
+                ok.run();
+            }
 
-                @Override
-                public void onException(Throwable e) {
-                    failed.incrementAndGet();
-                    inFlight.release();
-                }
-            }, 10_000);
-        }
-        inFlight.acquire(window);
-        double elapsed = (System.nanoTime() - begin) / 1e9;
-        if (failed.get() > 0) {
-            System.out.println("async send failures: " + failed.get());
-        }
-        return ok.get() / elapsed;
+            @Override
+            public void onException(Throwable e) {
+                failed.run();
+            }
+        }, 10_000), seconds, window)[0];
     }
 
     static long totalMessages(DefaultMQProducer producer, String topic) throws Exception {

@@ -5,15 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
@@ -27,7 +23,7 @@ import java.util.function.LongConsumer;
  * <p>Arguments: [backlogMessages sendSeconds rounds] (defaults 1000000 15 3).
  */
 public final class ClientBenchmark {
-    private static final int BODY = 1024;
+    private static final int BODY = SendLoops.BODY;
     private static final int[] THREADS = {1, 4, 16};
 
     /** The few calls the benchmark makes, for either client. */
@@ -127,73 +123,12 @@ public final class ClientBenchmark {
         }
     }
 
-    /** @return {count, p50 micros, p99 micros} */
     static long[] syncSend(Client c, String topic, int threads, int seconds) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        long[][] lat = new long[threads][];
-        int[] counts = new int[threads];
-        CountDownLatch done = new CountDownLatch(threads);
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            new Thread(() -> {
-                long[] l = new long[2_000_000];
-                int n = 0;
-                byte[] body = new byte[BODY];
-                try {
-                    while (!stop.get()) {
-                        long b = System.nanoTime();
-                        c.syncSend(topic, body);
-                        if (n < l.length) {
-                            l[n++] = System.nanoTime() - b;
-                        }
-                    }
-                } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    lat[id] = l;
-                    counts[id] = n;
-                    done.countDown();
-                }
-            }).start();
-        }
-        Thread.sleep(seconds * 1000L);
-        stop.set(true);
-        done.await();
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(lat[t], 0, all, at, counts[t]);
-            at += counts[t];
-        }
-        Arrays.sort(all);
-        return new long[] {total, all[all.length / 2] / 1000, all[(int) (all.length * 0.99)] / 1000};
+        return SendLoops.sync(body -> c.syncSend(topic, body), threads, seconds);
     }
 
-    /** @return {msgs/s, messages} */
     static double[] asyncSend(Client c, String topic, int seconds, int window) throws Exception {
-        Semaphore inFlight = new Semaphore(window);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        byte[] body = new byte[BODY];
-        long end = System.currentTimeMillis() + seconds * 1000L;
-        long begin = System.nanoTime();
-        while (System.currentTimeMillis() < end) {
-            inFlight.acquire();
-            c.asyncSend(topic, body, () -> {
-                ok.incrementAndGet();
-                inFlight.release();
-            }, () -> {
-                failed.incrementAndGet();
-                inFlight.release();
-            });
-        }
-        inFlight.acquire(window);
-        double elapsed = (System.nanoTime() - begin) / 1e9;
-        if (failed.get() > 0) {
-            System.out.println("async send failures: " + failed.get());
-        }
-        return new double[] {ok.get() / elapsed, ok.get()};
+        return SendLoops.async((body, ok, failed) -> c.asyncSend(topic, body, ok, failed), seconds, window);
     }
 
     static void asyncFill(Client c, String topic, long count) throws Exception {

@@ -8,12 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +24,7 @@ public class LocalFileOffsetStore implements OffsetStore {
         System.getProperty("user.home") + "/.rocketmq_offsets");
 
     private final Path storePath;
-    private final ConcurrentMap<MessageQueue, AtomicLong> offsetTable = new ConcurrentHashMap<>();
+    private final OffsetTable offsetTable = new OffsetTable();
 
     public LocalFileOffsetStore(String clientId, String groupName) {
         this(Paths.get(LOCAL_OFFSET_STORE_DIR, clientId, groupName, "offsets.json"));
@@ -42,7 +38,7 @@ public class LocalFileOffsetStore implements OffsetStore {
     public void load() throws MQClientException {
         Map<MessageQueue, Long> loaded = readStored();
         if (loaded != null) {
-            loaded.forEach((mq, offset) -> offsetTable.put(mq, new AtomicLong(offset)));
+            loaded.forEach((mq, offset) -> offsetTable.update(mq, offset, false));
             LOG.info("loaded {} local offsets from {}", loaded.size(), storePath);
         }
     }
@@ -75,16 +71,8 @@ public class LocalFileOffsetStore implements OffsetStore {
 
     @Override
     public void updateOffset(MessageQueue mq, long offset, boolean increaseOnly) {
-        if (mq == null) {
-            return;
-        }
-        AtomicLong old = offsetTable.putIfAbsent(mq, new AtomicLong(offset));
-        if (old != null) {
-            if (increaseOnly) {
-                old.accumulateAndGet(offset, Math::max);
-            } else {
-                old.set(offset);
-            }
+        if (mq != null) {
+            offsetTable.update(mq, offset, increaseOnly);
         }
     }
 
@@ -93,11 +81,9 @@ public class LocalFileOffsetStore implements OffsetStore {
         if (mq == null) {
             return -1;
         }
-        if (type != ReadOffsetType.READ_FROM_STORE) {
-            AtomicLong offset = offsetTable.get(mq);
-            if (offset != null || type == ReadOffsetType.READ_FROM_MEMORY) {
-                return offset == null ? -1 : offset.get();
-            }
+        if (type != ReadOffsetType.READ_FROM_STORE && (offsetTable.contains(mq)
+            || type == ReadOffsetType.READ_FROM_MEMORY)) {
+            return offsetTable.get(mq);
         }
         try {
             Map<MessageQueue, Long> stored = readStored();
@@ -117,12 +103,8 @@ public class LocalFileOffsetStore implements OffsetStore {
         if (mqs == null || mqs.isEmpty()) {
             return;
         }
-        Map<MessageQueue, Long> snapshot = new HashMap<>();
-        offsetTable.forEach((mq, offset) -> {
-            if (mqs.contains(mq)) {
-                snapshot.put(mq, offset.get());
-            }
-        });
+        Map<MessageQueue, Long> snapshot = offsetTable.snapshot(null);
+        snapshot.keySet().retainAll(mqs);
         write(snapshot);
     }
 
@@ -151,13 +133,7 @@ public class LocalFileOffsetStore implements OffsetStore {
 
     @Override
     public Map<MessageQueue, Long> cloneOffsetTable(String topic) {
-        Map<MessageQueue, Long> out = new HashMap<>();
-        offsetTable.forEach((mq, offset) -> {
-            if (topic == null || topic.isEmpty() || topic.equals(mq.topic())) {
-                out.put(mq, offset.get());
-            }
-        });
-        return out;
+        return offsetTable.snapshot(topic);
     }
 
     @Override

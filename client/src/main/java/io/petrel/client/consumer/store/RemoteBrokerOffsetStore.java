@@ -10,12 +10,8 @@ import io.petrel.remoting.exception.RemotingException;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
 import io.petrel.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +21,7 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
 
     private final MQClientInstance instance;
     private final String groupName;
-    private final ConcurrentMap<MessageQueue, AtomicLong> offsetTable = new ConcurrentHashMap<>();
+    private final OffsetTable offsetTable = new OffsetTable();
 
     public RemoteBrokerOffsetStore(MQClientInstance instance, String groupName) {
         this.instance = instance;
@@ -38,17 +34,8 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
 
     @Override
     public void updateOffset(MessageQueue mq, long offset, boolean increaseOnly) {
-        if (mq == null) {
-            return;
-        }
-        AtomicLong old = offsetTable.putIfAbsent(mq, new AtomicLong(offset));
-        if (old == null) {
-            return;
-        }
-        if (increaseOnly) {
-            old.accumulateAndGet(offset, Math::max);
-        } else {
-            old.set(offset);
+        if (mq != null) {
+            offsetTable.update(mq, offset, increaseOnly);
         }
     }
 
@@ -57,14 +44,9 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
         if (mq == null) {
             return -1;
         }
-        if (type != ReadOffsetType.READ_FROM_STORE) {
-            AtomicLong offset = offsetTable.get(mq);
-            if (offset != null) {
-                return offset.get();
-            }
-            if (type == ReadOffsetType.READ_FROM_MEMORY) {
-                return -1;
-            }
+        if (type != ReadOffsetType.READ_FROM_STORE && (offsetTable.contains(mq)
+            || type == ReadOffsetType.READ_FROM_MEMORY)) {
+            return offsetTable.get(mq);
         }
         try {
             long brokerOffset = fetchConsumeOffsetFromBroker(mq);
@@ -86,19 +68,18 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
         if (mqs == null || mqs.isEmpty()) {
             return;
         }
-        for (Map.Entry<MessageQueue, AtomicLong> e : offsetTable.entrySet()) {
-            if (mqs.contains(e.getKey())) {
-                commit(e.getKey(), e.getValue().get());
+        offsetTable.snapshot(null).forEach((mq, offset) -> {
+            if (mqs.contains(mq)) {
+                commit(mq, offset);
             }
-        }
-        offsetTable.keySet().removeIf(mq -> !mqs.contains(mq));
+        });
+        offsetTable.retainOnly(mqs);
     }
 
     @Override
     public void persist(MessageQueue mq) {
-        AtomicLong offset = offsetTable.get(mq);
-        if (offset != null) {
-            commit(mq, offset.get());
+        if (offsetTable.contains(mq)) {
+            commit(mq, offsetTable.get(mq));
         }
     }
 
@@ -121,13 +102,7 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
 
     @Override
     public Map<MessageQueue, Long> cloneOffsetTable(String topic) {
-        Map<MessageQueue, Long> out = new HashMap<>();
-        offsetTable.forEach((mq, offset) -> {
-            if (topic == null || topic.isEmpty() || topic.equals(mq.topic())) {
-                out.put(mq, offset.get());
-            }
-        });
-        return out;
+        return offsetTable.snapshot(topic);
     }
 
     @Override

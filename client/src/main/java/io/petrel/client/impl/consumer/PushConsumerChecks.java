@@ -20,7 +20,7 @@ final class PushConsumerChecks {
         require(c.getMessageModel() != null, "messageModel is null");
         require(c.getConsumeFromWhere() != null, "consumeFromWhere is null");
         try {
-            RebalancePushImpl.parseTimestamp(c.getConsumeTimestamp());
+            RebalanceImpl.parseTimestamp(c.getConsumeTimestamp());
         } catch (DateTimeParseException | NullPointerException e) {
             throw new MQClientException("consumeTimestamp is invalid, the valid format is yyyyMMddHHmmss,but received "
                 + c.getConsumeTimestamp(), null);

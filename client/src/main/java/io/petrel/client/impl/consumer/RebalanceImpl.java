@@ -1,6 +1,12 @@
 package io.petrel.client.impl.consumer;
 
 import io.petrel.client.consumer.AllocateMessageQueueStrategy;
+import io.petrel.client.exception.MQClientException;
+import io.petrel.common.heartbeat.ConsumeFromWhere;
+import io.petrel.common.topic.TopicValidator;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import io.petrel.client.impl.FindBrokerResult;
 import io.petrel.client.impl.MQClientInstance;
 import io.petrel.common.body.LockBatchBody;
@@ -29,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class RebalanceImpl {
     private static final Logger LOG = LoggerFactory.getLogger(RebalanceImpl.class);
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     protected final ConcurrentMap<MessageQueue, ProcessQueue> processQueueTable = new ConcurrentHashMap<>(64);
     protected final ConcurrentMap<String, Set<MessageQueue>> topicSubscribeInfoTable = new ConcurrentHashMap<>();
@@ -61,6 +68,37 @@ public abstract class RebalanceImpl {
     public abstract long computePullFromWhere(MessageQueue mq);
 
     public abstract void dispatchPullRequest(List<PullRequest> pullRequestList);
+
+    /**
+     * Where a newly owned queue starts: the {@code stored} offset when there is one, else where {@code where}
+     * says (retry topics from 0, or their end for timestamps); -1 when it cannot be told (store unreadable).
+     */
+    protected long startOffset(MessageQueue mq, long stored, ConsumeFromWhere where, String timestamp) {
+        if (stored >= 0) {
+            return stored;
+        }
+        if (stored != -1) {
+            return -1;
+        }
+        boolean retryTopic = mq.topic().startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX);
+        try {
+            return switch (where) {
+                case CONSUME_FROM_FIRST_OFFSET -> 0;
+                case CONSUME_FROM_TIMESTAMP -> retryTopic ? instance.getMQAdminImpl().maxOffset(mq)
+                    : instance.getMQAdminImpl().searchOffset(mq, parseTimestamp(timestamp));
+                default -> retryTopic ? 0 : instance.getMQAdminImpl().maxOffset(mq);
+            };
+        } catch (MQClientException e) {
+            LOG.warn("start offset of {} unknown: {}", mq, e.getErrorMessage());
+            return -1;
+        }
+    }
+
+    /** {@code yyyyMMddHHmmss} in the local time zone, as RocketMQ's consumeTimestamp. */
+    public static long parseTimestamp(String yyyyMMddHHmmss) {
+        return LocalDateTime.parse(yyyyMMddHHmmss, TIMESTAMP).atZone(ZoneId.systemDefault()).toInstant()
+            .toEpochMilli();
+    }
 
     // ---- rebalance --------------------------------------------------------------------------------------
 

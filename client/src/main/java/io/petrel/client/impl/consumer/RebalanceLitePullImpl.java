@@ -2,11 +2,8 @@ package io.petrel.client.impl.consumer;
 
 import io.petrel.client.consumer.MessageQueueListener;
 import io.petrel.client.consumer.store.ReadOffsetType;
-import io.petrel.client.exception.MQClientException;
-import io.petrel.common.heartbeat.ConsumeFromWhere;
 import io.petrel.common.heartbeat.ConsumeType;
 import io.petrel.common.message.MessageQueue;
-import io.petrel.common.topic.TopicValidator;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -55,27 +52,8 @@ public class RebalanceLitePullImpl extends RebalanceImpl {
 
     @Override
     public long computePullFromWhere(MessageQueue mq) {
-        try {
-            long last = impl.getOffsetStore().readOffset(mq, ReadOffsetType.MEMORY_FIRST_THEN_STORE);
-            if (last >= 0) {
-                return last;
-            }
-            if (last != -1) {
-                return -1;
-            }
-            boolean retryTopic = mq.topic().startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX);
-            ConsumeFromWhere where = impl.consumer().getConsumeFromWhere();
-            return switch (where) {
-                case CONSUME_FROM_FIRST_OFFSET -> 0;
-                case CONSUME_FROM_TIMESTAMP -> retryTopic ? instance.getMQAdminImpl().maxOffset(mq)
-                    : instance.getMQAdminImpl().searchOffset(mq,
-                    RebalancePushImpl.parseTimestamp(impl.consumer().getConsumeTimestamp()));
-                default -> retryTopic ? 0 : instance.getMQAdminImpl().maxOffset(mq);
-            };
-        } catch (MQClientException e) {
-            LOG.warn("start offset of {} unknown: {}", mq, e.getErrorMessage());
-            return -1;
-        }
+        return startOffset(mq, impl.getOffsetStore().readOffset(mq, ReadOffsetType.MEMORY_FIRST_THEN_STORE),
+            impl.consumer().getConsumeFromWhere(), impl.consumer().getConsumeTimestamp());
     }
 
     /** Lite pull starts its own pull tasks from {@link #messageQueueChanged}; nothing to dispatch here. */

@@ -3,16 +3,10 @@ package io.petrel.client.impl.consumer;
 import io.petrel.client.consumer.AllocateMessageQueueStrategy;
 import io.petrel.client.consumer.store.OffsetStore;
 import io.petrel.client.consumer.store.ReadOffsetType;
-import io.petrel.client.exception.MQClientException;
 import io.petrel.client.impl.MQClientInstance;
-import io.petrel.common.heartbeat.ConsumeFromWhere;
 import io.petrel.common.heartbeat.ConsumeType;
 import io.petrel.common.heartbeat.MessageModel;
 import io.petrel.common.message.MessageQueue;
-import io.petrel.common.topic.TopicValidator;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +18,6 @@ public class RebalancePushImpl extends RebalanceImpl {
     private static final Logger LOG = LoggerFactory.getLogger(RebalancePushImpl.class);
     private static final long UNLOCK_DELAY_MILLIS = Long.parseLong(
         System.getProperty("rocketmq.client.unlockDelayTimeMills", "20000"));
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final DefaultMQPushConsumerImpl impl;
 
@@ -85,35 +78,8 @@ public class RebalancePushImpl extends RebalanceImpl {
 
     @Override
     public long computePullFromWhere(MessageQueue mq) {
-        try {
-            return computeOrThrow(mq);
-        } catch (MQClientException e) {
-            LOG.warn("start offset of {} unknown: {}", mq, e.getErrorMessage());
-            return -1;
-        }
-    }
-
-    private long computeOrThrow(MessageQueue mq) throws MQClientException {
-        long last = impl.getOffsetStore().readOffset(mq, ReadOffsetType.READ_FROM_STORE);
-        if (last >= 0) {
-            return last;
-        }
-        if (last != -1) {
-            return -1;
-        }
-        boolean retryTopic = mq.topic().startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX);
-        ConsumeFromWhere where = impl.consumer().getConsumeFromWhere();
-        return switch (where) {
-            case CONSUME_FROM_FIRST_OFFSET -> 0;
-            case CONSUME_FROM_TIMESTAMP -> retryTopic ? instance.getMQAdminImpl().maxOffset(mq)
-                : instance.getMQAdminImpl().searchOffset(mq, parseTimestamp(impl.consumer().getConsumeTimestamp()));
-            default -> retryTopic ? 0 : instance.getMQAdminImpl().maxOffset(mq);
-        };
-    }
-
-    static long parseTimestamp(String yyyyMMddHHmmss) {
-        return LocalDateTime.parse(yyyyMMddHHmmss, TIMESTAMP).atZone(ZoneId.systemDefault()).toInstant()
-            .toEpochMilli();
+        return startOffset(mq, impl.getOffsetStore().readOffset(mq, ReadOffsetType.READ_FROM_STORE),
+            impl.consumer().getConsumeFromWhere(), impl.consumer().getConsumeTimestamp());
     }
 
     @Override
