@@ -17,8 +17,8 @@ import java.util.function.LongConsumer;
  * Petrel's client against the official 4.9.7 client, both driving one Petrel broker (child JVM, official NameServer):
  * sync send with 1, 4 and 16 threads (msgs/s, p50, p99), async send (1,000 in flight), the consume rate of a backlog
  * with a push consumer, and the client's CPU time per 100,000 messages (this JVM's CPU during the phase; only one
- * client runs at a time). Clients are alternated, each case run the given number of rounds; the median and spread
- * are printed. See docs/benchmarks.md.
+ * client runs at a time). After one short warm-up round of each (not counted), the clients are alternated, each
+ * case run the given number of rounds; the median and spread are printed. See docs/benchmarks.md.
  *
  * <p>Arguments: [backlogMessages sendSeconds rounds] (defaults 1000000 15 3).
  */
@@ -49,6 +49,9 @@ public final class ClientBenchmark {
              BrokerBenchmark.BrokerProcess broker = BrokerBenchmark.start("petrel", dir.resolve("broker"),
                  ns.address())) {
             System.out.println("broker at " + broker.address());
+            for (String which : List.of("petrel", "official")) {
+                runRound(which, ns.address(), -1, Math.min(backlog, 100_000), 5, new LinkedHashMap<>());
+            }
             for (int round = 0; round < rounds; round++) {
                 for (String which : List.of("petrel", "official")) {
                     Map<String, List<Double>> f = figures.computeIfAbsent(which, k -> new LinkedHashMap<>());
