@@ -68,6 +68,9 @@ abstract class ClientScenarios {
 
     abstract void stopServers();
 
+    /** Stops the broker cleanly and starts it again on the same store and port. */
+    abstract void restartBroker() throws Exception;
+
     String namesrvAddr;
 
     @BeforeAll
@@ -76,10 +79,6 @@ abstract class ClientScenarios {
         producer = new DefaultMQProducer("PCT_PRODUCER");
         configure(producer, "PCT_PRODUCER");
         producer.start();
-    }
-
-    DefaultMQProducer producer() {
-        return producer;
     }
 
     @AfterAll
@@ -581,5 +580,30 @@ abstract class ClientScenarios {
             () -> producer.request(new Message(topic, "anyone?".getBytes()), 1000));
         assertEquals(io.petrel.client.ClientErrorCode.REQUEST_TIMEOUT_EXCEPTION, e.getResponseCode());
         assertTrue(System.currentTimeMillis() - begin >= 900);
+    }
+
+    @Test
+    void consumerCarriesOnAcrossABrokerRestartWithoutRedelivery() throws Exception {
+        String topic = "PCT_BROKER_RESTART";
+        createTopic(topic);
+        Set<String> got = ConcurrentHashMap.newKeySet();
+        consumer("PCT_BROKER_RESTART_CG", topic, "TagB", MessageModel.CLUSTERING, (msgs, ctx) -> {
+            msgs.forEach(m -> {
+                if (!got.add(body(m))) {
+                    got.add("DUPLICATE " + body(m));
+                }
+            });
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        for (int i = 0; i < 20; i++) {
+            producer.send(new Message(topic, "TagB", ("before-" + i).getBytes()));
+        }
+        Awaitility.await().atMost(WAIT).until(() -> got.size() == 20);
+        restartBroker();
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> {
+            producer.send(new Message(topic, "TagB", ("after-" + System.nanoTime()).getBytes()));
+            return got.stream().anyMatch(b -> b.startsWith("after-"));
+        });
+        assertTrue(got.stream().noneMatch(b -> b.startsWith("DUPLICATE")), "no message consumed twice: " + got);
     }
 }

@@ -8,13 +8,15 @@ import java.util.List;
 class PetrelClientAgainstOfficialTest extends ClientScenarios {
     private OfficialNamesrv namesrv;
     private OfficialBroker broker;
+    private String namesrvAddress;
+    private static final List<String> EXTRA = List.of("transactionCheckInterval=1000", "transactionTimeOut=2000");
 
     @Override
     String startServers() throws Exception {
         namesrv = OfficialNamesrv.start(dir.resolve("namesrv"), List.of());
-        broker = OfficialBroker.start(dir.resolve("broker"), "broker-a", namesrv.address(),
-            List.of("transactionCheckInterval=1000", "transactionTimeOut=2000"));
-        return namesrv.address();
+        namesrvAddress = namesrv.address();
+        broker = OfficialBroker.start(dir.resolve("broker"), "broker-a", namesrvAddress, EXTRA);
+        return namesrvAddress;
     }
 
     @Override
@@ -25,5 +27,10 @@ class PetrelClientAgainstOfficialTest extends ClientScenarios {
         if (namesrv != null) {
             namesrv.close();
         }
+    }
+
+    @Override
+    void restartBroker() throws Exception {
+        broker = broker.restart(dir.resolve("broker"), namesrvAddress, EXTRA);
     }
 }

@@ -34,8 +34,18 @@ public final class OfficialBroker implements AutoCloseable {
     /** As {@link #start(Path, String, String)}, with extra {@code key=value} lines for broker.conf. */
     public static OfficialBroker start(Path dir, String brokerName, String namesrvAddr, List<String> extraConf)
         throws IOException {
+        return start(dir, brokerName, namesrvAddr, extraConf, FreePorts.brokerPort());
+    }
+
+    /** Stops this broker cleanly and starts it again on the same store and port. */
+    public OfficialBroker restart(Path dir, String namesrvAddr, List<String> extraConf) throws IOException {
+        close();
+        return start(dir, brokerName, namesrvAddr, extraConf, port);
+    }
+
+    private static OfficialBroker start(Path dir, String brokerName, String namesrvAddr, List<String> extraConf,
+                                        int port) throws IOException {
         Path home = OfficialHome.create(Files.createDirectories(dir));
-        int port = FreePorts.brokerPort();
         Path store = home.resolve("store");
         String conf = String.join("\n",
             "brokerClusterName=" + CLUSTER,

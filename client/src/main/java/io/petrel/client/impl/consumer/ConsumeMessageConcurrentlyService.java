@@ -103,11 +103,14 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
         }
         ConsumeConcurrentlyContext context = new ConsumeConcurrentlyContext(mq);
         ConsumeConcurrentlyStatus status = null;
+        long begin = System.currentTimeMillis();
         try {
             status = listener.consumeMessage(java.util.Collections.unmodifiableList(msgs), context);
         } catch (Throwable e) {
             LOG.warn("listener of {} threw on {} messages of {}", consumer.getConsumerGroup(), msgs.size(), mq, e);
         }
+        impl.stats().onConsume(mq.topic(), System.currentTimeMillis() - begin, msgs.size(),
+            status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
         if (status == null) {
             status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
         }

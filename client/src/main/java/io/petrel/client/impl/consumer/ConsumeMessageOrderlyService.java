@@ -157,6 +157,7 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
         impl.resetRetryAndNamespace(msgs);
         ConsumeOrderlyContext context = new ConsumeOrderlyContext(mq);
         ConsumeOrderlyStatus status = null;
+        long begin = System.currentTimeMillis();
         pq.getConsumeLock().lock();
         try {
             if (pq.isDropped()) {
@@ -168,6 +169,8 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
         } finally {
             pq.getConsumeLock().unlock();
         }
+        impl.stats().onConsume(mq.topic(), System.currentTimeMillis() - begin, msgs.size(),
+            status == ConsumeOrderlyStatus.SUCCESS || status == ConsumeOrderlyStatus.COMMIT);
         if (status == null || status == ConsumeOrderlyStatus.ROLLBACK) {
             status = status == null ? ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT : status;
         }

@@ -88,7 +88,7 @@ final class ConsumerRequests implements RequestProcessor {
             pq.firstOffset(), pq.lastOffset(), (int) pq.getMsgCount().get(),
             (int) (pq.getMsgSize().get() / (1024 * 1024)), 0, 0, 0, pq.isLocked(), 0, pq.getLastLockTimestamp(),
             pq.isDropped(), pq.getLastPullTimestamp(), pq.getLastConsumeTimestamp())));
-        return new ConsumerRunningInfo(props, c.subscriptions(), mqTable, Map.of(), jstack);
+        return new ConsumerRunningInfo(props, c.subscriptions(), mqTable, c.stats().status(), jstack);
     }
 
     private static String threadDump() {

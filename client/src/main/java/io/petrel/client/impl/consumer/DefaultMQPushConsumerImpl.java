@@ -58,6 +58,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private OffsetStore offsetStore;
     private ConsumeMessageService consumeMessageService;
     private DefaultMQProducer innerProducer;
+    private final ConsumerStats stats = new ConsumerStats(System::currentTimeMillis);
+    private java.util.concurrent.ScheduledFuture<?> statsSampling;
 
     public DefaultMQPushConsumerImpl(DefaultMQPushConsumer consumer, RPCHook rpcHook) {
         this.consumer = consumer;
@@ -100,6 +102,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         ConsumerRequests.register(instance, this);
         innerProducer = instance.innerProducer();
         instance.start();
+        statsSampling = instance.scheduler().scheduleAtFixedRate(stats::sample, 0, 10,
+            java.util.concurrent.TimeUnit.SECONDS);
         serviceState = ServiceState.RUNNING;
         LOG.info("push consumer {} started", consumer.getConsumerGroup());
         for (String topic : rebalance.getSubscriptionInner().keySet()) {
@@ -137,6 +141,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             return;
         }
         consumeMessageService.shutdown(awaitTerminateMillis);
+        statsSampling.cancel(false);
         persistConsumerOffset();
         instance.unregisterConsumer(consumer.getConsumerGroup());
         instance.shutdown();
@@ -248,7 +253,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             pullAPIWrapper.pullKernelImpl(mq, post ? sub.subString() : null, sub.expressionType(), sub.subVersion(),
                 pr.getNextOffset(), consumer.getPullBatchSize(), sysFlag, commitOffset,
                 BROKER_SUSPEND_MAX_TIME_MILLIS, CONSUMER_TIMEOUT_MILLIS_WHEN_SUSPEND, CommunicationMode.ASYNC,
-                new PushPullCallback(pr, sub));
+                new PushPullCallback(pr, sub, System.currentTimeMillis()));
         } catch (Exception e) {
             LOG.warn("pull of {} failed: {}", mq, e.toString());
             if (e instanceof InterruptedException) {
@@ -262,14 +267,17 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
     private final class PushPullCallback implements PullCallback {
         private final PullRequest pr;
         private final SubscriptionData sub;
+        private final long begin;
 
-        PushPullCallback(PullRequest pr, SubscriptionData sub) {
+        PushPullCallback(PullRequest pr, SubscriptionData sub, long begin) {
             this.pr = pr;
             this.sub = sub;
+            this.begin = begin;
         }
 
         @Override
         public void onSuccess(PullResult raw) {
+            stats.onPull(pr.getMessageQueue().topic(), System.currentTimeMillis() - begin);
             PullResult result = pullAPIWrapper.processPullResult(pr.getMessageQueue(), raw, sub);
             ProcessQueue pq = pr.getProcessQueue();
             switch (result.getPullStatus()) {
@@ -453,6 +461,10 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     public boolean isConsumeOrderly() {
         return consumeOrderly;
+    }
+
+    public ConsumerStats stats() {
+        return stats;
     }
 
     public ConsumeMessageService consumeMessageService() {
