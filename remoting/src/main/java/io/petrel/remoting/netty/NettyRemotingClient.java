@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.common.util.NamedThreadFactory;
@@ -92,6 +93,8 @@ public class NettyRemotingClient {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     ch.pipeline().addLast(
+                        new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES,
+                            true),
                         new IdleStateHandler(0, 0, config.getClientChannelMaxIdleTimeSeconds()),
                         new NettyFrameDecoder(config.getMaxFrameLength()),
                         NettyFrameEncoder.INSTANCE,
