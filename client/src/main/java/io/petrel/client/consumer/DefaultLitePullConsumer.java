@@ -93,10 +93,7 @@ public class DefaultLitePullConsumer extends ClientConfig {
 
     /** Tag selectors only: SQL92 filtering is not supported by this client. */
     public void subscribe(String topic, MessageSelector selector) throws MQClientException {
-        if (selector != null && !"TAG".equals(selector.getExpressionType())) {
-            throw new MQClientException("SQL92 message selectors are not supported by this client", null);
-        }
-        subscribe(topic, selector == null ? "*" : selector.getExpression());
+        subscribe(topic, MessageSelector.tagExpression(selector));
     }
 
     public void subscribe(String topic, String subExpression, MessageQueueListener listener)

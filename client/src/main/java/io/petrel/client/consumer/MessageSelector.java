@@ -25,4 +25,16 @@ public final class MessageSelector {
     public String getExpression() {
         return expression;
     }
+
+    /** The tag expression to subscribe with ({@code *} for no selector); SQL92 is refused: this client lacks it. */
+    static String tagExpression(MessageSelector selector) throws io.petrel.client.exception.MQClientException {
+        if (selector == null) {
+            return "*";
+        }
+        if (!"TAG".equals(selector.type)) {
+            throw new io.petrel.client.exception.MQClientException(
+                "SQL92 message selectors are not supported by this client", null);
+        }
+        return selector.expression;
+    }
 }

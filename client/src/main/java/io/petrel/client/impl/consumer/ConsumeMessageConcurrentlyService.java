@@ -8,11 +8,8 @@ import io.petrel.common.heartbeat.MessageModel;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageProperties;
 import io.petrel.common.message.MessageQueue;
-import io.petrel.common.util.NamedThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,16 +30,15 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
     private final MessageListenerConcurrently listener;
     private final ThreadPoolExecutor consumeExecutor;
     private final ScheduledExecutorService scheduler;
+    private final ConsumeThreads threads;
 
     public ConsumeMessageConcurrentlyService(DefaultMQPushConsumerImpl impl, MessageListenerConcurrently listener) {
         this.impl = impl;
         this.consumer = impl.consumer();
         this.listener = listener;
-        String group = consumer.getConsumerGroup();
-        this.consumeExecutor = new ThreadPoolExecutor(consumer.getConsumeThreadMin(), consumer.getConsumeThreadMax(),
-            60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreadFactory("ConsumeMessageThread_" + group));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("ConsumeMessageScheduledThread_" + group));
+        this.threads = new ConsumeThreads(consumer);
+        this.consumeExecutor = threads.pool;
+        this.scheduler = threads.scheduler;
     }
 
     @Override
@@ -53,13 +49,7 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
 
     @Override
     public void shutdown(long awaitTerminateMillis) {
-        scheduler.shutdownNow();
-        consumeExecutor.shutdown();
-        try {
-            consumeExecutor.awaitTermination(Math.max(awaitTerminateMillis, 0), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.shutdown(awaitTerminateMillis);
     }
 
     @Override

@@ -8,11 +8,8 @@ import io.petrel.common.heartbeat.MessageModel;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageProperties;
 import io.petrel.common.message.MessageQueue;
-import io.petrel.common.util.NamedThreadFactory;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -35,6 +32,7 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
     private final MessageListenerOrderly listener;
     private final ThreadPoolExecutor consumeExecutor;
     private final ScheduledExecutorService scheduler;
+    private final ConsumeThreads threads;
     private final MessageQueueLock messageQueueLock = new MessageQueueLock();
     private volatile boolean stopped;
 
@@ -42,11 +40,9 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
         this.impl = impl;
         this.consumer = impl.consumer();
         this.listener = listener;
-        String group = consumer.getConsumerGroup();
-        this.consumeExecutor = new ThreadPoolExecutor(consumer.getConsumeThreadMin(), consumer.getConsumeThreadMax(),
-            60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreadFactory("ConsumeMessageThread_" + group));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("ConsumeMessageScheduledThread_" + group));
+        this.threads = new ConsumeThreads(consumer);
+        this.consumeExecutor = threads.pool;
+        this.scheduler = threads.scheduler;
     }
 
     @Override
@@ -65,13 +61,7 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
     @Override
     public void shutdown(long awaitTerminateMillis) {
         stopped = true;
-        scheduler.shutdownNow();
-        consumeExecutor.shutdown();
-        try {
-            consumeExecutor.awaitTermination(Math.max(awaitTerminateMillis, 0), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.shutdown(awaitTerminateMillis);
         if (consumer.getMessageModel() == MessageModel.CLUSTERING) {
             impl.rebalance().unlockAll(false);
         }

@@ -17,6 +17,7 @@ import io.petrel.remoting.RequestProcessor;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
+import io.petrel.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.petrel.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
 import io.petrel.remoting.protocol.header.ResetOffsetRequestHeader;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ final class ConsumerRequests implements RequestProcessor {
         this.instance = instance;
     }
 
-    static void register(MQClientInstance instance, DefaultMQPushConsumerImpl unused) {
+    static void register(MQClientInstance instance) {
         ConsumerRequests handler = new ConsumerRequests(instance);
         instance.getRemotingProcessor().addHandler(RequestCode.GET_CONSUMER_RUNNING_INFO, handler);
         instance.getRemotingProcessor().addHandler(RequestCode.CONSUME_MESSAGE_DIRECTLY, handler);
@@ -103,9 +104,11 @@ final class ConsumerRequests implements RequestProcessor {
         return sb.toString();
     }
 
-    private RemotingCommand consumeDirectly(RemotingCommand request) {
-        String group = request.fields().string("consumerGroup");
-        String brokerName = request.fields().string("brokerName");
+    private RemotingCommand consumeDirectly(RemotingCommand request) throws Exception {
+        ConsumeMessageDirectlyResultRequestHeader h =
+            request.decodeHeader(ConsumeMessageDirectlyResultRequestHeader::decode);
+        String group = h.consumerGroup();
+        String brokerName = h.brokerName();
         DefaultMQPushConsumerImpl c = pushConsumer(group);
         List<MessageExt> msgs = ClientMessages.decode(request.body());
         if (c == null || msgs.isEmpty()) {

@@ -99,7 +99,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             throw new MQClientException("The consumer group[" + consumer.getConsumerGroup()
                 + "] has been created before, specify another name please.", null);
         }
-        ConsumerRequests.register(instance, this);
+        ConsumerRequests.register(instance);
         innerProducer = instance.innerProducer();
         instance.start();
         statsSampling = instance.scheduler().scheduleAtFixedRate(stats::sample, 0, 10,

@@ -207,7 +207,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             return;
         }
         try {
-            sendDefaultImpl(msg, CommunicationMode.ASYNC, callback, left);
+            sendChecked(msg, CommunicationMode.ASYNC, callback, left);
         } catch (Exception e) {
             callback.onException(e);
         }
@@ -225,6 +225,12 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         makeSureStateOK();
         Validators.checkMessage(msg, producer.getMaxMessageSize());
+        return sendChecked(msg, mode, callback, timeout);
+    }
+
+    /** The send itself, for a running producer and a message already validated. */
+    private SendResult sendChecked(Message msg, CommunicationMode mode, SendCallback callback, long timeout)
+        throws MQClientException, RemotingException, MQBrokerException, InterruptedException {
         long beginFirst = System.currentTimeMillis();
         TopicPublishInfo info = tryToFindTopicPublishInfo(msg.getTopic());
         if (info == null || !info.ok()) {
