@@ -45,7 +45,7 @@ public final class PetrelCluster implements AutoCloseable {
         return namesrv.address();
     }
 
-    PetrelBroker broker() {
+    public PetrelBroker broker() {
         return broker;
     }
 

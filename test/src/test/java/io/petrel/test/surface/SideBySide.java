@@ -1,0 +1,275 @@
+package io.petrel.test.surface;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.JSONArray;
+import com.alibaba.fastjson.JSONObject;
+import io.petrel.test.broker.PetrelCluster;
+import io.petrel.test.official.OfficialBroker;
+import io.petrel.test.official.OfficialNamesrv;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.awaitility.Awaitility;
+
+/**
+ * An official RocketMQ 4.9.7 NameServer and broker (child JVMs) next to a Petrel NameServer and broker (this JVM),
+ * an official remoting client to send one request to both brokers, official producers for each side, and a
+ * comparison of the two answers: code, whether a remark is given, header field names and the structure of a JSON
+ * body.
+ */
+public final class SideBySide implements AutoCloseable {
+    private static final long TIMEOUT_MILLIS = 10_000;
+    public static final String OFFICIAL_BROKER = "broker-a";
+    public static final String PETREL_BROKER = "petrel-a";
+
+    private final List<AutoCloseable> closers = new ArrayList<>();
+    private OfficialNamesrv officialNamesrv;
+    private OfficialBroker officialBroker;
+    private PetrelCluster petrel;
+    private NettyRemotingClient client;
+    private DefaultMQProducer officialSideProducer;
+    private DefaultMQProducer petrelSideProducer;
+
+    private SideBySide() {
+    }
+
+    /** Starts both sides; {@code officialConf} lines go to the official broker.conf, {@code petrelProps} to Petrel's. */
+    public static SideBySide start(Path dir, List<String> officialConf, Properties petrelProps) throws Exception {
+        SideBySide s = new SideBySide();
+        try {
+            s.officialNamesrv = OfficialNamesrv.start(dir.resolve("official-namesrv"), List.of());
+            s.closers.add(s.officialNamesrv);
+            s.officialBroker = OfficialBroker.start(dir.resolve("official-broker"), OFFICIAL_BROKER,
+                s.officialNamesrv.address(), officialConf);
+            s.closers.add(s.officialBroker);
+            s.petrel = PetrelCluster.start(dir.resolve("petrel"), petrelProps);
+            s.closers.add(s.petrel);
+            s.client = new NettyRemotingClient(new NettyClientConfig());
+            s.client.start();
+            s.closers.add(s.client::shutdown);
+            s.officialSideProducer = producer("official-side", s.officialNamesrv.address());
+            s.closers.add(s.officialSideProducer::shutdown);
+            s.petrelSideProducer = producer("petrel-side", s.petrel.namesrvAddr());
+            s.closers.add(s.petrelSideProducer::shutdown);
+        } catch (Exception | Error e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private static DefaultMQProducer producer(String name, String namesrv) throws Exception {
+        DefaultMQProducer p = new DefaultMQProducer("PG_SIDE_BY_SIDE");
+        p.setNamesrvAddr(namesrv);
+        p.setInstanceName(name + "-" + System.nanoTime());
+        p.setSendMsgTimeout(10_000);
+        p.start();
+        return p;
+    }
+
+    public String officialBrokerAddr() {
+        return officialBroker.address();
+    }
+
+    public String petrelBrokerAddr() {
+        return petrel.broker().address();
+    }
+
+    public String officialNamesrvAddr() {
+        return officialNamesrv.address();
+    }
+
+    public String petrelNamesrvAddr() {
+        return petrel.namesrvAddr();
+    }
+
+    public PetrelCluster petrel() {
+        return petrel;
+    }
+
+    public OfficialBroker official() {
+        return officialBroker;
+    }
+
+    /** Sends {@code count} messages with bodies {@code prefix-i} to {@code topic} on both sides (auto-created). */
+    public void sendToBoth(String topic, String tags, String prefix, int count) throws Exception {
+        for (DefaultMQProducer p : List.of(officialSideProducer, petrelSideProducer)) {
+            for (int i = 0; i < count; i++) {
+                Message m = new Message(topic, tags, (prefix + "-" + i).getBytes(StandardCharsets.UTF_8));
+                m.setKeys(prefix + "-key-" + i);
+                p.send(m);
+            }
+        }
+    }
+
+    /** The producers' own groups are registered on each broker while they run; these are the producers. */
+    public DefaultMQProducer officialSideProducer() {
+        return officialSideProducer;
+    }
+
+    public DefaultMQProducer petrelSideProducer() {
+        return petrelSideProducer;
+    }
+
+    /** Sends a fresh request from {@code request} to each broker. */
+    public Answers ask(Supplier<RemotingCommand> request) throws Exception {
+        RemotingCommand official = client.invokeSync(officialBrokerAddr(), request.get(), TIMEOUT_MILLIS);
+        RemotingCommand petrelAnswer = client.invokeSync(petrelBrokerAddr(), request.get(), TIMEOUT_MILLIS);
+        return new Answers(official, petrelAnswer);
+    }
+
+    /** Sends a request to one address (a broker or a NameServer). */
+    public RemotingCommand invoke(String addr, RemotingCommand request) throws Exception {
+        return client.invokeSync(addr, request, TIMEOUT_MILLIS);
+    }
+
+    /** Waits until both NameServers have a route for {@code topic}. */
+    public void awaitRoutes(String topic) {
+        petrel.awaitRoute(topic);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try {
+                officialSideProducer.getDefaultMQProducerImpl().getmQClientFactory().getMQClientAPIImpl()
+                    .getTopicRouteInfoFromNameServer(topic, 3000);
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        for (int i = closers.size() - 1; i >= 0; i--) {
+            try {
+                closers.get(i).close();
+            } catch (Exception ignored) {
+                // best effort: the rest must still stop
+            }
+        }
+        closers.clear();
+    }
+
+    /** The official broker's and Petrel's answers to one request. */
+    public record Answers(RemotingCommand official, RemotingCommand petrel) {
+        /**
+         * Asserts equal codes, a remark on both or on neither, equal header field names, and a body on both or
+         * neither with the same JSON structure. {@code dataKeyed} lists JSON paths ({@code $}, {@code $.offsetTable},
+         * {@code $.a[].b}) of objects whose keys are data rather than field names: their values are compared as
+         * one merged shape.
+         */
+        public Answers assertSameShape(String what, String... dataKeyed) {
+            assertEquals(official.getCode(), petrel.getCode(), what + ": response code (official remark: "
+                + official.getRemark() + ", Petrel remark: " + petrel.getRemark() + ")");
+            assertEquals(official.getRemark() != null, petrel.getRemark() != null,
+                what + ": remark presence (official: " + official.getRemark() + ", Petrel: " + petrel.getRemark() + ")");
+            assertEquals(fieldNames(official), fieldNames(petrel), what + ": header fields");
+            assertEquals(official.getBody() != null, petrel.getBody() != null, what + ": body presence");
+            if (official.getBody() != null) {
+                Object o = json(official.getBody());
+                Object p = json(petrel.getBody());
+                if (o != null || p != null) {
+                    if (o == null || p == null) {
+                        fail(what + ": body is JSON on one side only: official " + text(official) + " / Petrel "
+                            + text(petrel));
+                    }
+                    Set<String> keyed = Set.of(dataKeyed);
+                    assertEquals(shape(o, "$", keyed), shape(p, "$", keyed), what + ": body structure\nofficial: "
+                        + text(official) + "\nPetrel:   " + text(petrel));
+                }
+            }
+            return this;
+        }
+
+        /** The official answer's body as text (for messages). */
+        public String officialBody() {
+            return text(official);
+        }
+
+        public String petrelBody() {
+            return text(petrel);
+        }
+
+        public JSONObject officialJson() {
+            return (JSONObject) json(official.getBody());
+        }
+
+        public JSONObject petrelJson() {
+            return (JSONObject) json(petrel.getBody());
+        }
+    }
+
+    private static Set<String> fieldNames(RemotingCommand c) {
+        return c.getExtFields() == null ? Set.of() : new TreeSet<>(c.getExtFields().keySet());
+    }
+
+    private static String text(RemotingCommand c) {
+        return c.getBody() == null ? "null" : new String(c.getBody(), StandardCharsets.UTF_8);
+    }
+
+    private static Object json(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        String s = new String(body, StandardCharsets.UTF_8).trim();
+        if (!s.startsWith("{") && !s.startsWith("[")) {
+            return null;
+        }
+        try {
+            return JSON.parse(s);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A canonical description of a JSON value's structure: field names, nesting and value kinds, no values. */
+    static String shape(Object v, String path, Set<String> dataKeyed) {
+        if (v instanceof JSONObject o) {
+            if (dataKeyed.contains(path)) {
+                Set<String> values = new TreeSet<>();
+                for (Object e : o.values()) {
+                    values.add(shape(e, path + "{}", dataKeyed));
+                }
+                return "{*:" + String.join("|", values) + "}";
+            }
+            Map<String, String> fields = new TreeMap<>();
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) o.getInnerMap()).entrySet()) {
+                String key = String.valueOf(e.getKey());
+                fields.put(key, shape(e.getValue(), path + "." + key, dataKeyed));
+            }
+            return fields.toString();
+        }
+        if (v instanceof JSONArray a) {
+            Set<String> items = new TreeSet<>();
+            for (Object e : a) {
+                items.add(shape(e, path + "[]", dataKeyed));
+            }
+            return "[" + String.join("|", items) + "]";
+        }
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Number) {
+            return "number";
+        }
+        if (v instanceof Boolean) {
+            return "boolean";
+        }
+        return "string";
+    }
+}
