@@ -11,6 +11,8 @@ import io.petrel.broker.client.ConsumerManager;
 import io.petrel.broker.client.ProducerManager;
 import io.petrel.broker.client.RebalanceLockManager;
 import io.petrel.broker.config.BrokerConfig;
+import io.petrel.broker.config.BrokerConfigStore;
+import io.petrel.broker.config.BrokerSettings;
 import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.out.BrokerOuterAPI;
@@ -72,6 +74,8 @@ public final class BrokerController {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
     private static final int DEFAULT_QUERY_MAX_NUM = 32;
 
+    private final BrokerConfigStore configs;
+    /** The settings the broker was built with; what may change at run time is read from {@link #configs}. */
     private final BrokerConfig config;
     private final NettyServerConfig serverConfig;
     private final NettyClientConfig clientConfig;
@@ -99,12 +103,16 @@ public final class BrokerController {
     private TransactionCheckService transactionCheck;
     private volatile List<String> nameServers = List.of();
 
-    public BrokerController(BrokerConfig config, NettyServerConfig serverConfig, NettyClientConfig clientConfig,
-                            MessageStoreConfig storeConfig, Clock clock) {
-        this.config = config;
-        this.serverConfig = serverConfig;
-        this.clientConfig = clientConfig;
-        this.storeConfig = storeConfig;
+    /**
+     * @param configFile where runtime config updates are written (the {@code -c} file the settings came from, or
+     *                   {@link BrokerConfigStore#defaultFile})
+     */
+    public BrokerController(BrokerSettings settings, Path configFile, Clock clock) {
+        this.configs = new BrokerConfigStore(settings, configFile, clock);
+        this.config = settings.broker();
+        this.serverConfig = settings.server();
+        this.clientConfig = settings.client();
+        this.storeConfig = settings.store();
         this.clock = clock;
     }
 
@@ -113,7 +121,6 @@ public final class BrokerController {
             throw new IllegalStateException("broker already started or stopped");
         }
         try {
-            config.validate();
             buildManagers();
             buildStore();
             buildServers();
@@ -127,6 +134,7 @@ public final class BrokerController {
             updateNameServers(config.getNamesrvAddr());
             startSchedules();
             startBackgroundServices();
+            configs.addListener((changed, now) -> configChanged(changed.keySet(), now.broker()));
             registerAll(false);
         } catch (IOException | RuntimeException e) {
             shutdown();
@@ -136,8 +144,8 @@ public final class BrokerController {
 
     private void buildManagers() {
         Path configDir = storeConfig.storePathRootDir().resolve("config");
-        topics = new TopicConfigManager(config, new JsonConfigFile(configDir.resolve("topics.json")), clock);
-        groups = new SubscriptionGroupManager(config, new JsonConfigFile(configDir.resolve("subscriptionGroup.json")),
+        topics = new TopicConfigManager(configs, new JsonConfigFile(configDir.resolve("topics.json")), clock);
+        groups = new SubscriptionGroupManager(configs, new JsonConfigFile(configDir.resolve("subscriptionGroup.json")),
             clock);
         offsets = new ConsumerOffsetManager(new JsonConfigFile(configDir.resolve("consumerOffset.json")));
         topics.load();
@@ -170,7 +178,7 @@ public final class BrokerController {
         client = new NettyRemotingClient(clientConfig);
         ExecutorService registerPool = pool("BrokerOuterAPI", 4, 32);
         outerApi = new BrokerOuterAPI(client, registerPool);
-        consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(config, groups, this::pushOneway));
+        consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(configs, groups, this::pushOneway));
     }
 
     private NettyServerConfig fastServerConfig() {
@@ -231,23 +239,23 @@ public final class BrokerController {
             config.getConsumerManagerThreadPoolQueueCapacity());
 
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), server.localPort());
-        SendMessageProcessor send = new SendMessageProcessor(config, topics, groups, store,
+        SendMessageProcessor send = new SendMessageProcessor(configs, topics, groups, store,
             storeConfig.maxMessageSize(), storeHost, stats, clock,
             new io.petrel.broker.send.ReplyPusher(producers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout)));
         ThreadPoolExecutor replyPool = pool("ProcessReplyMessageThread", config.getProcessReplyMessageThreadPoolNums(),
             config.getReplyThreadPoolQueueCapacity());
-        PullMessageProcessor pull = new PullMessageProcessor(config, storeConfig.brokerRole(), topics, groups,
+        PullMessageProcessor pull = new PullMessageProcessor(configs, storeConfig.brokerRole(), topics, groups,
             consumers, offsets, store, stats, clock);
         holdService = new PullRequestHoldService(store, clock, pull::rerun);
         pull.attach(holdService, pullPool);
         RebalanceLockManager locks = new RebalanceLockManager(config.getRebalanceLockMaxLiveTimeMillis());
-        ClientManageProcessor clientManage = new ClientManageProcessor(config, producers, consumers, groups, topics,
+        ClientManageProcessor clientManage = new ClientManageProcessor(configs, producers, consumers, groups, topics,
             clock);
         long inMemory = storeConfig.physicalMemoryBytes() * storeConfig.accessMessageInMemoryMaxRatio() / 100;
         ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(consumers, offsets, store,
             () -> inMemory);
 
-        SendBackProcessor sendBack = new SendBackProcessor(config, topics, groups, store, storeHost);
+        SendBackProcessor sendBack = new SendBackProcessor(configs, topics, groups, store, storeHost);
         ThreadPoolExecutor endTxPool = pool("EndTransactionThread", config.getEndTransactionThreadPoolNums(),
             config.getEndTransactionPoolQueueCapacity());
         EndTransactionProcessor endTx = new EndTransactionProcessor(storeConfig.brokerRole(), store, storeHost,
@@ -256,16 +264,14 @@ public final class BrokerController {
 
         AdminBrokerProcessor admin = new AdminBrokerProcessor();
         new DelayOffsetAdmin(delayOffsets).registerInto(admin);
-        new TopicAdmin(config, topics, offsets, store, consumers::groupsSubscribing).registerInto(admin);
-        new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
+        new TopicAdmin(configs, topics, offsets, store, consumers::groupsSubscribing).registerInto(admin);
+        new GroupAdmin(configs, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
             .registerInto(admin);
         new OffsetQueries(store).registerInto(admin);
         new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout))
             .registerInto(admin);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("broker", config);
-        settings.put("server", serverConfig);
-        new BrokerInfoAdmin(config, settings, topics, store, stats, new BrokerInfoAdmin.PoolDepths(
+        new io.petrel.broker.admin.BrokerConfigAdmin(configs).registerInto(admin);
+        new BrokerInfoAdmin(configs, store, stats, new BrokerInfoAdmin.PoolDepths(
             sendPool, config.getSendThreadPoolQueueCapacity(), pullPool, config.getPullThreadPoolQueueCapacity(),
             queryPool, config.getQueryThreadPoolQueueCapacity()), clock, clock.millis())
             .registerInto(admin);
@@ -291,7 +297,9 @@ public final class BrokerController {
                 new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(sendPool, config.getWaitTimeMillsInSendQueue()),
                 new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(pullPool, config.getWaitTimeMillsInPullQueue()),
                 new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(heartbeatPool,
-                    config.getWaitTimeMillsInHeartbeatQueue())), clock);
+                    config.getWaitTimeMillsInHeartbeatQueue()),
+                new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(endTxPool,
+                    config.getWaitTimeMillsInTransactionQueue())), clock);
         }
     }
 
@@ -380,19 +388,39 @@ public final class BrokerController {
         client.updateNameServerAddressList(nameServers);
     }
 
+    /**
+     * A runtime config update: a new NameServer list is used from now on; a permission change is announced with a
+     * new topic data version so that the NameServers rebuild this broker's queue data.
+     */
+    private void configChanged(java.util.Set<String> keys, BrokerConfig now) {
+        if (keys.contains("namesrvAddr")) {
+            updateNameServers(now.getNamesrvAddr());
+        }
+        if (keys.contains("brokerPermission") || keys.contains("namesrvAddr")) {
+            topics.newDataVersion();
+            registerAll(false);
+        }
+    }
+
+    /** The settings in force, updated at run time by UPDATE_BROKER_CONFIG. */
+    public BrokerConfigStore configs() {
+        return configs;
+    }
+
     /** Registers with every NameServer; the first answer's order-topic settings are applied. */
     public void registerAll(boolean oneway) {
         if (nameServers.isEmpty() || state.get() != 1) {
             return;
         }
+        BrokerConfig live = configs.get();
         io.petrel.common.route.TopicConfigSerializeWrapper wrapper = topics.serializeWrapper();
-        if (!PermName.isWriteable(config.getBrokerPermission()) || !PermName.isReadable(config.getBrokerPermission())) {
+        if (!PermName.isWriteable(live.getBrokerPermission()) || !PermName.isReadable(live.getBrokerPermission())) {
             Map<String, TopicConfig> limited = new LinkedHashMap<>();
-            wrapper.topicConfigTable().forEach((k, v) -> limited.put(k, v.withPerm(config.getBrokerPermission())));
+            wrapper.topicConfigTable().forEach((k, v) -> limited.put(k, v.withPerm(live.getBrokerPermission())));
             wrapper = new io.petrel.common.route.TopicConfigSerializeWrapper(limited, wrapper.dataVersion());
         }
         List<RegisterResult> results = outerApi.registerAll(nameServers, identity(), wrapper, oneway,
-            config.getRegisterBrokerTimeoutMills(), config.isCompressedRegister());
+            live.getRegisterBrokerTimeoutMills(), live.isCompressedRegister());
         if (!results.isEmpty()) {
             topics.applyOrderTopics(results.get(0).orderTopics());
         }

@@ -1,23 +1,16 @@
 package io.petrel.broker;
 
-import io.petrel.broker.config.BrokerConfig;
+import io.petrel.broker.config.BrokerConfigStore;
+import io.petrel.broker.config.BrokerSettings;
 import io.petrel.common.config.ConfigException;
-import io.petrel.common.config.PropertiesBinder;
-import io.petrel.remoting.netty.NettyClientConfig;
-import io.petrel.remoting.netty.NettyServerConfig;
-import io.petrel.store.MessageStoreConfig;
-import io.petrel.store.MessageStoreConfigMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -37,11 +30,6 @@ public final class BrokerStartup {
         "namesrvAddr", "listenPort", "brokerIP1", "storePathRootDir", "flushDiskType", "autoCreateTopicEnable",
         "mappedFileSizeCommitLog", "maxMessageSize", "fileReservedTime", "deleteWhen");
 
-    /** Everything a broker is built from. */
-    public record Settings(BrokerConfig broker, NettyServerConfig server, NettyClientConfig client,
-                           MessageStoreConfig store, Set<String> unknownKeys) {
-    }
-
     private BrokerStartup() {
     }
 
@@ -53,7 +41,7 @@ public final class BrokerStartup {
     }
 
     /** @return 0 when the broker is running (or a print option finished), non-zero after a start-up failure */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Options options = new Options();
         options.addOption("c", "configFile", true, "broker config properties file");
         options.addOption("n", "namesrvAddr", true, "name server address list, e.g. '192.168.0.1:9876;192.168.0.2:9876'");
@@ -72,9 +60,10 @@ public final class BrokerStartup {
             new HelpFormatter().printHelp("mqbroker", options);
             return 0;
         }
-        Settings settings;
+        BrokerSettings settings;
+        String configFile = cmd.getOptionValue('c');
         try {
-            settings = settings(cmd.getOptionValue('c'), cmd.getOptionValue('n'));
+            settings = settings(configFile, cmd.getOptionValue('n'));
         } catch (ConfigException | IllegalArgumentException | IOException e) {
             err.println("The broker cannot start: " + e.getMessage());
             return 2;
@@ -87,8 +76,8 @@ public final class BrokerStartup {
             LOG.warn("unknown keys in the config file were ignored: {}", settings.unknownKeys());
             err.println("warning: unknown config keys ignored: " + settings.unknownKeys());
         }
-        BrokerController controller = new BrokerController(settings.broker(), settings.server(), settings.client(),
-            settings.store(), Clock.systemUTC());
+        Path persistTo = configFile != null ? Path.of(configFile) : BrokerConfigStore.defaultFile(settings);
+        BrokerController controller = new BrokerController(settings, persistTo, Clock.systemUTC());
         try {
             controller.start();
         } catch (IOException | RuntimeException e) {
@@ -115,7 +104,7 @@ public final class BrokerStartup {
     }
 
     /** Reads and checks the settings from a config file (optional) and a NameServer list (optional). */
-    public static Settings settings(String configFile, String namesrvAddr) throws IOException {
+    public static BrokerSettings settings(String configFile, String namesrvAddr) throws IOException {
         Properties props = new Properties();
         if (configFile != null) {
             Path path = Path.of(configFile);
@@ -132,38 +121,12 @@ public final class BrokerStartup {
         return settings(props);
     }
 
-    public static Settings settings(Properties props) {
-        BrokerConfig broker = new BrokerConfig();
-        NettyServerConfig server = new NettyServerConfig();
-        server.setListenPort(10911);
-        NettyClientConfig client = new NettyClientConfig();
-        Set<String> unknown = new PropertiesBinder().bind(props, broker, server, client);
-        unknown.retainAll(MessageStoreConfigMapper.unknownKeys(props));
-        MessageStoreConfig store = MessageStoreConfigMapper.fromProperties(props);
-        broker.validate();
-        if (server.getListenPort() < 0 || server.getListenPort() > 65535) {
-            throw new ConfigException("listenPort", "must be in 0..65535, got " + server.getListenPort());
-        }
-        return new Settings(broker, server, client, store, new TreeSet<>(unknown));
+    public static BrokerSettings settings(Properties props) {
+        return BrokerSettings.map(props);
     }
 
-    private static void print(Settings s, boolean importantOnly, PrintStream out) {
-        Map<String, String> all = new TreeMap<>();
-        all.putAll(PropertiesBinder.describe(s.broker()));
-        all.putAll(PropertiesBinder.describe(s.server()));
-        all.putAll(PropertiesBinder.describe(s.client()));
-        all.put("storePathRootDir", String.valueOf(s.store().storePathRootDir()));
-        all.put("storePathCommitLog", String.valueOf(s.store().storePathCommitLog()));
-        all.put("mappedFileSizeCommitLog", Integer.toString(s.store().mappedFileSizeCommitLog()));
-        all.put("mappedFileSizeConsumeQueue", Integer.toString(s.store().mappedFileSizeConsumeQueue()));
-        all.put("maxMessageSize", Integer.toString(s.store().maxMessageSize()));
-        all.put("flushDiskType", String.valueOf(s.store().flushDiskType()));
-        all.put("brokerRole", String.valueOf(s.store().brokerRole()));
-        all.put("fileReservedTime", Integer.toString(s.store().fileReservedTimeHours()));
-        all.put("deleteWhen", s.store().deleteWhen());
-        all.put("diskMaxUsedSpaceRatio", Integer.toString(s.store().diskMaxUsedSpaceRatio()));
-        all.put("messageDelayLevel", s.store().messageDelayLevel());
-        all.forEach((k, v) -> {
+    private static void print(BrokerSettings s, boolean importantOnly, PrintStream out) {
+        s.effective().forEach((k, v) -> {
             if (!importantOnly || IMPORTANT.contains(k)) {
                 out.println(k + "=" + v);
             }

@@ -1,6 +1,6 @@
 package io.petrel.namesrv;
 
-import io.petrel.namesrv.config.ConfigException;
+import io.petrel.common.config.ConfigException;
 import io.petrel.namesrv.config.NamesrvConfig;
 import io.petrel.namesrv.config.NamesrvConfigMapper;
 import io.petrel.namesrv.config.NamesrvConfigStore;

@@ -261,13 +261,17 @@ public final class MessageStoreConfig {
             require(syncFlushTimeoutMs > 0, "syncFlushTimeout", "must be positive");
             require(transientStorePoolSize > 0, "transientStorePoolSize", "must be positive");
             require(commitIntervalCommitLogMs > 0, "commitIntervalCommitLog", "must be positive");
-            DelayLevels.parse(messageDelayLevel);
+            try {
+                DelayLevels.parse(messageDelayLevel);
+            } catch (IllegalArgumentException e) {
+                throw new io.petrel.common.config.ConfigException("messageDelayLevel", e.getMessage());
+            }
             return new MessageStoreConfig(this);
         }
 
         private static void require(boolean ok, String key, String what) {
             if (!ok) {
-                throw new IllegalArgumentException("invalid store config '" + key + "': " + what);
+                throw new io.petrel.common.config.ConfigException(key, what);
             }
         }
     }

@@ -1,107 +1,102 @@
 package io.petrel.store;
 
-import java.nio.file.Paths;
-import java.util.LinkedHashMap;
+import io.petrel.common.config.ConfigReader;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.BiConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Maps {@code broker.conf} properties to a {@link MessageStoreConfig}. Knows every store key,
- * its type and its legacy alias ({@code mapedFileSizeCommitLog} is accepted as well as
- * {@code mappedFileSizeCommitLog}). A value that does not parse fails with the key's name;
- * keys it does not know are returned by {@link #unknownKeys} (they may belong to the broker).
+ * Reads the store's {@code broker.conf} keys into a {@link MessageStoreConfig}: every key typed, with the
+ * builder's default, the old spellings ({@code mapedFileSizeCommitLog}) accepted; cross-field rules are checked by
+ * {@link MessageStoreConfig.Builder#build()}. A bad value raises a {@link io.petrel.common.config.ConfigException}
+ * naming the key.
  */
 public final class MessageStoreConfigMapper {
-    private static final Logger LOG = LoggerFactory.getLogger(MessageStoreConfigMapper.class);
-    private static final Map<String, BiConsumer<MessageStoreConfig.Builder, String>> KEYS = keys();
+    /** Old spellings still found in {@code broker.conf} files → the key they stand for. */
+    public static final Map<String, String> ALIASES = Map.of(
+        "mapedFileSizeCommitLog", "mappedFileSizeCommitLog",
+        "mapedFileSizeConsumeQueue", "mappedFileSizeConsumeQueue",
+        "destroyMapedFileIntervalForcibly", "destroyMappedFileIntervalForcibly",
+        "warmMapedFileEnable", "warmMappedFileEnable");
 
     private MessageStoreConfigMapper() {
     }
 
+    /** Reads the store keys alone (keys of other modules are left unread on {@code props}). */
     public static MessageStoreConfig fromProperties(Properties props) {
-        MessageStoreConfig.Builder b = MessageStoreConfig.builder();
-        for (String name : props.stringPropertyNames()) {
-            BiConsumer<MessageStoreConfig.Builder, String> setter = KEYS.get(name);
-            if (setter == null) {
-                continue;
-            }
-            String value = props.getProperty(name).trim();
-            try {
-                setter.accept(b, value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("invalid store config '" + name + "': cannot use value '" + value + "'", e);
-            }
-        }
-        Set<String> unknown = unknownKeys(props);
-        if (!unknown.isEmpty()) {
-            LOG.debug("keys not used by the store: {}", unknown);
-        }
-        return b.build();
+        return read(new ConfigReader(props));
     }
 
-    public static Set<String> unknownKeys(Properties props) {
-        Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
-        unknown.removeAll(KEYS.keySet());
-        return unknown;
-    }
-
-    private static Map<String, BiConsumer<MessageStoreConfig.Builder, String>> keys() {
-        Map<String, BiConsumer<MessageStoreConfig.Builder, String>> m = new LinkedHashMap<>();
-        m.put("storePathRootDir", (b, v) -> b.storePathRootDir(Paths.get(v)));
-        m.put("storePathCommitLog", (b, v) -> b.storePathCommitLog(Paths.get(v)));
-        m.put("mappedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(Integer.parseInt(v)));
-        m.put("mapedFileSizeCommitLog", (b, v) -> b.mappedFileSizeCommitLog(Integer.parseInt(v)));
-        m.put("mappedFileSizeConsumeQueue", (b, v) -> b.mappedFileSizeConsumeQueue(Integer.parseInt(v)));
-        m.put("mapedFileSizeConsumeQueue", (b, v) -> b.mappedFileSizeConsumeQueue(Integer.parseInt(v)));
-        m.put("maxMessageSize", (b, v) -> b.maxMessageSize(Integer.parseInt(v)));
-        m.put("flushDiskType", (b, v) -> b.flushDiskType(FlushDiskType.valueOf(v)));
-        m.put("brokerRole", (b, v) -> b.brokerRole(BrokerRole.valueOf(v)));
-        m.put("flushIntervalCommitLog", (b, v) -> b.flushIntervalCommitLogMs(Long.parseLong(v)));
-        m.put("flushCommitLogLeastPages", (b, v) -> b.flushCommitLogLeastPages(Integer.parseInt(v)));
-        m.put("flushCommitLogThoroughInterval", (b, v) -> b.flushCommitLogThoroughIntervalMs(Long.parseLong(v)));
-        m.put("syncFlushTimeout", (b, v) -> b.syncFlushTimeoutMs(Long.parseLong(v)));
-        m.put("flushIntervalConsumeQueue", (b, v) -> b.flushIntervalConsumeQueueMs(Long.parseLong(v)));
-        m.put("flushConsumeQueueLeastPages", (b, v) -> b.flushConsumeQueueLeastPages(Integer.parseInt(v)));
-        m.put("flushConsumeQueueThoroughInterval", (b, v) -> b.flushConsumeQueueThoroughIntervalMs(Long.parseLong(v)));
-        m.put("messageIndexEnable", (b, v) -> b.messageIndexEnable(parseBoolean(v)));
-        m.put("messageIndexSafe", (b, v) -> b.messageIndexSafe(parseBoolean(v)));
-        m.put("maxHashSlotNum", (b, v) -> b.maxHashSlotNum(Integer.parseInt(v)));
-        m.put("maxIndexNum", (b, v) -> b.maxIndexNum(Integer.parseInt(v)));
-        m.put("maxMsgsNumBatch", (b, v) -> b.maxMsgsNumBatch(Integer.parseInt(v)));
-        m.put("fileReservedTime", (b, v) -> b.fileReservedTimeHours(Integer.parseInt(v)));
-        m.put("deleteWhen", MessageStoreConfig.Builder::deleteWhen);
-        m.put("diskMaxUsedSpaceRatio", (b, v) -> b.diskMaxUsedSpaceRatio(Integer.parseInt(v)));
-        m.put("cleanFileForciblyEnable", (b, v) -> b.cleanFileForciblyEnable(parseBoolean(v)));
-        m.put("diskSpaceWarningLevelRatio", (b, v) -> b.diskSpaceWarningLevelRatio(Double.parseDouble(v)));
-        m.put("diskSpaceCleanForciblyRatio", (b, v) -> b.diskSpaceCleanForciblyRatio(Double.parseDouble(v)));
-        m.put("cleanResourceInterval", (b, v) -> b.cleanResourceIntervalMs(Long.parseLong(v)));
-        m.put("destroyMapedFileIntervalForcibly", (b, v) -> b.destroyMappedFileIntervalForciblyMs(Long.parseLong(v)));
-        m.put("checkCRCOnRecover", (b, v) -> b.checkCrcOnRecover(parseBoolean(v)));
-        m.put("osPageCacheBusyTimeOutMills", (b, v) -> b.osPageCacheBusyTimeOutMs(Long.parseLong(v)));
-        m.put("warmMapedFileEnable", (b, v) -> b.warmMappedFileEnable(parseBoolean(v)));
-        m.put("accessMessageInMemoryMaxRatio", (b, v) -> b.accessMessageInMemoryMaxRatio(Integer.parseInt(v)));
-        m.put("maxTransferBytesOnMessageInMemory", (b, v) -> b.maxTransferBytesOnMessageInMemory(Integer.parseInt(v)));
-        m.put("maxTransferCountOnMessageInMemory", (b, v) -> b.maxTransferCountOnMessageInMemory(Integer.parseInt(v)));
-        m.put("maxTransferBytesOnMessageInDisk", (b, v) -> b.maxTransferBytesOnMessageInDisk(Integer.parseInt(v)));
-        m.put("maxTransferCountOnMessageInDisk", (b, v) -> b.maxTransferCountOnMessageInDisk(Integer.parseInt(v)));
-        m.put("messageDelayLevel", MessageStoreConfig.Builder::messageDelayLevel);
-        m.put("transientStorePoolEnable", (b, v) -> b.transientStorePoolEnable(parseBoolean(v)));
-        m.put("transientStorePoolSize", (b, v) -> b.transientStorePoolSize(Integer.parseInt(v)));
-        m.put("commitIntervalCommitLog", (b, v) -> b.commitIntervalCommitLogMs(Long.parseLong(v)));
-        m.put("commitCommitLogLeastPages", (b, v) -> b.commitCommitLogLeastPages(Integer.parseInt(v)));
-        m.put("commitCommitLogThoroughInterval", (b, v) -> b.commitCommitLogThoroughIntervalMs(Long.parseLong(v)));
-        return Map.copyOf(m);
-    }
-
-    private static boolean parseBoolean(String v) {
-        if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException("not a boolean: " + v);
-        }
-        return Boolean.parseBoolean(v);
+    public static MessageStoreConfig read(ConfigReader r) {
+        MessageStoreConfig d = MessageStoreConfig.builder().build();
+        ALIASES.forEach(r::alias);
+        Path root = r.path("storePathRootDir", d.storePathRootDir());
+        MessageStoreConfig.Builder b = MessageStoreConfig.builder()
+            .storePathRootDir(root)
+            .storePathCommitLog(r.path("storePathCommitLog", root.resolve("commitlog")))
+            .mappedFileSizeCommitLog(r.intKey("mappedFileSizeCommitLog", d.mappedFileSizeCommitLog(), 1024,
+                Integer.MAX_VALUE))
+            .mappedFileSizeConsumeQueue(r.intKey("mappedFileSizeConsumeQueue", d.mappedFileSizeConsumeQueue(), 20,
+                Integer.MAX_VALUE))
+            .maxMessageSize(r.intKey("maxMessageSize", d.maxMessageSize(), 1, Integer.MAX_VALUE))
+            .flushDiskType(r.enumKey("flushDiskType", FlushDiskType.class, d.flushDiskType()))
+            .brokerRole(r.enumKey("brokerRole", BrokerRole.class, d.brokerRole()))
+            .flushIntervalCommitLogMs(r.longKey("flushIntervalCommitLog", d.flushIntervalCommitLogMs(), 1,
+                Integer.MAX_VALUE))
+            .flushCommitLogLeastPages(r.intKey("flushCommitLogLeastPages", d.flushCommitLogLeastPages(), 0,
+                Integer.MAX_VALUE))
+            .flushCommitLogThoroughIntervalMs(r.longKey("flushCommitLogThoroughInterval",
+                d.flushCommitLogThoroughIntervalMs(), 1, Integer.MAX_VALUE))
+            .syncFlushTimeoutMs(r.longKey("syncFlushTimeout", d.syncFlushTimeoutMs(), 1, Integer.MAX_VALUE))
+            .flushIntervalConsumeQueueMs(r.longKey("flushIntervalConsumeQueue", d.flushIntervalConsumeQueueMs(), 1,
+                Integer.MAX_VALUE))
+            .flushConsumeQueueLeastPages(r.intKey("flushConsumeQueueLeastPages", d.flushConsumeQueueLeastPages(), 0,
+                Integer.MAX_VALUE))
+            .flushConsumeQueueThoroughIntervalMs(r.longKey("flushConsumeQueueThoroughInterval",
+                d.flushConsumeQueueThoroughIntervalMs(), 1, Integer.MAX_VALUE))
+            .messageIndexEnable(r.bool("messageIndexEnable", d.messageIndexEnable()))
+            .messageIndexSafe(r.bool("messageIndexSafe", d.messageIndexSafe()))
+            .maxHashSlotNum(r.intKey("maxHashSlotNum", d.maxHashSlotNum(), 1, Integer.MAX_VALUE))
+            .maxIndexNum(r.intKey("maxIndexNum", d.maxIndexNum(), 2, Integer.MAX_VALUE))
+            .maxMsgsNumBatch(r.intKey("maxMsgsNumBatch", d.maxMsgsNumBatch(), 1, Integer.MAX_VALUE))
+            .fileReservedTimeHours(r.intKey("fileReservedTime", d.fileReservedTimeHours(), 1, Integer.MAX_VALUE))
+            .deleteWhen(r.nonBlank("deleteWhen", d.deleteWhen()))
+            .diskMaxUsedSpaceRatio(r.intKey("diskMaxUsedSpaceRatio", d.diskMaxUsedSpaceRatio(), 10, 95))
+            .cleanFileForciblyEnable(r.bool("cleanFileForciblyEnable", d.cleanFileForciblyEnable()))
+            .diskSpaceWarningLevelRatio(r.doubleKey("diskSpaceWarningLevelRatio", d.diskSpaceWarningLevelRatio(),
+                0.1, 0.99))
+            .diskSpaceCleanForciblyRatio(r.doubleKey("diskSpaceCleanForciblyRatio", d.diskSpaceCleanForciblyRatio(),
+                0.1, 0.99))
+            .cleanResourceIntervalMs(r.longKey("cleanResourceInterval", d.cleanResourceIntervalMs(), 1,
+                Integer.MAX_VALUE))
+            .destroyMappedFileIntervalForciblyMs(r.longKey("destroyMappedFileIntervalForcibly",
+                d.destroyMappedFileIntervalForciblyMs(), 0, Integer.MAX_VALUE))
+            .checkCrcOnRecover(r.bool("checkCRCOnRecover", d.checkCrcOnRecover()))
+            .osPageCacheBusyTimeOutMs(r.longKey("osPageCacheBusyTimeOutMills", d.osPageCacheBusyTimeOutMs(), 1,
+                Integer.MAX_VALUE))
+            .warmMappedFileEnable(r.bool("warmMappedFileEnable", d.warmMappedFileEnable()))
+            .accessMessageInMemoryMaxRatio(r.intKey("accessMessageInMemoryMaxRatio",
+                d.accessMessageInMemoryMaxRatio(), 0, 100))
+            .maxTransferBytesOnMessageInMemory(r.intKey("maxTransferBytesOnMessageInMemory",
+                d.maxTransferBytesOnMessageInMemory(), 1, Integer.MAX_VALUE))
+            .maxTransferCountOnMessageInMemory(r.intKey("maxTransferCountOnMessageInMemory",
+                d.maxTransferCountOnMessageInMemory(), 1, Integer.MAX_VALUE))
+            .maxTransferBytesOnMessageInDisk(r.intKey("maxTransferBytesOnMessageInDisk",
+                d.maxTransferBytesOnMessageInDisk(), 1, Integer.MAX_VALUE))
+            .maxTransferCountOnMessageInDisk(r.intKey("maxTransferCountOnMessageInDisk",
+                d.maxTransferCountOnMessageInDisk(), 1, Integer.MAX_VALUE))
+            .messageDelayLevel(r.nonBlank("messageDelayLevel", d.messageDelayLevel()))
+            .transientStorePoolEnable(r.bool("transientStorePoolEnable", d.transientStorePoolEnable()))
+            .transientStorePoolSize(r.intKey("transientStorePoolSize", d.transientStorePoolSize(), 1, 1024))
+            .commitIntervalCommitLogMs(r.longKey("commitIntervalCommitLog", d.commitIntervalCommitLogMs(), 1,
+                Integer.MAX_VALUE))
+            .commitCommitLogLeastPages(r.intKey("commitCommitLogLeastPages", d.commitCommitLogLeastPages(), 0,
+                Integer.MAX_VALUE))
+            .commitCommitLogThoroughIntervalMs(r.longKey("commitCommitLogThoroughInterval",
+                d.commitCommitLogThoroughIntervalMs(), 1, Integer.MAX_VALUE));
+        MessageStoreConfig c = b.build();
+        r.require(c.maxMessageSize() < c.mappedFileSizeCommitLog(), "maxMessageSize", c.maxMessageSize()
+            + " must be smaller than mappedFileSizeCommitLog (" + c.mappedFileSizeCommitLog() + ")");
+        return c;
     }
 }

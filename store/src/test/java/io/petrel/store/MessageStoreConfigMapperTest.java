@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.petrel.common.config.ConfigException;
+import io.petrel.common.config.ConfigReader;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -37,8 +39,8 @@ class MessageStoreConfigMapperTest {
 
     @Test
     void bothSpellingsOfTheCommitLogFileSizeAreAccepted() {
-        assertEquals(2048, MessageStoreConfigMapper.fromProperties(props("mappedFileSizeCommitLog", "2048")).mappedFileSizeCommitLog());
-        assertEquals(4096, MessageStoreConfigMapper.fromProperties(props("mapedFileSizeCommitLog", "4096")).mappedFileSizeCommitLog());
+        assertEquals(2048, MessageStoreConfigMapper.fromProperties(props("mappedFileSizeCommitLog", "2048", "maxMessageSize", "1024")).mappedFileSizeCommitLog());
+        assertEquals(4096, MessageStoreConfigMapper.fromProperties(props("mapedFileSizeCommitLog", "4096", "maxMessageSize", "1024")).mappedFileSizeCommitLog());
         MessageStoreConfig sync = MessageStoreConfigMapper.fromProperties(props("flushDiskType", "SYNC_FLUSH", "deleteWhen", "04;16"));
         assertEquals(FlushDiskType.SYNC_FLUSH, sync.flushDiskType());
         assertEquals("04;16", sync.deleteWhen());
@@ -46,22 +48,32 @@ class MessageStoreConfigMapperTest {
 
     @Test
     void badValuesNameTheirKey() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        ConfigException e = assertThrows(ConfigException.class,
             () -> MessageStoreConfigMapper.fromProperties(props("maxMessageSize", "big")));
         assertTrue(e.getMessage().contains("maxMessageSize"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(ConfigException.class,
             () -> MessageStoreConfigMapper.fromProperties(props("mappedFileSizeConsumeQueue", "1001")));
         assertTrue(e.getMessage().contains("mappedFileSizeConsumeQueue"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(ConfigException.class,
             () -> MessageStoreConfigMapper.fromProperties(props("deleteWhen", "4am")));
         assertTrue(e.getMessage().contains("deleteWhen"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(ConfigException.class,
             () -> MessageStoreConfigMapper.fromProperties(props("transientStorePoolEnable", "yes")));
         assertTrue(e.getMessage().contains("transientStorePoolEnable"), e.getMessage());
+        e = assertThrows(ConfigException.class,
+            () -> MessageStoreConfigMapper.fromProperties(props("mappedFileSizeCommitLog", "4096")));
+        assertEquals("maxMessageSize", e.key());
     }
 
     @Test
-    void reportsKeysItDoesNotKnow() {
-        assertEquals(Set.of("brokerName"), MessageStoreConfigMapper.unknownKeys(props("brokerName", "b", "fileReservedTime", "48")));
+    void leavesKeysItDoesNotKnowUnreadAndRecordsEveryKeyInForce() {
+        ConfigReader r = new ConfigReader(props("brokerName", "b", "fileReservedTime", "48", "mapedFileSizeConsumeQueue",
+            "6000"));
+        MessageStoreConfig c = MessageStoreConfigMapper.read(r);
+        assertEquals(Set.of("brokerName"), r.unknown());
+        assertEquals(6000, c.mappedFileSizeConsumeQueue());
+        assertEquals("48", r.effective().get("fileReservedTime"));
+        assertEquals("6000", r.effective().get("mappedFileSizeConsumeQueue"));
+        assertEquals("ASYNC_FLUSH", r.effective().get("flushDiskType"));
     }
 }

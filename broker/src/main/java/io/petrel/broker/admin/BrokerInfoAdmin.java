@@ -2,25 +2,18 @@ package io.petrel.broker.admin;
 
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.stats.BrokerStats;
-import io.petrel.broker.topic.TopicConfigManager;
-import io.petrel.common.config.PropertiesBinder;
 import io.petrel.common.route.KVTable;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RemotingVersion;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
-import io.petrel.remoting.protocol.header.GetBrokerConfigResponseHeader;
 import io.petrel.store.MessageStore;
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
-/** GET_BROKER_RUNTIME_INFO, GET_BROKER_CONFIG and UPDATE_BROKER_CONFIG. */
+/** GET_BROKER_RUNTIME_INFO: the store's figures, rates, day totals and request queue depths. */
 public final class BrokerInfoAdmin {
     /** Queue depths of the broker's request pools, for the runtime figures. */
     public record PoolDepths(java.util.concurrent.ThreadPoolExecutor send, int sendCapacity,
@@ -36,21 +29,15 @@ public final class BrokerInfoAdmin {
         return Long.toString(io.petrel.remoting.netty.RequestTask.headWaitMillis(pool.getQueue(), clock.millis()));
     }
 
-    private final BrokerConfig config;
-    private final Map<String, Object> settings;
-    private final TopicConfigManager topics;
+    private final Supplier<BrokerConfig> config;
     private final MessageStore store;
     private final BrokerStats stats;
     private final PoolDepths pools;
     private final Clock clock;
     private final long bootMillis;
 
-    /** @param settings every settings object whose keys GET/UPDATE_BROKER_CONFIG expose, by a name for logs */
-    public BrokerInfoAdmin(BrokerConfig config, Map<String, Object> settings, TopicConfigManager topics,
-                           MessageStore store, BrokerStats stats, PoolDepths pools, Clock clock, long bootMillis) {
+    public BrokerInfoAdmin(Supplier<BrokerConfig> config, MessageStore store, BrokerStats stats, PoolDepths pools, Clock clock, long bootMillis) {
         this.config = config;
-        this.settings = settings;
-        this.topics = topics;
         this.store = store;
         this.stats = stats;
         this.pools = pools;
@@ -59,9 +46,7 @@ public final class BrokerInfoAdmin {
     }
 
     public void registerInto(AdminBrokerProcessor processor) {
-        processor.register(RequestCode.GET_BROKER_RUNTIME_INFO, (ch, req) -> runtimeInfo())
-            .register(RequestCode.GET_BROKER_CONFIG, (ch, req) -> brokerConfig())
-            .register(RequestCode.UPDATE_BROKER_CONFIG, (ch, req) -> updateConfig(req));
+        processor.register(RequestCode.GET_BROKER_RUNTIME_INFO, (ch, req) -> runtimeInfo());
     }
 
     private RemotingCommand runtimeInfo() {
@@ -91,7 +76,7 @@ public final class BrokerInfoAdmin {
         kv.put("queryThreadPoolQueueCapacity", Integer.toString(pools.queryCapacity()));
         kv.put("queryThreadPoolQueueHeadWaitTimeMills", headWait(pools.query()));
         kv.put("EndTransactionQueueSize", "0");
-        kv.put("EndTransactionThreadPoolQueueCapacity", Integer.toString(config.getEndTransactionPoolQueueCapacity()));
+        kv.put("EndTransactionThreadPoolQueueCapacity", Integer.toString(config.get().getEndTransactionPoolQueueCapacity()));
         kv.putIfAbsent("pageCacheLockTimeMills", "0");
         kv.put("earliestMessageTimeStamp", Long.toString(store.getEarliestMessageTime()));
         kv.put("commitLogMinOffset", Long.toString(store.getMinPhyOffset()));
@@ -100,7 +85,7 @@ public final class BrokerInfoAdmin {
         kv.putIfAbsent("commitLogDiskRatio", "0.0");
         kv.put("putMessageSizeTotal", Long.toString(stats.putBytesTotal()));
         kv.put("putMessageTimesTotal", Long.toString(stats.putTotal()));
-        kv.put("startAcceptSendRequestTimeStamp", Long.toString(config.getStartAcceptSendRequestTimeStamp()));
+        kv.put("startAcceptSendRequestTimeStamp", Long.toString(config.get().getStartAcceptSendRequestTimeStamp()));
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new KVTable(kv).encode());
     }
 
@@ -108,37 +93,5 @@ public final class BrokerInfoAdmin {
         long s = millis / 1000;
         return String.format("[ %d days, %d hours, %d minutes, %d seconds ]", s / 86400, (s % 86400) / 3600,
             (s % 3600) / 60, s % 60);
-    }
-
-    private RemotingCommand brokerConfig() {
-        StringBuilder sb = new StringBuilder();
-        Map<String, String> all = new TreeMap<>();
-        for (Object target : settings.values()) {
-            all.putAll(PropertiesBinder.describe(target));
-        }
-        all.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-        String version = new String(topics.dataVersion().encode(), StandardCharsets.UTF_8);
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null, new GetBrokerConfigResponseHeader(version))
-            .body(sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Applies {@code key=value} lines to the live settings objects. Values are checked as at start-up; a change
-     * to a setting read only at start-up (ports, paths, thread counts) takes effect after a restart.
-     */
-    private RemotingCommand updateConfig(RemotingCommand req) throws IOException {
-        if (req.body() == null) {
-            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "no properties in the body");
-        }
-        Properties props = new Properties();
-        props.load(new StringReader(new String(req.body(), StandardCharsets.UTF_8)));
-        Set<String> unknown;
-        try {
-            unknown = new PropertiesBinder().bind(props, settings.values().toArray());
-        } catch (io.petrel.common.config.ConfigException e) {
-            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, e.getMessage());
-        }
-        String remark = unknown.isEmpty() ? null : "unknown keys ignored: " + unknown;
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, remark);
     }
 }

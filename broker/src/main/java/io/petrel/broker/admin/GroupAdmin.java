@@ -39,10 +39,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Consumer-group administration: groups, connections, consume progress, queue locks and offset resets. */
 public final class GroupAdmin {
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final SubscriptionGroupManager groups;
     private final ConsumerManager consumers;
     private final ProducerManager producers;
@@ -53,7 +54,7 @@ public final class GroupAdmin {
     private final ConsumerIdsChangeNotifier.Pusher pusher;
     private final Clock clock;
 
-    public GroupAdmin(BrokerConfig config, SubscriptionGroupManager groups, ConsumerManager consumers,
+    public GroupAdmin(Supplier<BrokerConfig> config, SubscriptionGroupManager groups, ConsumerManager consumers,
                       ProducerManager producers, ConsumerOffsetManager offsets, RebalanceLockManager locks,
                       TopicConfigManager topics, MessageStore store, ConsumerIdsChangeNotifier.Pusher pusher,
                       Clock clock) {
@@ -156,7 +157,7 @@ public final class GroupAdmin {
                 long consumerOffset = Math.max(0, offsets.query(h.consumerGroup(), topic, q));
                 long last = consumerOffset > 0 ? Math.max(0, store.getMessageStoreTimeStamp(topic, q,
                     consumerOffset - 1)) : 0;
-                table.put(new MessageQueue(topic, config.getBrokerName(), q),
+                table.put(new MessageQueue(topic, config.get().getBrokerName(), q),
                     new OffsetWrapper(brokerOffset, consumerOffset, last));
             }
         }
@@ -205,7 +206,7 @@ public final class GroupAdmin {
             if (!h.isForce() && current >= 0 && current <= offset) {
                 offset = current;
             }
-            target.put(new MessageQueue(h.topic(), config.getBrokerName(), q), offset);
+            target.put(new MessageQueue(h.topic(), config.get().getBrokerName(), q), offset);
             byQueue.put(q, offset);
         }
         offsets.reset(h.group(), h.topic(), byQueue);

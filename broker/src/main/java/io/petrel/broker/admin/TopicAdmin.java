@@ -22,16 +22,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Topic administration: create/update, delete, list, per-queue stats, and who consumes a topic. */
 public final class TopicAdmin {
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
     private final ConsumerOffsetManager offsets;
     private final MessageStore store;
     private final java.util.function.Function<String, java.util.List<String>> subscribedGroups;
 
-    public TopicAdmin(BrokerConfig config, TopicConfigManager topics, ConsumerOffsetManager offsets,
+    public TopicAdmin(Supplier<BrokerConfig> config, TopicConfigManager topics, ConsumerOffsetManager offsets,
                       MessageStore store, java.util.function.Function<String, java.util.List<String>> subscribedGroups) {
         this.config = config;
         this.topics = topics;
@@ -103,7 +104,7 @@ public final class TopicAdmin {
             long min = Math.max(0, store.getMinOffsetInQueue(topic, q));
             long max = Math.max(0, store.getMaxOffsetInQueue(topic, q));
             long last = max > 0 ? store.getMessageStoreTimeStamp(topic, q, max - 1) : 0;
-            table.put(new MessageQueue(topic, config.getBrokerName(), q),
+            table.put(new MessageQueue(topic, config.get().getBrokerName(), q),
                 new TopicOffset(min, max, Math.max(0, last)));
         }
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new TopicStatsTable(table).encode());
@@ -120,8 +121,8 @@ public final class TopicAdmin {
     private RemotingCommand systemTopics() {
         Set<String> names = new TreeSet<>();
         for (String t : topics.snapshot().keySet()) {
-            if (TopicValidator.isSystemTopic(t) || t.equals(config.getBrokerClusterName())
-                || t.equals(config.getBrokerName())) {
+            if (TopicValidator.isSystemTopic(t) || t.equals(config.get().getBrokerClusterName())
+                || t.equals(config.get().getBrokerName())) {
                 names.add(t);
             }
         }

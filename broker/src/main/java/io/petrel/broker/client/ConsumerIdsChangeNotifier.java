@@ -8,6 +8,7 @@ import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.header.ConsumerGroupRequestHeader;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,11 @@ public final class ConsumerIdsChangeNotifier implements ConsumerManager.GroupCha
         void pushOneway(Channel channel, RemotingCommand command) throws Exception;
     }
 
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final SubscriptionGroupManager groups;
     private final Pusher pusher;
 
-    public ConsumerIdsChangeNotifier(BrokerConfig config, SubscriptionGroupManager groups, Pusher pusher) {
+    public ConsumerIdsChangeNotifier(Supplier<BrokerConfig> config, SubscriptionGroupManager groups, Pusher pusher) {
         this.config = config;
         this.groups = groups;
         this.pusher = pusher;
@@ -36,7 +37,7 @@ public final class ConsumerIdsChangeNotifier implements ConsumerManager.GroupCha
 
     @Override
     public void groupChanged(String group, List<ClientChannelInfo> remaining, boolean fromHeartbeat) {
-        if (!config.isNotifyConsumerIdsChangedEnable() || remaining.isEmpty()) {
+        if (!config.get().isNotifyConsumerIdsChangedEnable() || remaining.isEmpty()) {
             return;
         }
         if (fromHeartbeat) {

@@ -21,19 +21,20 @@ import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.UnregisterClientRequestHeader;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /** HEART_BEAT, UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG: who the clients are and what they subscribe to. */
 public final class ClientManageProcessor implements RequestProcessor {
     static final String SQL92_UNSUPPORTED = "The broker does not support consumer to filter message by SQL92";
 
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final ProducerManager producers;
     private final ConsumerManager consumers;
     private final SubscriptionGroupManager groups;
     private final TopicConfigManager topics;
     private final Clock clock;
 
-    public ClientManageProcessor(BrokerConfig config, ProducerManager producers, ConsumerManager consumers,
+    public ClientManageProcessor(Supplier<BrokerConfig> config, ProducerManager producers, ConsumerManager consumers,
                                  SubscriptionGroupManager groups, TopicConfigManager topics, Clock clock) {
         this.config = config;
         this.producers = producers;
@@ -101,7 +102,7 @@ public final class ClientManageProcessor implements RequestProcessor {
             return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
         }
         // SQL92 filtering is not offered by this broker whatever enablePropertyFilter says; say so plainly.
-        String remark = config.isEnablePropertyFilter() ? SQL92_UNSUPPORTED + " (not implemented by this broker)"
+        String remark = config.get().isEnablePropertyFilter() ? SQL92_UNSUPPORTED + " (not implemented by this broker)"
             : SQL92_UNSUPPORTED;
         return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, remark);
     }

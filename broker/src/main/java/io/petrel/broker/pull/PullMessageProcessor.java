@@ -28,6 +28,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(PullMessageProcessor.class);
     static final String SQL92_UNSUPPORTED = "The broker does not support consumer to filter message by SQL92";
 
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final BrokerRole role;
     private final TopicConfigManager topics;
     private final SubscriptionGroupManager groups;
@@ -52,7 +53,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     private volatile PullRequestHoldService holdService;
     private volatile ExecutorService rerunExecutor;
 
-    public PullMessageProcessor(BrokerConfig config, BrokerRole role, TopicConfigManager topics,
+    public PullMessageProcessor(Supplier<BrokerConfig> config, BrokerRole role, TopicConfigManager topics,
                                 SubscriptionGroupManager groups, ConsumerManager consumers,
                                 ConsumerOffsetManager offsets, MessageStore store, BrokerStats stats, Clock clock) {
         this.config = config;
@@ -98,8 +99,8 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     RemotingCommand process(Channel channel, RemotingCommand request, boolean firstRun) throws Exception {
         PullMessageRequestHeader h = request.decodeHeader(PullMessageRequestHeader::decode);
-        if (!PermName.isReadable(config.getBrokerPermission())) {
-            return fail(ResponseCode.NO_PERMISSION, "the broker[" + config.getBrokerIP1()
+        if (!PermName.isReadable(config.get().getBrokerPermission())) {
+            return fail(ResponseCode.NO_PERMISSION, "the broker[" + config.get().getBrokerIP1()
                 + "] pulling message is forbidden");
         }
         SubscriptionGroupConfig group = groups.find(h.consumerGroup());
@@ -130,7 +131,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         RemotingCommand response = read(h, group, sub.data);
         boolean nothingYet = response.code() == ResponseCode.PULL_NOT_FOUND;
         if (nothingYet && firstRun && PullSysFlag.has(h.sysFlag(), PullSysFlag.SUSPEND) && holdService != null) {
-            long timeout = config.isLongPollingEnable() ? h.suspendTimeoutMillis() : config.getShortPollingTimeMills();
+            long timeout = config.get().isLongPollingEnable() ? h.suspendTimeoutMillis() : config.get().getShortPollingTimeMills();
             holdService.hold(h.topic(), h.queueId(),
                 new HeldPull(channel, request, h.queueOffset(), clock.millis() + timeout, sub.data));
             commitIfAsked(channel, h, firstRun);
@@ -197,13 +198,13 @@ public final class PullMessageProcessor implements RequestProcessor {
         boolean handedOver = false;
         try {
             int code = codeFor(result.status(), h.queueOffset());
-            long suggest = !config.isSlaveReadEnable() ? 0
+            long suggest = !config.get().isSlaveReadEnable() ? 0
                 : result.suggestPullingFromSlave() ? group.whichBrokerWhenConsumeSlowly() : group.brokerId();
             RemotingCommand response = RemotingCommand.createResponse(code, result.status().name(),
                 new PullMessageResponseHeader(suggest, result.nextBeginOffset(), result.minOffset(),
                     result.maxOffset()));
             if (code == ResponseCode.SUCCESS) {
-                if (config.isTransferMsgByHeap()) {
+                if (config.get().isTransferMsgByHeap()) {
                     response.body(result.copyToHeap().array());
                 } else {
                     // Sent straight from the mapped CommitLog; the slices are released once the write is done.

@@ -21,6 +21,7 @@ import io.petrel.store.MessageStore;
 import io.petrel.store.PutMessageResult;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * CONSUMER_SEND_MSG_BACK (36): a consumer could not process a message, so the broker stores a copy for a later
@@ -33,13 +34,13 @@ public final class SendBackProcessor implements RequestProcessor {
     /** Topic sysflag bit "has unit subscription", set on retry and DLQ topics created for unit-mode consumers. */
     private static final int UNIT_SUB_SYS_FLAG = 0x2;
 
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
     private final SubscriptionGroupManager groups;
     private final MessageStore store;
     private final InetSocketAddress storeHost;
 
-    public SendBackProcessor(BrokerConfig config, TopicConfigManager topics, SubscriptionGroupManager groups,
+    public SendBackProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                              MessageStore store, InetSocketAddress storeHost) {
         this.config = config;
         this.topics = topics;
@@ -60,8 +61,8 @@ public final class SendBackProcessor implements RequestProcessor {
             return response(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group not exist, " + h.group()
                 + FAQ);
         }
-        if (!PermName.isWriteable(config.getBrokerPermission())) {
-            return response(ResponseCode.NO_PERMISSION, "the broker[" + config.getBrokerIP1()
+        if (!PermName.isWriteable(config.get().getBrokerPermission())) {
+            return response(ResponseCode.NO_PERMISSION, "the broker[" + config.get().getBrokerIP1()
                 + "] sending message is forbidden");
         }
         if (group.retryQueueNums() <= 0) {

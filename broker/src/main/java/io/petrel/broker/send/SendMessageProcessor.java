@@ -32,6 +32,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * SEND_MESSAGE, SEND_MESSAGE_V2, SEND_BATCH_MESSAGE and the reply sends SEND_REPLY_MESSAGE(_V2): validates in the order 4.9.7 brokers do, creates topics
@@ -39,7 +40,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * stored asynchronously: the send thread does not wait for a flush.
  */
 public final class SendMessageProcessor implements RequestProcessor {
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
     private final SubscriptionGroupManager groups;
     private final MessageStore store;
@@ -49,7 +50,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final Clock clock;
     private final ReplyPusher replies;
 
-    public SendMessageProcessor(BrokerConfig config, TopicConfigManager topics, SubscriptionGroupManager groups,
+    public SendMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                                 MessageStore store, int maxMessageSize,
                                 InetSocketAddress storeHost, BrokerStats stats, Clock clock, ReplyPusher replies) {
         this.config = config;
@@ -105,13 +106,13 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     private RemotingCommand checkBroker(SendMessageRequestHeader header) {
         long now = clock.millis();
-        if (config.getStartAcceptSendRequestTimeStamp() > now) {
+        if (config.get().getStartAcceptSendRequestTimeStamp() > now) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "broker unable to service, until "
-                + java.time.Instant.ofEpochMilli(config.getStartAcceptSendRequestTimeStamp()));
+                + java.time.Instant.ofEpochMilli(config.get().getStartAcceptSendRequestTimeStamp()));
         }
-        if (!PermName.isWriteable(config.getBrokerPermission()) && topics.isOrderTopic(header.topic())) {
+        if (!PermName.isWriteable(config.get().getBrokerPermission()) && topics.isOrderTopic(header.topic())) {
             return RemotingCommand.createResponse(ResponseCode.NO_PERMISSION, "the broker["
-                + config.getBrokerIP1() + "] sending message is forbidden");
+                + config.get().getBrokerIP1() + "] sending message is forbidden");
         }
         String invalid = TopicValidator.validateTopic(header.topic());
         if (invalid != null) {
@@ -147,7 +148,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         msg.setBornHost(ctx.bornHost());
         msg.setStoreHost(storeHost);
         msg.setReconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes());
-        props.put(MessageProperties.CLUSTER, config.getBrokerClusterName());
+        props.put(MessageProperties.CLUSTER, config.get().getBrokerClusterName());
         if ("true".equals(props.get(MessageProperties.WAIT)) && !MessageRewrites.isRewritten(props)) {
             props.remove(MessageProperties.WAIT); // absent means true: nine bytes saved per record
         }
@@ -157,8 +158,8 @@ public final class SendMessageProcessor implements RequestProcessor {
             return refused;
         }
         if (Boolean.parseBoolean(props.get(MessageProperties.TRAN_MSG))) {
-            if (config.isRejectTransactionMessage()) {
-                return error(ResponseCode.NO_PERMISSION, "the broker[" + config.getBrokerIP1()
+            if (config.get().isRejectTransactionMessage()) {
+                return error(ResponseCode.NO_PERMISSION, "the broker[" + config.get().getBrokerIP1()
                     + "] sending transaction message is forbidden");
             }
             MessageRewrites.toHalfMessage(msg);
@@ -198,7 +199,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, pushError)
             : RemotingCommand.createResponse(ResponseCode.SUCCESS, null,
                 new SendMessageResponseHeader("0", ctx.queueId(), 0, null));
-        if (config.isStoreReplyMessageEnable()) {
+        if (config.get().isStoreReplyMessageEnable()) {
             PutMessageResult stored = store.putMessage(msg);
             PutResultMapping.Outcome outcome = PutResultMapping.of(stored.status(), maxMessageSize);
             if (outcome.stored()) {
@@ -260,7 +261,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         } catch (RuntimeException e) {
             return error(ResponseCode.MESSAGE_ILLEGAL, "malformed batch body: " + e.getMessage());
         }
-        props.put(MessageProperties.CLUSTER, config.getBrokerClusterName());
+        props.put(MessageProperties.CLUSTER, config.get().getBrokerClusterName());
         BatchPutRequest batch = new BatchPutRequest(h.topic(), ctx.queueId(), sysFlagFor(ctx), h.bornTimestamp(),
             ctx.bornHost(), storeHost, h.reconsumeTimes() == null ? 0 : h.reconsumeTimes(),
             PropertiesCodec.encode(props), items);
@@ -286,7 +287,7 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     /** Every send answer carries these two, which 4.9.7 clients read unconditionally. */
     private RemotingCommand withSendExtFields(RemotingCommand response) {
-        return response.addExtField(MessageProperties.MSG_REGION, config.getRegionId())
-            .addExtField(MessageProperties.TRACE_SWITCH, Boolean.toString(config.isTraceOn()));
+        return response.addExtField(MessageProperties.MSG_REGION, config.get().getRegionId())
+            .addExtField(MessageProperties.TRACE_SWITCH, Boolean.toString(config.get().isTraceOn()));
     }
 }

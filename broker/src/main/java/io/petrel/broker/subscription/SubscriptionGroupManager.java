@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +25,12 @@ public final class SubscriptionGroupManager {
     private static final String SYSTEM_GROUP_PREFIX = "CID_RMQ_SYS_";
 
     private final ConcurrentHashMap<String, SubscriptionGroupConfig> table = new ConcurrentHashMap<>(1024);
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final JsonConfigFile file;
     private final Clock clock;
     private volatile DataVersion dataVersion = DataVersion.ZERO;
 
-    public SubscriptionGroupManager(BrokerConfig config, JsonConfigFile file, Clock clock) {
+    public SubscriptionGroupManager(Supplier<BrokerConfig> config, JsonConfigFile file, Clock clock) {
         this.config = config;
         this.file = file;
         this.clock = clock;
@@ -53,7 +54,7 @@ public final class SubscriptionGroupManager {
         if (c != null) {
             return c;
         }
-        if (!config.isAutoCreateSubscriptionGroup() && !group.startsWith(SYSTEM_GROUP_PREFIX)) {
+        if (!config.get().isAutoCreateSubscriptionGroup() && !group.startsWith(SYSTEM_GROUP_PREFIX)) {
             return null;
         }
         SubscriptionGroupConfig created = SubscriptionGroupConfig.defaults(group);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +34,13 @@ public final class TopicConfigManager {
     // The same capacity RocketMQ brokers use, so that iteration (and thus JSON member) order matches theirs.
     private final ConcurrentHashMap<String, TopicConfig> table = new ConcurrentHashMap<>(1024);
     private final ReentrantLock lock = new ReentrantLock();
-    private final BrokerConfig config;
+    private final Supplier<BrokerConfig> config;
     private final JsonConfigFile file;
     private final Clock clock;
     private volatile ChangeListener listener = (c, oneway) -> { };
     private volatile DataVersion dataVersion = DataVersion.ZERO;
 
-    public TopicConfigManager(BrokerConfig config, JsonConfigFile file, Clock clock) {
+    public TopicConfigManager(Supplier<BrokerConfig> config, JsonConfigFile file, Clock clock) {
         this.config = config;
         this.file = file;
         this.clock = clock;
@@ -51,14 +52,14 @@ public final class TopicConfigManager {
 
     /** Adds the built-in topics, then what {@code topics.json} holds (which wins). */
     public void load() {
-        for (TopicConfig builtIn : BuiltInTopics.of(config)) {
+        for (TopicConfig builtIn : BuiltInTopics.of(config.get())) {
             table.put(builtIn.topicName(), builtIn);
         }
         TopicConfigSerializeWrapper stored = file.load(TopicConfigSerializeWrapper::decode);
         if (stored != null) {
             table.putAll(stored.topicConfigTable());
             dataVersion = stored.dataVersion();
-            if (!config.isAutoCreateTopicEnable()) {
+            if (!config.get().isAutoCreateTopicEnable()) {
                 TopicConfig defaultTopic = table.get(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC);
                 if (defaultTopic != null && PermName.isInherited(defaultTopic.perm())) {
                     table.put(defaultTopic.topicName(), defaultTopic.withPerm(defaultTopic.perm() & ~PermName.PERM_INHERIT));
@@ -104,7 +105,7 @@ public final class TopicConfigManager {
                     defaultTopic);
                 return null;
             }
-            if (defaultTopic.equals(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC) && !config.isAutoCreateTopicEnable()) {
+            if (defaultTopic.equals(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC) && !config.get().isAutoCreateTopicEnable()) {
                 LOG.warn("cannot create topic {} for {}: autoCreateTopicEnable=false", topic, remoteAddr);
                 return null;
             }
@@ -188,6 +189,16 @@ public final class TopicConfigManager {
     private void putAndPersist(TopicConfig created) {
         table.put(created.topicName(), created);
         bumpAndPersist();
+    }
+
+    /** Bumps the data version (and saves it) with no table change, so that NameServers rebuild their view. */
+    public void newDataVersion() {
+        lock.lock();
+        try {
+            bumpAndPersist();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void bumpAndPersist() {

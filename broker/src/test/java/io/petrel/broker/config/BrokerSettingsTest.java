@@ -1,15 +1,28 @@
 package io.petrel.broker.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.broker.BrokerStartup;
 import io.petrel.common.config.ConfigException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BrokerSettingsTest {
+    @TempDir
+    Path dir;
 
     private static Properties props(String... kv) {
         Properties p = new Properties();
@@ -22,7 +35,7 @@ class BrokerSettingsTest {
 
     @Test
     void defaultsAreRocketMQs() {
-        BrokerStartup.Settings s = BrokerStartup.settings(props());
+        BrokerSettings s = BrokerStartup.settings(props());
         assertEquals("DefaultCluster", s.broker().getBrokerClusterName());
         assertEquals(10911, s.server().getListenPort());
         assertEquals(8, s.broker().getDefaultTopicQueueNums());
@@ -33,32 +46,103 @@ class BrokerSettingsTest {
 
     @Test
     void bothSpellingsOfTheCommitLogSizeWork() {
-        assertEquals(1 << 20, BrokerStartup.settings(props("mapedFileSizeCommitLog", "1048576")).store()
-            .mappedFileSizeCommitLog());
-        assertEquals(1 << 20, BrokerStartup.settings(props("mappedFileSizeCommitLog", "1048576")).store()
-            .mappedFileSizeCommitLog());
+        assertEquals(1 << 20, BrokerStartup.settings(props("mapedFileSizeCommitLog", "1048576", "maxMessageSize",
+            "65536")).store().mappedFileSizeCommitLog());
+        BrokerSettings s = BrokerStartup.settings(props("mappedFileSizeCommitLog", "1048576", "maxMessageSize",
+            "65536"));
+        assertEquals(1 << 20, s.store().mappedFileSizeCommitLog());
+        assertTrue(s.unknownKeys().isEmpty(), s.unknownKeys().toString());
     }
 
     @Test
     void badValuesNameTheirKey() {
-        ConfigException e = assertThrows(ConfigException.class,
-            () -> BrokerStartup.settings(props("listenPort", "ten")));
-        assertEquals("listenPort", e.key());
-        assertEquals("autoCreateTopicEnable", assertThrows(ConfigException.class,
-            () -> BrokerStartup.settings(props("autoCreateTopicEnable", "yes"))).key());
-        assertEquals("brokerPermission", assertThrows(ConfigException.class,
-            () -> BrokerStartup.settings(props("brokerPermission", "99"))).key());
-        assertEquals("namesrvAddr", assertThrows(ConfigException.class,
-            () -> BrokerStartup.settings(props("namesrvAddr", "nohostport"))).key());
-        IllegalArgumentException store = assertThrows(IllegalArgumentException.class,
-            () -> BrokerStartup.settings(props("flushDiskType", "SOMETIMES")));
-        assertTrue(store.getMessage().contains("flushDiskType"), store.getMessage());
+        Map<String, String> bad = Map.of("listenPort", "ten", "autoCreateTopicEnable", "yes", "brokerPermission", "99",
+            "namesrvAddr", "nohostport", "flushDiskType", "SOMETIMES", "serverWorkerThreads", "0",
+            "diskMaxUsedSpaceRatio", "99", "brokerName", " ");
+        bad.forEach((key, value) -> assertEquals(key, assertThrows(ConfigException.class,
+            () -> BrokerStartup.settings(props(key, value)), key).key()));
+        assertEquals("maxMessageSize", assertThrows(ConfigException.class,
+            () -> BrokerStartup.settings(props("mappedFileSizeCommitLog", "1048576"))).key());
     }
 
     @Test
-    void unknownKeysAreReported() {
-        BrokerStartup.Settings s = BrokerStartup.settings(props("noSuchKey", "1", "listenPort", "20911"));
-        assertEquals(java.util.Set.of("noSuchKey"), s.unknownKeys());
+    void keysOfCapabilitiesNotBuiltStopStartUpUnlessAtTheirDefault() {
+        for (String[] kv : List.of(new String[] {"aclEnable", "true"}, new String[] {"brokerRole", "SLAVE"},
+            new String[] {"brokerRole", "SYNC_MASTER"}, new String[] {"useTLS", "true"},
+            new String[] {"filterServerNums", "1"}, new String[] {"forceRegister", "false"},
+            new String[] {"enableCalcFilterBitMap", "true"})) {
+            ConfigException e = assertThrows(ConfigException.class, () -> BrokerStartup.settings(props(kv)),
+                kv[0]);
+            assertEquals(kv[0], e.key());
+            assertTrue(e.getMessage().contains("not"), e.getMessage());
+        }
+        BrokerSettings s = BrokerStartup.settings(props("aclEnable", "false", "brokerRole", "ASYNC_MASTER"));
+        assertFalse(s.broker().isAclEnable());
+    }
+
+    @Test
+    void unknownKeysAreThoseNoPartRead() {
+        BrokerSettings s = BrokerStartup.settings(props("noSuchKey", "1", "listenPort", "20911", "fileReservedTime",
+            "48", "clientWorkerThreads", "2"));
+        assertEquals(Set.of("noSuchKey"), s.unknownKeys());
         assertEquals(20911, s.server().getListenPort());
+        assertEquals(48, s.store().fileReservedTimeHours());
+        assertEquals(2, s.client().getClientWorkerThreads());
+    }
+
+    @Test
+    void everyEffectiveKeyMapsBackToTheSameSettings() throws Exception {
+        BrokerSettings s = BrokerStartup.settings(props("brokerName", "b1", "fileReservedTime", "12",
+            "storePathRootDir", dir.toString(), "messageDelayLevel", "1s 2s"));
+        assertTrue(s.effective().size() > 120, "every broker, remoting and store key: " + s.effective().size());
+        Properties again = new Properties();
+        again.load(new StringReader(s.toPropertiesText()));
+        BrokerSettings s2 = BrokerStartup.settings(again);
+        assertEquals(s.effective(), s2.effective());
+        assertTrue(s2.unknownKeys().isEmpty(), s2.unknownKeys().toString());
+        assertEquals("1s 2s", s2.store().messageDelayLevel());
+    }
+
+    @Test
+    void anUpdateIsCheckedAppliedAtomicallyAndWrittenToItsFile() throws Exception {
+        Path file = dir.resolve("broker.conf");
+        Files.writeString(file, "# my broker\nbrokerName=b1\nmapedFileSizeCommitLog=1048576\nmaxMessageSize=65536\n"
+            + "brokerIP1=127.0.0.1\n");
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            p.load(in);
+        }
+        BrokerConfigStore store = new BrokerConfigStore(BrokerStartup.settings(p), file, Clock.systemUTC());
+        List<Map<String, String>> seen = new ArrayList<>();
+        store.addListener((changed, now) -> seen.add(changed));
+        BrokerConfig before = store.get();
+
+        ConfigException refused = assertThrows(ConfigException.class,
+            () -> store.update(props("brokerPermission", "4", "fileReservedTime", "soon")));
+        assertEquals("fileReservedTime", refused.key());
+        assertSame(before, store.get());
+        assertEquals("unknown", assertThrows(ConfigException.class, () -> store.update(props("unknown", "1"))).key());
+        assertTrue(seen.isEmpty());
+        long version = store.dataVersion().counter();
+
+        Properties update = new Properties();
+        update.setProperty("brokerPermission", "4");
+        update.setProperty("mapedFileSizeCommitLog", "2097152");
+        BrokerConfigStore.Update u = store.update(update);
+        assertEquals(4, store.get().getBrokerPermission());
+        assertEquals(Set.of("mappedFileSizeCommitLog"), u.atNextStart());
+        assertEquals(List.of(Map.of("brokerPermission", "4", "mappedFileSizeCommitLog", "2097152")), seen);
+        assertEquals(version + 1, store.dataVersion().counter());
+        String text = Files.readString(file);
+        assertTrue(text.startsWith("# my broker\nbrokerName=b1\nmapedFileSizeCommitLog=2097152\n"), text);
+        assertTrue(text.contains("brokerPermission=4"), text);
+
+        Properties reread = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            reread.load(in);
+        }
+        BrokerSettings restarted = BrokerStartup.settings(reread);
+        assertEquals(2097152, restarted.store().mappedFileSizeCommitLog());
+        assertEquals(4, restarted.broker().getBrokerPermission());
     }
 }

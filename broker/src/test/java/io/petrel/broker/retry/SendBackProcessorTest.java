@@ -1,6 +1,7 @@
 package io.petrel.broker.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.petrel.broker.testing.TestBrokerConfig;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class SendBackProcessorTest {
     @TempDir
     Path dir;
     private final MutableClock clock = new MutableClock(1_800_000_000_000L);
-    private final BrokerConfig config = new BrokerConfig();
+    private final TestBrokerConfig config = new TestBrokerConfig("brokerIP1", "127.0.0.1");
     private TestStore store;
     private TopicConfigManager topics;
     private SendBackProcessor processor;
@@ -48,7 +49,6 @@ class SendBackProcessorTest {
 
     @BeforeEach
     void open() throws Exception {
-        config.setBrokerIP1("127.0.0.1");
         store = TestStore.open(dir.resolve("store"), clock);
         topics = new TopicConfigManager(config, new JsonConfigFile(dir.resolve("topics.json")), clock);
         topics.load();
@@ -197,7 +197,7 @@ class SendBackProcessorTest {
 
     @Test
     void anUnknownGroupIsRefusedWhenGroupsAreNotCreatedOnDemand() throws Exception {
-        config.setAutoCreateSubscriptionGroup(false);
+        config.set("autoCreateSubscriptionGroup", "false");
         PutMessageResult original = putOriginal(0);
         RemotingCommand response = sendBack(original.wroteOffset(), 0, 16);
         assertEquals(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, response.code());
@@ -206,7 +206,7 @@ class SendBackProcessorTest {
 
     @Test
     void aReadOnlyBrokerRefuses() throws Exception {
-        config.setBrokerPermission(4);
+        config.set("brokerPermission", "4");
         RemotingCommand response = sendBack(0, 0, 16);
         assertEquals(ResponseCode.NO_PERMISSION, response.code());
     }

@@ -1,6 +1,7 @@
 package io.petrel.broker.subscription;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.petrel.broker.testing.TestBrokerConfig;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,8 +21,7 @@ class SubscriptionGroupManagerTest {
     Path dir;
 
     private SubscriptionGroupManager manager(boolean autoCreate) {
-        BrokerConfig c = new BrokerConfig();
-        c.setAutoCreateSubscriptionGroup(autoCreate);
+        TestBrokerConfig c = new TestBrokerConfig("autoCreateSubscriptionGroup", Boolean.toString(autoCreate));
         return new SubscriptionGroupManager(c, new JsonConfigFile(dir.resolve("subscriptionGroup.json")),
             Clock.systemUTC());
     }

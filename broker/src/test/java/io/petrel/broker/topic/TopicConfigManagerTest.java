@@ -1,6 +1,7 @@
 package io.petrel.broker.topic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import io.petrel.broker.testing.TestBrokerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,15 +27,12 @@ class TopicConfigManagerTest {
     Path dir;
     private final Clock clock = Clock.fixed(Instant.ofEpochMilli(1700000000000L), ZoneOffset.UTC);
 
-    private BrokerConfig config() {
-        BrokerConfig c = new BrokerConfig();
-        c.setBrokerName("broker-a");
-        c.setBrokerClusterName("DefaultCluster");
-        c.setBrokerIP1("127.0.0.1");
-        return c;
+    private TestBrokerConfig config() {
+        return new TestBrokerConfig("brokerName", "broker-a", "brokerClusterName", "DefaultCluster", "brokerIP1",
+            "127.0.0.1");
     }
 
-    private TopicConfigManager manager(BrokerConfig c) {
+    private TopicConfigManager manager(TestBrokerConfig c) {
         return new TopicConfigManager(c, new JsonConfigFile(dir.resolve("topics.json")), clock);
     }
 
@@ -70,8 +68,7 @@ class TopicConfigManagerTest {
 
     @Test
     void autoCreationOffMeansNoDefaultTopic() {
-        BrokerConfig c = config();
-        c.setAutoCreateTopicEnable(false);
+        TestBrokerConfig c = config().set("autoCreateTopicEnable", "false");
         TopicConfigManager m = manager(c);
         m.load();
         assertNull(m.select("TBW102"));
@@ -102,7 +99,7 @@ class TopicConfigManagerTest {
 
     @Test
     void wrapperEncodingIsByteIdenticalToRocketMQ() {
-        BrokerConfig c = config();
+        TestBrokerConfig c = config();
         TopicConfigManager m = new TopicConfigManager(c, new JsonConfigFile(dir.resolve("t.json")), clock);
         // Same table as the golden file: three topics, data version 5 @ 1700000000000.
         m.update(TopicConfig.of("TBW102", 8, 8, 7));

@@ -1,6 +1,7 @@
 package io.petrel.broker.transaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.petrel.broker.testing.TestBrokerConfig;
 
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.config.JsonConfigFile;
@@ -49,7 +50,7 @@ class TransactionCheckServiceTest {
     @BeforeEach
     void open() throws Exception {
         store = TestStore.open(dir.resolve("store"), clock);
-        BrokerConfig config = new BrokerConfig();
+        TestBrokerConfig config = new TestBrokerConfig();
         topics = new TopicConfigManager(config, new JsonConfigFile(dir.resolve("topics.json")), clock);
         topics.load();
         offsets = new ConsumerOffsetManager(new JsonConfigFile(dir.resolve("consumerOffset.json")));

@@ -1,13 +1,12 @@
 package io.petrel.namesrv.config;
 
+import io.petrel.common.config.ConfigException;
+import io.petrel.common.config.ConfigReader;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The one place that turns NameServer properties into a {@link NamesrvConfig}: knows every key's type, default
@@ -35,7 +34,7 @@ public final class NamesrvConfigMapper {
     }
 
     public Result map(Properties props) {
-        Reader r = new Reader(props);
+        ConfigReader r = new ConfigReader(props);
         String namesrvDir = env.userHome() + File.separator + "namesrv" + File.separator;
         NamesrvConfig c = new NamesrvConfig(
             r.string("rocketmqHome", env.rocketmqHome() == null ? "" : env.rocketmqHome()),
@@ -58,7 +57,7 @@ public final class NamesrvConfigMapper {
             r.intKey("serverSocketRcvBufSize", 0, 0, Integer.MAX_VALUE),
             r.bool("serverPooledByteBufAllocatorEnable", true),
             r.bool("useEpollNativeSelector", true),
-            r.effective);
+            r.effective());
         return new Result(c, r.unknown());
     }
 
@@ -68,68 +67,6 @@ public final class NamesrvConfigMapper {
         merged.putAll(current.effective());
         merged.putAll(updates);
         return map(merged);
-    }
-
-    /** Reads keys one at a time, remembering which were read and the effective value of each. */
-    private static final class Reader {
-        private final Properties props;
-        private final Map<String, String> effective = new LinkedHashMap<>();
-
-        Reader(Properties props) {
-            this.props = props;
-        }
-
-        private String raw(String key) {
-            String v = props.getProperty(key);
-            return v == null ? null : v.trim();
-        }
-
-        String string(String key, String fallback) {
-            String v = raw(key);
-            String value = v == null ? fallback : v;
-            effective.put(key, value);
-            return value;
-        }
-
-        boolean bool(String key, boolean fallback) {
-            String v = raw(key);
-            boolean value = fallback;
-            if (v != null) {
-                if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                    throw new ConfigException(key + ": expected true or false, got '" + v + "'");
-                }
-                value = Boolean.parseBoolean(v);
-            }
-            effective.put(key, Boolean.toString(value));
-            return value;
-        }
-
-        long longKey(String key, long fallback, long min, long max) {
-            String v = raw(key);
-            long value = fallback;
-            if (v != null) {
-                try {
-                    value = Long.parseLong(v);
-                } catch (NumberFormatException e) {
-                    throw new ConfigException(key + ": expected a whole number, got '" + v + "'");
-                }
-            }
-            if (value < min || value > max) {
-                throw new ConfigException(key + ": " + value + " is outside " + min + ".." + max);
-            }
-            effective.put(key, Long.toString(value));
-            return value;
-        }
-
-        int intKey(String key, int fallback, int min, int max) {
-            return (int) longKey(key, fallback, min, max);
-        }
-
-        Set<String> unknown() {
-            Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
-            unknown.removeAll(effective.keySet());
-            return unknown;
-        }
     }
 
     /** Helper for callers that print unknown keys. */

@@ -29,7 +29,7 @@ public final class NamesrvConfigStore {
         return current.get();
     }
 
-    /** Validates and applies {@code updates}; raises {@link ConfigException} (and changes nothing) on a bad value. */
+    /** Validates and applies {@code updates}; raises {@link io.petrel.common.config.ConfigException} (and changes nothing) on a bad value. */
     public synchronized void update(Properties updates) {
         NamesrvConfigMapper.Result r = mapper.update(current.get(), updates);
         r.unknownKeys().forEach(k -> LOG.warn("unknown NameServer setting ignored: {}", k));

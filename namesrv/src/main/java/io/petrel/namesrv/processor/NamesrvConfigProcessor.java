@@ -1,7 +1,7 @@
 package io.petrel.namesrv.processor;
 
 import io.netty.channel.Channel;
-import io.petrel.namesrv.config.ConfigException;
+import io.petrel.common.config.ConfigException;
 import io.petrel.namesrv.config.NamesrvConfigStore;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RequestCode;

@@ -1,5 +1,6 @@
 package io.petrel.namesrv.config;
 
+import io.petrel.common.config.ConfigException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -2,6 +2,8 @@ package io.petrel.test.broker;
 
 import io.petrel.broker.BrokerController;
 import io.petrel.broker.BrokerStartup;
+import io.petrel.broker.config.BrokerConfigStore;
+import io.petrel.broker.config.BrokerSettings;
 import io.petrel.test.official.FreePorts;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,8 +34,8 @@ public final class PetrelBroker implements AutoCloseable {
         p.setProperty("maxIndexNum", "40000");
         p.setProperty("maxHashSlotNum", "10000");
         p.putAll(extra);
-        BrokerStartup.Settings s = BrokerStartup.settings(p);
-        BrokerController c = new BrokerController(s.broker(), s.server(), s.client(), s.store(), Clock.systemUTC());
+        BrokerSettings s = BrokerStartup.settings(p);
+        BrokerController c = new BrokerController(s, BrokerConfigStore.defaultFile(s), Clock.systemUTC());
         c.start();
         return new PetrelBroker(c);
     }
