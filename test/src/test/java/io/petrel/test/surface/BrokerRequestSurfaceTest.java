@@ -2,17 +2,15 @@ package io.petrel.test.surface;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
-import org.apache.rocketmq.common.protocol.RequestCode;
-import org.apache.rocketmq.common.protocol.header.GetMaxOffsetRequestHeader;
-import org.apache.rocketmq.common.protocol.header.GetMinOffsetRequestHeader;
-import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +33,8 @@ class BrokerRequestSurfaceTest {
     /** A consumer group that consumed everything on {@link #TOPIC} and stays online. */
     static final String GROUP = "CG_SURFACE";
     static final int MESSAGES = 20;
+    /** The client id of the consumer of {@link #GROUP} on each side. */
+    static final Map<SideBySide.Side, String> CONSUMER_CLIENT_IDS = new EnumMap<>(SideBySide.Side.class);
 
     @TempDir
     static Path dir;
@@ -61,6 +61,8 @@ class BrokerRequestSurfaceTest {
             consumers.add(c);
             Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> n.get() >= MESSAGES);
             c.getDefaultMQPushConsumerImpl().persistConsumerOffset();
+            CONSUMER_CLIENT_IDS.put(ns.equals(sides.officialNamesrvAddr()) ? SideBySide.Side.OFFICIAL
+                : SideBySide.Side.PETREL, c.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId());
         }
     }
 
@@ -73,30 +75,12 @@ class BrokerRequestSurfaceTest {
     }
 
     Stream<SurfaceCase> cases() {
-        return Stream.of(offsetCases()).flatMap(List::stream);
+        return Stream.of(CoreSurfaceCases.cases()).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void sameAnswerAsOfficialBroker(SurfaceCase c) throws Exception {
-        sides.ask(c.request()).assertSameShape(c.name(), c.dataKeyed());
-    }
-
-    private static List<SurfaceCase> offsetCases() {
-        return List.of(
-            new SurfaceCase("GET_MAX_OFFSET", () -> {
-                GetMaxOffsetRequestHeader h = new GetMaxOffsetRequestHeader();
-                h.setTopic(TOPIC);
-                h.setQueueId(0);
-                return RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, h);
-            }),
-            new SurfaceCase("GET_MIN_OFFSET of an unknown topic", () -> {
-                GetMinOffsetRequestHeader h = new GetMinOffsetRequestHeader();
-                h.setTopic("NO_SUCH_TOPIC");
-                h.setQueueId(0);
-                return RemotingCommand.createRequestCommand(RequestCode.GET_MIN_OFFSET, h);
-            }),
-            new SurfaceCase("GET_ALL_TOPIC_CONFIG", () ->
-                RemotingCommand.createRequestCommand(RequestCode.GET_ALL_TOPIC_CONFIG, null), "$.topicConfigTable"));
+        sides.ask(c.request()).assertSameShape(c.name(), c.remarkIgnored(), c.dataKeyed());
     }
 }

@@ -127,11 +127,33 @@ public final class SideBySide implements AutoCloseable {
         return petrelSideProducer;
     }
 
+    /** Which broker a request goes to. */
+    public enum Side {
+        OFFICIAL, PETREL
+    }
+
     /** Sends a fresh request from {@code request} to each broker. */
     public Answers ask(Supplier<RemotingCommand> request) throws Exception {
-        RemotingCommand official = client.invokeSync(officialBrokerAddr(), request.get(), TIMEOUT_MILLIS);
-        RemotingCommand petrelAnswer = client.invokeSync(petrelBrokerAddr(), request.get(), TIMEOUT_MILLIS);
+        return ask(side -> request.get());
+    }
+
+    /** Sends a fresh request built for each side to that side's broker. */
+    public Answers ask(java.util.function.Function<Side, RemotingCommand> request) throws Exception {
+        RemotingCommand official = client.invokeSync(officialBrokerAddr(), request.apply(Side.OFFICIAL),
+            TIMEOUT_MILLIS);
+        RemotingCommand petrelAnswer = client.invokeSync(petrelBrokerAddr(), request.apply(Side.PETREL),
+            TIMEOUT_MILLIS);
         return new Answers(official, petrelAnswer);
+    }
+
+    /** The broker address of {@code side}. */
+    public String brokerAddr(Side side) {
+        return side == Side.OFFICIAL ? officialBrokerAddr() : petrelBrokerAddr();
+    }
+
+    /** The NameServer address of {@code side}. */
+    public String namesrvAddr(Side side) {
+        return side == Side.OFFICIAL ? officialNamesrvAddr() : petrelNamesrvAddr();
     }
 
     /** Sends a request to one address (a broker or a NameServer). */
@@ -174,10 +196,17 @@ public final class SideBySide implements AutoCloseable {
          * one merged shape.
          */
         public Answers assertSameShape(String what, String... dataKeyed) {
+            return assertSameShape(what, false, dataKeyed);
+        }
+
+        /** As {@link #assertSameShape(String, String...)}, optionally without comparing remark presence. */
+        public Answers assertSameShape(String what, boolean remarkIgnored, String... dataKeyed) {
             assertEquals(official.getCode(), petrel.getCode(), what + ": response code (official remark: "
                 + official.getRemark() + ", Petrel remark: " + petrel.getRemark() + ")");
-            assertEquals(official.getRemark() != null, petrel.getRemark() != null,
-                what + ": remark presence (official: " + official.getRemark() + ", Petrel: " + petrel.getRemark() + ")");
+            if (!remarkIgnored) {
+                assertEquals(official.getRemark() != null, petrel.getRemark() != null, what
+                    + ": remark presence (official: " + official.getRemark() + ", Petrel: " + petrel.getRemark() + ")");
+            }
             assertEquals(fieldNames(official), fieldNames(petrel), what + ": header fields");
             assertEquals(official.getBody() != null, petrel.getBody() != null, what + ": body presence");
             if (official.getBody() != null) {
