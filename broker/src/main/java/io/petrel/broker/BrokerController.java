@@ -17,6 +17,7 @@ import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.out.BrokerOuterAPI;
 import io.petrel.broker.out.RegisterResult;
+import io.petrel.broker.out.RegistrationRules;
 import io.petrel.broker.processor.ClientManageProcessor;
 import io.petrel.broker.processor.ConsumerManageProcessor;
 import io.petrel.broker.pull.PullMessageProcessor;
@@ -32,8 +33,6 @@ import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.broker.transaction.EndTransactionProcessor;
 import io.petrel.broker.transaction.ProducerCheckSender;
 import io.petrel.broker.transaction.TransactionCheckService;
-import io.petrel.common.topic.PermName;
-import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.common.util.NamedThreadFactory;
 import io.petrel.remoting.ChannelEventListener;
@@ -54,9 +53,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -413,12 +410,8 @@ public final class BrokerController {
             return;
         }
         BrokerConfig live = configs.get();
-        io.petrel.common.route.TopicConfigSerializeWrapper wrapper = topics.serializeWrapper();
-        if (!PermName.isWriteable(live.getBrokerPermission()) || !PermName.isReadable(live.getBrokerPermission())) {
-            Map<String, TopicConfig> limited = new LinkedHashMap<>();
-            wrapper.topicConfigTable().forEach((k, v) -> limited.put(k, v.withPerm(live.getBrokerPermission())));
-            wrapper = new io.petrel.common.route.TopicConfigSerializeWrapper(limited, wrapper.dataVersion());
-        }
+        io.petrel.common.route.TopicConfigSerializeWrapper wrapper = RegistrationRules.topicsToRegister(
+            topics.serializeWrapper(), live.getBrokerPermission());
         List<RegisterResult> results = outerApi.registerAll(nameServers, identity(), wrapper, oneway,
             live.getRegisterBrokerTimeoutMills(), live.isCompressedRegister());
         if (!results.isEmpty()) {
@@ -427,10 +420,7 @@ public final class BrokerController {
     }
 
     private BrokerOuterAPI.BrokerIdentity identity() {
-        String addr = config.getBrokerIP1() + ":" + server.localPort();
-        String ha = config.getBrokerIP2() + ":" + (server.localPort() + 1);
-        long id = storeConfig.brokerRole() == BrokerRole.SLAVE ? Math.max(1, config.getBrokerId()) : 0;
-        return new BrokerOuterAPI.BrokerIdentity(config.getBrokerClusterName(), addr, config.getBrokerName(), id, ha);
+        return RegistrationRules.identity(config, storeConfig.brokerRole(), server.localPort());
     }
 
     public void shutdown() {
