@@ -1,0 +1,284 @@
+package io.petrel.test.surface;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.petrel.test.official.OfficialBroker;
+import io.petrel.test.surface.SideBySide.Side;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.PosixParser;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.srvutil.ServerUtil;
+import org.apache.rocketmq.tools.command.MQAdminStartup;
+import org.apache.rocketmq.tools.command.SubCommand;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The official 4.9.7 {@code mqadmin} subcommands run, in this JVM and in one script of actions, against an official
+ * NameServer and broker and against Petrel's; each command's output must be the same once the values that differ by
+ * nature are masked (addresses, broker and cluster names, client ids, message ids, times, rates).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(600)
+class MqAdminSideBySideTest {
+    private static final String TOPIC = "ADM_SURFACE";
+    private static final String GROUP = "CG_ADM_SURFACE";
+    private static final String PRODUCER_GROUP = "PG_SIDE_BY_SIDE";
+
+    @TempDir
+    static Path dir;
+    private SideBySide sides;
+    private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
+    private final Map<Side, String> msgIds = new EnumMap<>(Side.class);
+    private final Map<Side, String> offsetMsgIds = new EnumMap<>(Side.class);
+    private final Map<Side, String> consumerClientIds = new EnumMap<>(Side.class);
+    private Map<String, SubCommand> commands;
+
+    /** What each side printed for one command. */
+    private record Outputs(String official, String petrel) {
+    }
+
+    private static final class Commands extends MQAdminStartup {
+        static Map<String, SubCommand> all() {
+            initCommand();
+            Map<String, SubCommand> byName = new LinkedHashMap<>();
+            for (SubCommand c : subCommandList) {
+                byName.put(c.commandName(), c);
+            }
+            return byName;
+        }
+    }
+
+    @BeforeAll
+    void script() throws Exception {
+        commands = Commands.all();
+        // One broker and cluster name on both sides: the official tools order hash tables of queues, whose order
+        // follows the broker name, and CommitLog offsets follow the length of the CLUSTER property.
+        Properties petrel = new Properties();
+        petrel.setProperty("brokerName", SideBySide.OFFICIAL_BROKER);
+        petrel.setProperty("brokerClusterName", OfficialBroker.CLUSTER);
+        sides = SideBySide.start(dir, List.of(), petrel);
+        for (Side side : Side.values()) {
+            var producer = side == Side.OFFICIAL ? sides.officialSideProducer() : sides.petrelSideProducer();
+            for (int i = 0; i < 10; i++) {
+                Message m = new Message(TOPIC, "TagA", ("a-" + i).getBytes(StandardCharsets.UTF_8));
+                m.setKeys("adm-key-" + i);
+                SendResult r = producer.send(m, (mqs, msg, arg) -> mqs.get(0), null);
+                if (i == 0) {
+                    msgIds.put(side, r.getMsgId());
+                    offsetMsgIds.put(side, r.getOffsetMsgId());
+                }
+            }
+        }
+        sides.awaitRoutes(TOPIC);
+        for (Side side : Side.values()) {
+            DefaultMQPushConsumer c = new DefaultMQPushConsumer(GROUP);
+            c.setNamesrvAddr(sides.namesrvAddr(side));
+            c.setInstanceName("adm-" + System.nanoTime());
+            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            c.subscribe(TOPIC, "*");
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+                n.addAndGet(msgs.size());
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            c.start();
+            consumers.add(c);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> n.get() >= 10);
+            c.getDefaultMQPushConsumerImpl().persistConsumerOffset();
+            consumerClientIds.put(side, c.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId());
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        consumers.forEach(DefaultMQPushConsumer::shutdown);
+        if (sides != null) {
+            sides.close();
+        }
+    }
+
+    private String cluster(Side side) {
+        return OfficialBroker.CLUSTER;
+    }
+
+    private String brokerName(Side side) {
+        return SideBySide.OFFICIAL_BROKER;
+    }
+
+    /** A new instance of a subcommand: the official commands keep their admin client in a field, one run each. */
+    private static SubCommand fresh(SubCommand prototype) {
+        assertTrue(prototype != null, "no such subcommand");
+        try {
+            return prototype.getClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs one subcommand as {@code mqadmin} would, its standard output captured. */
+    private String run(Side side, String name, String... args) {
+        SubCommand cmd = fresh(commands.get(name));
+        // The official commands name their client instance after the current millisecond: never reuse one.
+        long now = System.currentTimeMillis();
+        Awaitility.await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > now);
+        System.setProperty(MixAll.NAMESRV_ADDR_PROPERTY, sides.namesrvAddr(side));
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        try {
+            Options options = cmd.buildCommandlineOptions(ServerUtil.buildCommandlineOptions(new Options()));
+            CommandLine line = new PosixParser().parse(options, args);
+            System.setOut(capture);
+            cmd.execute(line, options, null);
+        } catch (Exception e) {
+            capture.println("FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + (e.getCause() == null ? "" : " <- " + e.getCause().getClass().getSimpleName() + ": "
+                + e.getCause().getMessage()));
+        } finally {
+            System.setOut(previous);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Replaces what differs between the two sides by nature with placeholders. */
+    private String mask(Side side, String text, boolean sortLines) {
+        String s = withoutLogs(text);
+        s = s.replace(sides.brokerAddr(side), "@BROKER_ADDR@");
+        s = s.replace(sides.namesrvAddr(side), "@NAMESRV_ADDR@");
+        s = s.replace(consumerClientIds.get(side), "@CONSUMER_CLIENT@");
+        s = s.replace(msgIds.get(side), "@MSG_ID@");
+        s = s.replace(offsetMsgIds.get(side), "@OFFSET_MSG_ID@");
+        s = s.replaceAll("@(official|petrel)-side-\\d+", "@PRODUCER_INSTANCE@");
+        s = s.replaceAll("127\\.0\\.0\\.1:\\d+", "@ADDR@");
+        s = s.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(,\\d{3})?", "@TIME@");
+        s = s.replaceAll("\\b1\\d{12}\\b", "@MILLIS@");
+        s = s.replaceAll("\\b[0-9A-F]{32,}\\b", "@ID@");
+        s = s.replaceAll("\\d+\\.\\d+", "@DECIMAL@");
+        s = s.replaceAll("[ \\t]+", " ");
+        if (sortLines) {
+            s = s.lines().sorted().collect(java.util.stream.Collectors.joining("\n"));
+        }
+        return s.strip();
+    }
+
+    /** This JVM's log lines and stack traces share standard output with the command: keep the command's lines. */
+    private static String withoutLogs(String text) {
+        StringBuilder out = new StringBuilder();
+        boolean inTrace = false;
+        for (String line : text.split("\n", -1)) {
+            boolean log = line.matches("^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} (TRACE|DEBUG|INFO|WARN|ERROR) .*");
+            boolean trace = line.startsWith("\tat ") || line.startsWith("Caused by: ") || line.matches("^\\t\\.\\.\\. \\d+ .*")
+                || (inTrace && line.matches("^[a-zA-Z_$][\\w.$]*(Exception|Error)(: .*)?$"));
+            if (log) {
+                inTrace = true;
+                continue;
+            }
+            if (trace || (line.matches("^[a-z][\\w.$]*\\.[A-Z]\\w*(Exception|Error)(: .*)?$"))) {
+                inTrace = true;
+                continue;
+            }
+            inTrace = false;
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    private final Map<String, Outputs> outputs = new LinkedHashMap<>();
+
+    private void both(String label, String name, Function<Side, String[]> args) {
+        both(label, name, false, args);
+    }
+
+    /** Runs a command on both sides; {@code unordered}: the command lists a hash table, compare its lines as a set. */
+    private void both(String label, String name, boolean unordered, Function<Side, String[]> args) {
+        String official = mask(Side.OFFICIAL, run(Side.OFFICIAL, name, args.apply(Side.OFFICIAL)), unordered);
+        String petrel = mask(Side.PETREL, run(Side.PETREL, name, args.apply(Side.PETREL)), unordered);
+        outputs.put(label, new Outputs(official, petrel));
+    }
+
+    @Test
+    void sameOutputsAsAgainstAnOfficialBroker() {
+        both("topicList", "topicList", true, s -> new String[] {});
+        both("topicRoute", "topicRoute", s -> new String[] {"-t", TOPIC});
+        both("topicStatus", "topicStatus", s -> new String[] {"-t", TOPIC});
+        both("topicClusterList", "topicClusterList", s -> new String[] {"-t", TOPIC});
+        both("clusterList", "clusterList", s -> new String[] {});
+        both("updateTopic", "updateTopic", s -> new String[] {"-b", sides.brokerAddr(s), "-t", "ADM_CREATED",
+            "-r", "3", "-w", "3"});
+        both("updateTopicPerm", "updateTopicPerm", s -> new String[] {"-b", sides.brokerAddr(s), "-t",
+            "ADM_CREATED", "-p", "4"});
+        both("deleteTopic", "deleteTopic", s -> new String[] {"-c", cluster(s), "-t", "ADM_CREATED"});
+        both("updateSubGroup", "updateSubGroup", s -> new String[] {"-b", sides.brokerAddr(s), "-g", "CG_ADM_NEW"});
+        both("deleteSubGroup", "deleteSubGroup", s -> new String[] {"-b", sides.brokerAddr(s), "-g", "CG_ADM_NEW"});
+        both("queryMsgById", "queryMsgById", s -> new String[] {"-i", offsetMsgIds.get(s)});
+        both("queryMsgByKey", "queryMsgByKey", s -> new String[] {"-t", TOPIC, "-k", "adm-key-3"});
+        both("queryMsgByUniqueKey", "queryMsgByUniqueKey", s -> new String[] {"-t", TOPIC, "-i", msgIds.get(s)});
+        both("queryMsgByOffset", "queryMsgByOffset", s -> new String[] {"-t", TOPIC, "-b", brokerName(s), "-i",
+            "0", "-o", "1"});
+        both("printMsgByQueue", "printMsgByQueue", s -> new String[] {"-t", TOPIC, "-a", brokerName(s), "-i", "0",
+            "-b", "0", "-e", "99999999999999"});
+        both("producerConnection", "producerConnection", s -> new String[] {"-g", PRODUCER_GROUP, "-t", TOPIC});
+        both("consumerConnection", "consumerConnection", s -> new String[] {"-g", GROUP});
+        both("consumerProgress", "consumerProgress", s -> new String[] {"-g", GROUP});
+        both("consumerProgress of all groups", "consumerProgress", s -> new String[] {});
+        both("getConsumerConfig", "getConsumerConfig", s -> new String[] {"-g", GROUP});
+        both("allocateMQ", "allocateMQ", s -> new String[] {"-t", TOPIC, "-i", "10.0.0.1,10.0.0.2"});
+        both("updateKvConfig", "updateKvConfig", s -> new String[] {"-s", "ADM_NS", "-k", "k1", "-v", "v1"});
+        both("deleteKvConfig", "deleteKvConfig", s -> new String[] {"-s", "ADM_NS", "-k", "k1"});
+        both("updateOrderConf", "updateOrderConf", s -> new String[] {"-k", TOPIC, "-v", brokerName(s) + ":4",
+            "-m", "put"});
+        both("updateOrderConf get", "updateOrderConf", s -> new String[] {"-k", TOPIC, "-m", "get"});
+        both("updateOrderConf delete", "updateOrderConf", s -> new String[] {"-k", TOPIC, "-m", "delete"});
+        both("wipeWritePerm", "wipeWritePerm", s -> new String[] {"-b", brokerName(s)});
+        both("addWritePerm", "addWritePerm", s -> new String[] {"-b", brokerName(s)});
+        both("sendMessage", "sendMessage", s -> new String[] {"-t", TOPIC, "-p", "hello", "-k", "k", "-c", "TagA",
+            "-b", brokerName(s), "-i", "1"});
+        both("getBrokerConfig of a missing broker", "getBrokerConfig", s -> new String[] {"-b", "127.0.0.1:1"});
+        both("resetOffsetByTime", "resetOffsetByTime", s -> new String[] {"-g", GROUP, "-t", TOPIC, "-s", "now"});
+        both("skipAccumulatedMessage", "skipAccumulatedMessage", s -> new String[] {"-g", GROUP, "-t", TOPIC});
+
+        StringBuilder diffs = new StringBuilder();
+        int same = 0;
+        for (Map.Entry<String, Outputs> e : outputs.entrySet()) {
+            if (e.getValue().official().equals(e.getValue().petrel())) {
+                same++;
+            } else {
+                diffs.append("\n== ").append(e.getKey()).append("\n-- official:\n").append(e.getValue().official())
+                    .append("\n-- Petrel:\n").append(e.getValue().petrel()).append('\n');
+            }
+        }
+        java.nio.file.Path report = java.nio.file.Path.of("target", "mqadmin-side-by-side.txt");
+        try {
+            java.nio.file.Files.writeString(report, diffs.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(diffs.length() == 0, (outputs.size() - same) + " of " + outputs.size()
+            + " commands printed differently:" + diffs);
+    }
+}
