@@ -103,24 +103,45 @@ final class MessageReader {
         return r.bufferTotalSize() + size > maxBytes || count > maxCount - 1;
     }
 
-    /** Smallest queue offset whose record was stored at or after {@code timestamp} (max offset if none). */
+    /**
+     * The queue offset for {@code timestamp}, as RocketMQ 4.9.7 answers SEARCH_OFFSET_BY_TIMESTAMP: the first record
+     * stored exactly then, or else the nearer of the records stored just before and just after (the earlier one on
+     * a tie); the first record when all are later, the last when all are earlier; 0 for an empty or unknown queue.
+     */
     long offsetByTime(String topic, int queueId, long timestamp) {
         ConsumeQueue cq = queues.find(topic, queueId);
         if (cq == null) {
             return 0;
         }
-        long lo = cq.minOffsetInQueue();
-        long hi = cq.maxOffsetInQueue();
+        long min = cq.minOffsetInQueue();
+        long max = cq.maxOffsetInQueue();
+        if (max <= min) {
+            return 0;
+        }
+        long lo = min;
+        long hi = max;
         while (lo < hi) {
             long mid = (lo + hi) >>> 1;
-            ConsumeQueueEntry e = cq.entryAt(mid);
-            long ts = e == null ? -1 : commitLog.storeTimestampAt(e.commitLogOffset(), e.size());
-            if (ts < 0 || ts < timestamp) {
+            if (storeTime(cq, mid) < timestamp) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        return lo;
+        if (lo == max) {
+            return max - 1;
+        }
+        long after = storeTime(cq, lo);
+        if (after == timestamp || lo == min) {
+            return lo;
+        }
+        long before = storeTime(cq, lo - 1);
+        return Math.abs(timestamp - before) > Math.abs(timestamp - after) ? lo : lo - 1;
+    }
+
+    /** The store time of the record at a queue offset; -1 when it is gone from the CommitLog (counts as earlier). */
+    private long storeTime(ConsumeQueue cq, long offset) {
+        ConsumeQueueEntry e = cq.entryAt(offset);
+        return e == null ? -1 : commitLog.storeTimestampAt(e.commitLogOffset(), e.size());
     }
 }

@@ -152,8 +152,11 @@ class CommitLogBehaviourTest {
         }
         Awaitility.await().until(() -> store.dispatchBehindBytes() == 0);
         assertEquals(0, store.getOffsetInQueueByTime("TIME", 0, 0));
-        assertEquals(4, store.getOffsetInQueueByTime("TIME", 0, 1_700_000_003_500L));
-        assertEquals(10, store.getOffsetInQueueByTime("TIME", 0, 1_800_000_000_000L));
+        assertEquals(3, store.getOffsetInQueueByTime("TIME", 0, 1_700_000_003_500L), "a tie goes to the earlier");
+        assertEquals(4, store.getOffsetInQueueByTime("TIME", 0, 1_700_000_003_501L), "the nearer record");
+        assertEquals(3, store.getOffsetInQueueByTime("TIME", 0, 1_700_000_003_000L), "the record stored then");
+        assertEquals(9, store.getOffsetInQueueByTime("TIME", 0, 1_800_000_000_000L), "after all: the last record");
+        assertEquals(0, store.getOffsetInQueueByTime("NO_SUCH_TOPIC", 0, 1_800_000_000_000L));
         assertEquals(1_700_000_000_000L, store.getEarliestMessageTime("TIME", 0));
         assertEquals(1_700_000_000_000L, store.getEarliestMessageTime());
         assertEquals(1_700_000_002_000L, store.getMessageStoreTimeStamp("TIME", 0, 2));

@@ -32,6 +32,10 @@ public record NamesrvConfig(
     int serverChannelMaxIdleTimeSeconds,
     int serverSocketSndBufSize,
     int serverSocketRcvBufSize,
+    int serverSocketBacklog,
+    int writeBufferHighWaterMark,
+    int writeBufferLowWaterMark,
+    int maxFrameLength,
     boolean serverPooledByteBufAllocatorEnable,
     boolean useEpollNativeSelector,
     Map<String, String> effective) {
@@ -57,6 +61,10 @@ public record NamesrvConfig(
         n.setServerChannelMaxIdleTimeSeconds(serverChannelMaxIdleTimeSeconds);
         n.setServerSocketSndBufSize(serverSocketSndBufSize);
         n.setServerSocketRcvBufSize(serverSocketRcvBufSize);
+        n.setServerSocketBacklog(serverSocketBacklog);
+        n.setWriteBufferHighWaterMark(writeBufferHighWaterMark);
+        n.setWriteBufferLowWaterMark(writeBufferLowWaterMark);
+        n.setMaxFrameLength(maxFrameLength);
         n.setServerPooledByteBufAllocatorEnable(serverPooledByteBufAllocatorEnable);
         n.setUseEpollNativeSelector(useEpollNativeSelector);
         return n;

@@ -2,6 +2,8 @@ package io.petrel.namesrv.config;
 
 import io.petrel.common.config.ConfigException;
 import io.petrel.common.config.ConfigReader;
+import io.petrel.remoting.netty.NettyConfigs;
+import io.petrel.remoting.netty.NettyServerConfig;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,28 +38,22 @@ public final class NamesrvConfigMapper {
     public Result map(Properties props) {
         ConfigReader r = new ConfigReader(props);
         String namesrvDir = env.userHome() + File.separator + "namesrv" + File.separator;
-        NamesrvConfig c = new NamesrvConfig(
-            r.string("rocketmqHome", env.rocketmqHome() == null ? "" : env.rocketmqHome()),
-            r.string("kvConfigPath", namesrvDir + "kvConfig.json"),
-            r.string("configStorePath", namesrvDir + "namesrv.properties"),
-            r.string("productEnvName", "center"),
-            r.bool("clusterTest", false),
-            r.bool("orderMessageEnable", false),
-            r.longKey("scanNotActiveBrokerInterval", 10_000, 100, Long.MAX_VALUE),
-            r.longKey("brokerChannelExpiredTime", 120_000, 1_000, Long.MAX_VALUE),
-            r.string("bindAddress", "0.0.0.0"),
-            r.intKey("listenPort", 9876, 0, 65535),
-            r.intKey("serverWorkerThreads", 8, 1, 1024),
-            r.intKey("serverCallbackExecutorThreads", 0, 0, 1024),
-            r.intKey("serverSelectorThreads", 3, 1, 256),
-            r.intKey("serverOnewaySemaphoreValue", 256, 1, Integer.MAX_VALUE),
-            r.intKey("serverAsyncSemaphoreValue", 64, 1, Integer.MAX_VALUE),
-            r.intKey("serverChannelMaxIdleTimeSeconds", 120, 0, Integer.MAX_VALUE),
-            r.intKey("serverSocketSndBufSize", 0, 0, Integer.MAX_VALUE),
-            r.intKey("serverSocketRcvBufSize", 0, 0, Integer.MAX_VALUE),
-            r.bool("serverPooledByteBufAllocatorEnable", true),
-            r.bool("useEpollNativeSelector", true),
-            r.effective());
+        String rocketmqHome = r.string("rocketmqHome", env.rocketmqHome() == null ? "" : env.rocketmqHome());
+        String kvConfigPath = r.string("kvConfigPath", namesrvDir + "kvConfig.json");
+        String configStorePath = r.string("configStorePath", namesrvDir + "namesrv.properties");
+        String productEnvName = r.string("productEnvName", "center");
+        boolean clusterTest = r.bool("clusterTest", false);
+        boolean orderMessageEnable = r.bool("orderMessageEnable", false);
+        long scanInterval = r.longKey("scanNotActiveBrokerInterval", 10_000, 100, Long.MAX_VALUE);
+        long channelExpired = r.longKey("brokerChannelExpiredTime", 120_000, 1_000, Long.MAX_VALUE);
+        NettyServerConfig n = NettyConfigs.server(r, 9876);
+        NamesrvConfig c = new NamesrvConfig(rocketmqHome, kvConfigPath, configStorePath, productEnvName, clusterTest,
+            orderMessageEnable, scanInterval, channelExpired, n.getBindAddress(), n.getListenPort(),
+            n.getServerWorkerThreads(), n.getServerCallbackExecutorThreads(), n.getServerSelectorThreads(),
+            n.getServerOnewaySemaphoreValue(), n.getServerAsyncSemaphoreValue(), n.getServerChannelMaxIdleTimeSeconds(),
+            n.getServerSocketSndBufSize(), n.getServerSocketRcvBufSize(), n.getServerSocketBacklog(),
+            n.getWriteBufferHighWaterMark(), n.getWriteBufferLowWaterMark(), n.getMaxFrameLength(),
+            n.isServerPooledByteBufAllocatorEnable(), n.isUseEpollNativeSelector(), r.effective());
         return new Result(c, r.unknown());
     }
 
