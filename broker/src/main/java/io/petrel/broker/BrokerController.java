@@ -260,8 +260,10 @@ public final class BrokerController {
         new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
             .registerInto(admin);
         new OffsetQueries(store).registerInto(admin);
-        new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout))
-            .registerInto(admin);
+        new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout),
+            store, config.getBrokerName()).registerInto(admin);
+        new io.petrel.broker.admin.GroupOffsetAdmin(offsets, topics, consumers, store).registerInto(admin);
+        new io.petrel.broker.admin.TransactionAdmin(store).registerInto(admin);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("broker", config);
         settings.put("server", serverConfig);
