@@ -157,7 +157,7 @@ public final class ClientForwarding {
                 }
             }
         }
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, RemotingCommand.DEFAULT_REMARK)
             .body(new GetConsumerStatusBody(Map.of(), table).encode());
     }
 

@@ -251,7 +251,7 @@ public final class GroupAdmin {
                 LOG.warn("telling {} of group {} to reset its offsets on {} failed", member, h.group(), h.topic(), e);
             }
         }
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(body.encode());
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, RemotingCommand.DEFAULT_REMARK).body(body.encode());
     }
 
     private RemotingCommand producerTable() {

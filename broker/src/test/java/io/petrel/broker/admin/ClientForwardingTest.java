@@ -144,6 +144,7 @@ class ClientForwardingTest {
         RemotingCommand r = f.ask(RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS,
             new GetConsumerStatusRequestHeader("T", "G", null));
         assertEquals(ResponseCode.SUCCESS, r.code());
+        assertEquals(RemotingCommand.DEFAULT_REMARK, r.remark(), "4.9.7 leaves its default remark on");
         GetConsumerStatusBody body = GetConsumerStatusBody.decode(r.body());
         assertEquals(Map.of(), body.messageQueueTable());
         assertEquals(3, calls.size());

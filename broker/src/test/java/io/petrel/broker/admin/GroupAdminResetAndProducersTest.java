@@ -92,6 +92,7 @@ class GroupAdminResetAndProducersTest {
         EmbeddedChannel b = f.consumer("G", "b", "T");
         RemotingCommand r = reset("G", AdminFixture.T0 + 5_000, false);
         assertEquals(ResponseCode.SUCCESS, r.code(), r.remark());
+        assertEquals(RemotingCommand.DEFAULT_REMARK, r.remark(), "4.9.7 leaves its default remark on");
         // Not forced: only backwards. Queue 0 goes back from 4 to 3; queue 1 stays at 1.
         Map<MessageQueue, Long> expected = Map.of(mq(0), 3L, mq(1), 1L);
         assertEquals(expected, ResetOffsetBody.decode(r.body()).offsetTable());

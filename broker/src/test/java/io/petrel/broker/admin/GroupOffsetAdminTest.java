@@ -54,6 +54,7 @@ class GroupOffsetAdminTest {
         assertEquals(Map.of(0, 7L, 1, 2L), correction("B", "A", "T"));
         assertEquals(Map.of(), correction("A,B", "A", "T"));
         assertEquals(Map.of(), correction(null, "A", "NO_SUCH_TOPIC"));
+        assertEquals(Map.of(0, 4L, 1, 2L), correction(null, null, "T"), "4.9.7 answers without a compare group");
         assertEquals(4, f.offsets.query("B", "T", 0), "filtering leaves the stored offsets alone");
     }
 

@@ -7,7 +7,8 @@ import io.petrel.remoting.protocol.HeaderWriter;
 
 /**
  * QUERY_CORRECTION_OFFSET (308) request. Keys: filterGroups? (comma-separated groups to leave out; ? = optional),
- * compareGroup, topic.
+ * compareGroup? (required in 4.9.7's header class, but its broker does not enforce it and answers without one),
+ * topic.
  */
 public record QueryCorrectionOffsetHeader(String filterGroups, String compareGroup, String topic)
     implements CommandHeader {
@@ -20,7 +21,7 @@ public record QueryCorrectionOffsetHeader(String filterGroups, String compareGro
     }
 
     public static QueryCorrectionOffsetHeader decode(ExtFields f) throws RemotingCommandException {
-        return new QueryCorrectionOffsetHeader(f.string("filterGroups"), f.requiredString("compareGroup"),
+        return new QueryCorrectionOffsetHeader(f.string("filterGroups"), f.string("compareGroup"),
             f.requiredString("topic"));
     }
 }
