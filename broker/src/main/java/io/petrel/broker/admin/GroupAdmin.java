@@ -46,7 +46,10 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Consumer-group administration: groups, connections, consume progress, queue locks and offset resets. */
+/**
+ * Consumer-group administration: groups, connections, consume progress, queue locks and offset resets; and the
+ * table of producer groups.
+ */
 public final class GroupAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(GroupAdmin.class);
     private final BrokerConfig config;
