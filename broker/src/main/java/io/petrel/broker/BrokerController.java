@@ -265,8 +265,10 @@ public final class BrokerController {
         new GroupAdmin(configs, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
             .registerInto(admin);
         new OffsetQueries(store).registerInto(admin);
-        new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout))
-            .registerInto(admin);
+        new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout),
+            store, config.getBrokerName()).registerInto(admin);
+        new io.petrel.broker.admin.GroupOffsetAdmin(offsets, topics, consumers, store).registerInto(admin);
+        new io.petrel.broker.admin.TransactionAdmin(store).registerInto(admin);
         new io.petrel.broker.admin.BrokerConfigAdmin(configs).registerInto(admin);
         new BrokerInfoAdmin(configs, store, stats, new BrokerInfoAdmin.PoolDepths(
             sendPool, config.getSendThreadPoolQueueCapacity(), pullPool, config.getPullThreadPoolQueueCapacity(),

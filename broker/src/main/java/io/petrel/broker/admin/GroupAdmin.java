@@ -16,6 +16,8 @@ import io.petrel.common.body.ConsumerConnection;
 import io.petrel.common.body.LockBatchBody;
 import io.petrel.common.body.OffsetWrapper;
 import io.petrel.common.body.ProducerConnection;
+import io.petrel.common.body.ProducerInfo;
+import io.petrel.common.body.ProducerTableInfo;
 import io.petrel.common.body.ResetOffsetBody;
 import io.petrel.common.message.MessageQueue;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
@@ -23,7 +25,9 @@ import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.topic.TopicValidator;
 import io.petrel.common.util.NetAddresses;
 import io.petrel.remoting.protocol.CommandHeader;
+import io.petrel.remoting.protocol.LanguageCode;
 import io.petrel.remoting.protocol.RemotingCommand;
+import io.petrel.remoting.protocol.RemotingVersion;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.ConsumerGroupRequestHeader;
@@ -40,9 +44,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Consumer-group administration: groups, connections, consume progress, queue locks and offset resets. */
+/**
+ * Consumer-group administration: groups, connections, consume progress, queue locks and offset resets; and the
+ * table of producer groups.
+ */
 public final class GroupAdmin {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupAdmin.class);
     private final Supplier<BrokerConfig> config;
     private final SubscriptionGroupManager groups;
     private final ConsumerManager consumers;
@@ -80,7 +90,8 @@ public final class GroupAdmin {
             .register(RequestCode.GET_CONSUME_STATS, (ch, req) -> consumeStats(req))
             .register(RequestCode.LOCK_BATCH_MQ, (ch, req) -> lock(req))
             .register(RequestCode.UNLOCK_BATCH_MQ, (ch, req) -> unlock(req))
-            .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, (ch, req) -> resetOffset(req));
+            .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, (ch, req) -> resetOffset(req))
+            .register(RequestCode.GET_ALL_PRODUCER_INFO, (ch, req) -> producerTable());
     }
 
     private static RemotingCommand ok(byte[] body) {
@@ -188,37 +199,71 @@ public final class GroupAdmin {
     }
 
     /**
-     * Moves a group's offsets on a topic to the first message stored at or after a time (or to the max offset
-     * for a time of -1), and tells the group's online clients (RESET_CONSUMER_CLIENT_OFFSET, oneway).
+     * Works out where a group's clients should move their offsets on a topic, per writable queue: to the first
+     * message stored at or after a time (or the queue end for a time of -1; 0 if none), but only backwards
+     * unless {@code isForce}. The broker's own offsets do not change: it pushes RESET_CONSUMER_CLIENT_OFFSET to
+     * each online client, and the clients commit their new offsets. Like 4.9.7, the answer is an error when the
+     * topic is unknown, when the group has no offset on one of the queues, and when no client of the group is
+     * online (CONSUMER_NOT_ONLINE, which tells mqadmin to set the offsets on the broker itself instead).
      */
     private RemotingCommand resetOffset(RemotingCommand req) throws Exception {
         ResetOffsetRequestHeader h = req.decodeHeader(ResetOffsetRequestHeader::decode);
         TopicConfig c = topics.select(h.topic());
         if (c == null) {
-            return RemotingCommand.createResponse(ResponseCode.TOPIC_NOT_EXIST, "topic[" + h.topic() + "] not exist");
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                "[reset-offset] reset offset failed, no topic in this broker. topic=" + h.topic());
         }
         Map<MessageQueue, Long> target = new LinkedHashMap<>();
-        Map<Integer, Long> byQueue = new LinkedHashMap<>();
         for (int q = 0; q < c.writeQueueNums(); q++) {
-            long offset = h.timestamp() < 0 ? store.getMaxOffsetInQueue(h.topic(), q)
-                : store.getOffsetInQueueByTime(h.topic(), q, h.timestamp());
             long current = offsets.query(h.group(), h.topic(), q);
-            if (!h.isForce() && current >= 0 && current <= offset) {
-                offset = current;
+            if (current < 0) {
+                return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                    String.format("THe consumer group <%s> not exist", h.group()));
             }
-            target.put(new MessageQueue(h.topic(), config.get().getBrokerName(), q), offset);
-            byQueue.put(q, offset);
+            long atTime = Math.max(0, h.timestamp() == -1 ? store.getMaxOffsetInQueue(h.topic(), q)
+                : store.getOffsetInQueueByTime(h.topic(), q, h.timestamp()));
+            target.put(new MessageQueue(h.topic(), config.get().getBrokerName(), q),
+                h.isForce() || atTime < current ? atTime : current);
         }
-        offsets.reset(h.group(), h.topic(), byQueue);
-        byte[] body = new ResetOffsetBody(target).encode();
         ConsumerGroupInfo info = consumers.group(h.group());
-        if (info != null) {
-            for (ClientChannelInfo member : info.members()) {
-                RemotingCommand push = RemotingCommand.createRequest(RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
-                    new ResetOffsetRequestHeader(h.topic(), h.group(), h.timestamp(), h.isForce())).body(body);
-                pusher.pushOneway(member.channel(), push);
+        List<ClientChannelInfo> members = info == null ? List.of() : info.members();
+        if (members.isEmpty()) {
+            return RemotingCommand.createResponse(ResponseCode.CONSUMER_NOT_ONLINE, String.format(
+                "Consumer not online, so can not reset offset, Group: %s Topic: %s Timestamp: %d", h.group(),
+                h.topic(), h.timestamp()));
+        }
+        return pushReset(h, members, target, req.language() == LanguageCode.CPP);
+    }
+
+    private RemotingCommand pushReset(ResetOffsetRequestHeader h, List<ClientChannelInfo> members,
+                                      Map<MessageQueue, Long> target, boolean forCpp) throws Exception {
+        for (ClientChannelInfo member : members) {
+            if (member.version() < RemotingVersion.V3_0_7_SNAPSHOT) {
+                return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                    "the client does not support this feature. version=" + member.version());
             }
         }
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(body);
+        ResetOffsetBody body = new ResetOffsetBody(target);
+        byte[] pushed = forCpp ? body.encodeForCpp() : body.encode();
+        for (ClientChannelInfo member : members) {
+            // 4.9.7 tells clients isForce=false whatever was asked: the offsets already say where to go.
+            RemotingCommand push = RemotingCommand.createRequest(RequestCode.RESET_CONSUMER_CLIENT_OFFSET,
+                new ResetOffsetRequestHeader(h.topic(), h.group(), h.timestamp(), false)).body(pushed);
+            try {
+                pusher.pushOneway(member.channel(), push);
+            } catch (Exception e) {
+                LOG.warn("telling {} of group {} to reset its offsets on {} failed", member, h.group(), h.topic(), e);
+            }
+        }
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, RemotingCommand.DEFAULT_REMARK).body(body.encode());
+    }
+
+    private RemotingCommand producerTable() {
+        Map<String, List<ProducerInfo>> table = new LinkedHashMap<>();
+        producers.snapshot().forEach((group, members) -> table.put(group, members.stream()
+            .map(m -> new ProducerInfo(m.clientId(), String.valueOf(m.channel().remoteAddress()), m.language().name(),
+                m.version(), m.lastUpdateMillis()))
+            .toList()));
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new ProducerTableInfo(table).encode());
     }
 }

@@ -2,11 +2,13 @@ package io.petrel.broker.offset;
 
 import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.common.body.ConsumerOffsetSerializeWrapper;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,9 +95,35 @@ public final class ConsumerOffsetManager {
         table.keySet().removeIf(k -> k.endsWith(SEPARATOR + group));
     }
 
-    /** Sets every queue of {@code topic@group} to the given offsets (reset by time). */
-    public void reset(String group, String topic, Map<Integer, Long> offsets) {
-        table.put(key(topic, group), new ConcurrentHashMap<>(offsets));
+    /**
+     * Per queue of {@code topic}, the lowest offset any group other than {@code excludedGroups} has committed,
+     * counting only offsets still at or above the queue's minimum ({@code minInQueue}); queues nobody counts are
+     * absent.
+     */
+    public Map<Integer, Long> lowestOffsets(String topic, Set<String> excludedGroups, IntToLongFunction minInQueue) {
+        Map<Integer, Long> lowest = new HashMap<>();
+        table.forEach((k, queues) -> {
+            int at = k.lastIndexOf(SEPARATOR);
+            if (at <= 0 || !k.substring(0, at).equals(topic) || excludedGroups.contains(k.substring(at + 1))) {
+                return;
+            }
+            queues.forEach((queueId, offset) -> {
+                if (offset >= minInQueue.applyAsLong(queueId)) {
+                    lowest.merge(queueId, offset, Math::min);
+                }
+            });
+        });
+        return lowest;
+    }
+
+    /** Gives {@code destGroup} the offsets {@code srcGroup} has on {@code topic}, replacing its own; false if none. */
+    public boolean copyOffsets(String srcGroup, String destGroup, String topic) {
+        Map<Integer, Long> src = table.get(key(topic, srcGroup));
+        if (src == null) {
+            return false;
+        }
+        table.put(key(topic, destGroup), new ConcurrentHashMap<>(src));
+        return true;
     }
 
     public byte[] encode() {

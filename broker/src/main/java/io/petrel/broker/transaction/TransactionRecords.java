@@ -15,8 +15,9 @@ import java.nio.charset.StandardCharsets;
  *       physical offset, properties exactly as the half message had them;</li>
  *   <li>the op record ("this half is done"): {@code RMQ_SYS_TRANS_OP_HALF_TOPIC} queue 0, tag {@code d}, body =
  *       the half message's queue offset as decimal text;</li>
- *   <li>the re-put half for a state check ({@code TRANSACTION_CHECK_TIMES} + 1) and the copy parked in
- *       {@code TRANS_CHECK_MAX_TIME_TOPIC} once the checks are used up.</li>
+ *   <li>the re-put half for a state check ({@code TRANSACTION_CHECK_TIMES} + 1), the copy parked in
+ *       {@code TRANS_CHECK_MAX_TIME_TOPIC} once the checks are used up, and the half put back with its count at
+ *       zero when an admin resumes its checks.</li>
  * </ul>
  */
 public final class TransactionRecords {
@@ -66,6 +67,18 @@ public final class TransactionRecords {
         m.setTopic(half.getTopic());
         m.setQueueId(half.getQueueId());
         m.putProperty(MessageProperties.TRANSACTION_CHECK_TIMES, Integer.toString(checkTimes(half) + 1));
+        return m;
+    }
+
+    /**
+     * A half message back at the end of half queue 0 with its check count at zero, so that checks resume (the
+     * RESUME_CHECK_HALF_MESSAGE admin request; usually for a copy parked after its last check).
+     */
+    public static InnerMessage resumed(MessageExt half) {
+        InnerMessage m = InnerMessage.copyOf(half, false);
+        m.setTopic(TopicValidator.RMQ_SYS_TRANS_HALF_TOPIC);
+        m.setQueueId(0);
+        m.putProperty(MessageProperties.TRANSACTION_CHECK_TIMES, "0");
         return m;
     }
 

@@ -58,6 +58,12 @@ public final class RemotingCommand {
         return cmd;
     }
 
+    /**
+     * The remark a 4.9.7 response starts with; handlers there that set only the code leave it on, so some of its
+     * successful answers (INVOKE_BROKER_TO_RESET_OFFSET, INVOKE_BROKER_TO_GET_CONSUMER_STATUS) carry it.
+     */
+    public static final String DEFAULT_REMARK = "not set any response code";
+
     /** The REQUEST_CODE_NOT_SUPPORTED answer, worded as RocketMQ brokers word it. */
     public static RemotingCommand unsupported(RemotingCommand request) {
         return createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,

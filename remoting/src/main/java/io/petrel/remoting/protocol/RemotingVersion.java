@@ -6,6 +6,7 @@ package io.petrel.remoting.protocol;
  * SQL92 pulls at 232, {@code maxReconsumeTimes} at 121).
  */
 public final class RemotingVersion {
+    public static final int V3_0_7_SNAPSHOT = 28;
     public static final int V3_0_11 = 37;
     public static final int V3_1_8_SNAPSHOT = 62;
     public static final int V3_4_9 = 121;

@@ -75,7 +75,7 @@ class BrokerRequestSurfaceTest {
     }
 
     Stream<SurfaceCase> cases() {
-        return Stream.of(CoreSurfaceCases.cases()).flatMap(List::stream);
+        return Stream.of(CoreSurfaceCases.cases(), GroupSurfaceCases.cases()).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")

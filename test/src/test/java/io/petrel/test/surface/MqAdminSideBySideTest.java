@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -170,10 +171,12 @@ class MqAdminSideBySideTest {
         String s = withoutLogs(text);
         s = s.replace(sides.brokerAddr(side), "@BROKER_ADDR@");
         s = s.replace(sides.namesrvAddr(side), "@NAMESRV_ADDR@");
+        s = s.replace(dir.resolve("export-" + side).toString(), "@EXPORT_DIR@");
         s = s.replace(consumerClientIds.get(side), "@CONSUMER_CLIENT@");
         s = s.replace(msgIds.get(side), "@MSG_ID@");
         s = s.replace(offsetMsgIds.get(side), "@OFFSET_MSG_ID@");
         s = s.replaceAll("@(official|petrel)-side-\\d+", "@PRODUCER_INSTANCE@");
+        s = s.replaceAll("rt=\\d+ms", "rt=@MILLIS@ms");
         s = s.replaceAll("127\\.0\\.0\\.1:\\d+", "@ADDR@");
         s = s.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(,\\d{3})?", "@TIME@");
         s = s.replaceAll("\\b1\\d{12}\\b", "@MILLIS@");
@@ -221,6 +224,34 @@ class MqAdminSideBySideTest {
         outputs.put(label, new Outputs(official, petrel));
     }
 
+    /**
+     * A command printing {@code key = value} settings: the official side's keys must all be printed by Petrel with
+     * the same values, except {@code masked} keys whose values come from the set-up; Petrel's own extra keys are
+     * left out of the comparison.
+     */
+    private void bothSettings(String label, String name, Function<Side, String[]> args, Set<String> masked) {
+        Map<String, String> official = settings(mask(Side.OFFICIAL, run(Side.OFFICIAL, name,
+            args.apply(Side.OFFICIAL)), false), masked);
+        Map<String, String> petrel = settings(mask(Side.PETREL, run(Side.PETREL, name, args.apply(Side.PETREL)),
+            false), masked);
+        petrel.keySet().retainAll(official.keySet());
+        outputs.put(label, new Outputs(official.toString(), petrel.toString()));
+    }
+
+    private static Map<String, String> settings(String text, Set<String> masked) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf(" = ");
+            if (eq > 0) {
+                String key = line.substring(0, eq).strip();
+                m.put(key, masked.contains(key) ? "@SET_UP@" : line.substring(eq + 3).strip());
+            } else {
+                m.put(line, "");
+            }
+        }
+        return m;
+    }
+
     @Test
     void sameOutputsAsAgainstAnOfficialBroker() {
         both("topicList", "topicList", true, s -> new String[] {});
@@ -259,6 +290,23 @@ class MqAdminSideBySideTest {
         both("sendMessage", "sendMessage", s -> new String[] {"-t", TOPIC, "-p", "hello", "-k", "k", "-c", "TagA",
             "-b", brokerName(s), "-i", "1"});
         both("getBrokerConfig of a missing broker", "getBrokerConfig", s -> new String[] {"-b", "127.0.0.1:1"});
+        both("printMsg", "printMsg", s -> new String[] {"-t", TOPIC, "-b", "0", "-e", "99999999999999"});
+        both("consumeMessage", "consumeMessage", s -> new String[] {"-t", TOPIC, "-b", brokerName(s), "-i", "0",
+            "-o", "2", "-c", "2"});
+        both("sendMsgStatus", "sendMsgStatus", s -> new String[] {"-b", brokerName(s), "-s", "128", "-c", "2"});
+        // Petrel's NameServer has settings of its own; every setting the official one prints must be there, alike,
+        // but for the port and paths of the test set-up and Petrel's default of the epoll transport.
+        bothSettings("getNamesrvConfig", "getNamesrvConfig", s -> new String[] {}, Set.of("listenPort",
+            "rocketmqHome", "configStorePath", "kvConfigPath", "useEpollNativeSelector"));
+        both("updateNamesrvConfig", "updateNamesrvConfig", s -> new String[] {"-k", "orderMessageEnable", "-v",
+            "false"});
+        both("updateBrokerConfig", "updateBrokerConfig", s -> new String[] {"-b", sides.brokerAddr(s), "-k",
+            "fileReservedTime", "-v", "24"});
+        both("queryMsgTraceById", "queryMsgTraceById", s -> new String[] {"-i", msgIds.get(s)});
+        both("exportMetadata", "exportMetadata", s -> new String[] {"-c", cluster(s), "-f",
+            dir.resolve("export-" + s).toString()});
+        both("exportConfigs", "exportConfigs", s -> new String[] {"-c", cluster(s), "-f",
+            dir.resolve("export-" + s).toString()});
         both("resetOffsetByTime", "resetOffsetByTime", s -> new String[] {"-g", GROUP, "-t", TOPIC, "-s", "now"});
         both("skipAccumulatedMessage", "skipAccumulatedMessage", s -> new String[] {"-g", GROUP, "-t", TOPIC});
 

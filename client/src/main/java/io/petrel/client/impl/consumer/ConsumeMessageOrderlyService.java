@@ -215,10 +215,13 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
         return again;
     }
 
-    /** Consumes one message now, on the caller's thread, for CONSUME_MESSAGE_DIRECTLY. */
-    public ConsumeOrderlyStatus consumeDirectly(MessageExt msg, MessageQueue mq) {
+    /**
+     * Consumes one message now, on the caller's thread, for CONSUME_MESSAGE_DIRECTLY; the listener may turn
+     * {@code context}'s auto-commit off.
+     */
+    public ConsumeOrderlyStatus consumeDirectly(MessageExt msg, ConsumeOrderlyContext context) {
         List<MessageExt> msgs = new java.util.ArrayList<>(List.of(msg));
         impl.resetRetryAndNamespace(msgs);
-        return listener.consumeMessage(msgs, new ConsumeOrderlyContext(mq));
+        return listener.consumeMessage(msgs, context);
     }
 }

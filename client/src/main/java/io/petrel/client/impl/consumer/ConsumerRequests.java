@@ -2,6 +2,7 @@ package io.petrel.client.impl.consumer;
 
 import io.netty.channel.Channel;
 import io.petrel.client.consumer.listener.ConsumeConcurrentlyStatus;
+import io.petrel.client.consumer.listener.ConsumeOrderlyContext;
 import io.petrel.client.consumer.listener.ConsumeOrderlyStatus;
 import io.petrel.client.impl.ClientMessages;
 import io.petrel.client.impl.MQClientInstance;
@@ -9,6 +10,7 @@ import io.petrel.client.impl.MQConsumerInner;
 import io.petrel.common.body.CMResult;
 import io.petrel.common.body.ConsumeMessageDirectlyResult;
 import io.petrel.common.body.ConsumerRunningInfo;
+import io.petrel.common.body.GetConsumerStatusBody;
 import io.petrel.common.body.ProcessQueueInfo;
 import io.petrel.common.body.ResetOffsetBody;
 import io.petrel.common.message.MessageExt;
@@ -19,6 +21,7 @@ import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.petrel.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
+import io.petrel.remoting.protocol.header.GetConsumerStatusRequestHeader;
 import io.petrel.remoting.protocol.header.ResetOffsetRequestHeader;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What brokers (on behalf of admin tools) ask of a push consumer: its running state, to consume one message now,
- * and to reset its offsets.
+ * to reset its offsets, and its offsets on a topic.
  */
 final class ConsumerRequests implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerRequests.class);
@@ -44,6 +47,7 @@ final class ConsumerRequests implements RequestProcessor {
         instance.getRemotingProcessor().addHandler(RequestCode.GET_CONSUMER_RUNNING_INFO, handler);
         instance.getRemotingProcessor().addHandler(RequestCode.CONSUME_MESSAGE_DIRECTLY, handler);
         instance.getRemotingProcessor().addHandler(RequestCode.RESET_CONSUMER_CLIENT_OFFSET, handler);
+        instance.getRemotingProcessor().addHandler(RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT, handler);
     }
 
     @Override
@@ -52,6 +56,7 @@ final class ConsumerRequests implements RequestProcessor {
             case RequestCode.GET_CONSUMER_RUNNING_INFO -> runningInfo(request);
             case RequestCode.CONSUME_MESSAGE_DIRECTLY -> consumeDirectly(request);
             case RequestCode.RESET_CONSUMER_CLIENT_OFFSET -> resetOffset(request);
+            case RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT -> consumerStatus(request);
             default -> RemotingCommand.unsupported(request);
         };
     }
@@ -104,25 +109,28 @@ final class ConsumerRequests implements RequestProcessor {
         return sb.toString();
     }
 
+    /**
+     * Consumes the message the broker relayed (the stored record, with the broker's name in the header) with this
+     * client's listener, and answers how that went.
+     */
     private RemotingCommand consumeDirectly(RemotingCommand request) throws Exception {
         ConsumeMessageDirectlyResultRequestHeader h =
             request.decodeHeader(ConsumeMessageDirectlyResultRequestHeader::decode);
-        String group = h.consumerGroup();
-        String brokerName = h.brokerName();
-        DefaultMQPushConsumerImpl c = pushConsumer(group);
+        DefaultMQPushConsumerImpl c = pushConsumer(h.consumerGroup());
         List<MessageExt> msgs = ClientMessages.decode(request.body());
         if (c == null || msgs.isEmpty()) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
-                "The Consumer Group <" + group + "> not exist in this consumer or no message given");
+                "The Consumer Group <" + h.consumerGroup() + "> not exist in this consumer or no message given");
         }
         MessageExt msg = msgs.get(0);
-        MessageQueue mq = new MessageQueue(msg.getTopic(), brokerName, msg.getQueueId());
+        MessageQueue mq = new MessageQueue(msg.getTopic(), h.brokerName(), msg.getQueueId());
+        ConsumeOrderlyContext orderlyContext = new ConsumeOrderlyContext(mq);
         long begin = System.currentTimeMillis();
         CMResult result;
         String remark = null;
         try {
             result = c.consumeMessageService() instanceof ConsumeMessageOrderlyService orderly
-                ? orderlyResult(orderly.consumeDirectly(msg, mq))
+                ? orderlyResult(orderly.consumeDirectly(msg, orderlyContext))
                 : concurrentResult(((ConsumeMessageConcurrentlyService) c.consumeMessageService())
                     .consumeDirectly(msg, mq));
         } catch (Throwable e) {
@@ -130,9 +138,19 @@ final class ConsumerRequests implements RequestProcessor {
             result = CMResult.CR_THROW_EXCEPTION;
             remark = e.toString();
         }
-        ConsumeMessageDirectlyResult body = new ConsumeMessageDirectlyResult(c.isConsumeOrderly(), true, result,
+        boolean autoCommit = !c.isConsumeOrderly() || orderlyContext.isAutoCommit();
+        ConsumeMessageDirectlyResult body = new ConsumeMessageDirectlyResult(c.isConsumeOrderly(), autoCommit, result,
             remark, System.currentTimeMillis() - begin);
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(body.encode());
+    }
+
+    /** This client's offsets on a topic (GET_CONSUMER_STATUS_FROM_CLIENT); empty for a group it does not run. */
+    private RemotingCommand consumerStatus(RemotingCommand request) throws Exception {
+        GetConsumerStatusRequestHeader h = request.decodeHeader(GetConsumerStatusRequestHeader::decode);
+        DefaultMQPushConsumerImpl c = pushConsumer(h.group());
+        Map<MessageQueue, Long> offsets = c == null ? Map.of() : c.getOffsetStore().cloneOffsetTable(h.topic());
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
+            .body(new GetConsumerStatusBody(offsets, Map.of()).encode());
     }
 
     private static CMResult concurrentResult(ConsumeConcurrentlyStatus s) {
