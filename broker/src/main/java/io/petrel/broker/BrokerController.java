@@ -146,7 +146,7 @@ public final class BrokerController {
         delayOffsets = new DelayOffsetTable(new JsonConfigFile(configDir.resolve("delayOffset.json")));
         delayOffsets.load();
         topics.setChangeListener((changed, oneway) -> registerAll(oneway));
-        stats = new BrokerStats(clock);
+        stats = new BrokerStats(config.getBrokerClusterName(), clock);
         producers = new ProducerManager();
     }
 
@@ -247,7 +247,7 @@ public final class BrokerController {
         ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(consumers, offsets, store,
             () -> inMemory);
 
-        SendBackProcessor sendBack = new SendBackProcessor(config, topics, groups, store, storeHost);
+        SendBackProcessor sendBack = new SendBackProcessor(config, topics, groups, store, storeHost, stats);
         ThreadPoolExecutor endTxPool = pool("EndTransactionThread", config.getEndTransactionThreadPoolNums(),
             config.getEndTransactionPoolQueueCapacity());
         EndTransactionProcessor endTx = new EndTransactionProcessor(storeConfig.brokerRole(), store, storeHost,
@@ -257,7 +257,7 @@ public final class BrokerController {
         AdminBrokerProcessor admin = new AdminBrokerProcessor();
         new DelayOffsetAdmin(delayOffsets).registerInto(admin);
         new TopicAdmin(config, topics, offsets, store, consumers::groupsSubscribing).registerInto(admin);
-        new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
+        new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock, stats)
             .registerInto(admin);
         new OffsetQueries(store).registerInto(admin);
         new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout))
@@ -265,11 +265,13 @@ public final class BrokerController {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("broker", config);
         settings.put("server", serverConfig);
-        new BrokerInfoAdmin(config, settings, topics, store, stats, new BrokerInfoAdmin.PoolDepths(
+        new BrokerInfoAdmin(config, settings, topics, store, delayOffsets, new BrokerInfoAdmin.PoolDepths(
             sendPool, config.getSendThreadPoolQueueCapacity(), pullPool, config.getPullThreadPoolQueueCapacity(),
-            queryPool, config.getQueryThreadPoolQueueCapacity()), clock, clock.millis())
+            queryPool, config.getQueryThreadPoolQueueCapacity(), endTxPool), clock, clock.millis())
             .registerInto(admin);
 
+        new io.petrel.broker.admin.StatsAdmin(new io.petrel.broker.admin.StatsAdmin.Sources(config.getBrokerName(),
+            brokerAddr(), stats, topics, groups, offsets, consumers, store)).registerInto(admin);
         io.petrel.broker.query.QueryMessageProcessor query = new io.petrel.broker.query.QueryMessageProcessor(store,
             DEFAULT_QUERY_MAX_NUM);
         for (NettyRemotingServer s : List.of(server, fastServer)) {
@@ -344,7 +346,9 @@ public final class BrokerController {
             producers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
             consumers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
         }), 10_000, 10_000, TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(safely("stats", stats::sample), 0, 10_000, TimeUnit.MILLISECONDS);
+        stats.scheduleOn(scheduler);
+        scheduler.scheduleAtFixedRate(safely("store stats", () -> store.stats().sample(clock)), 0, 1000,
+            TimeUnit.MILLISECONDS);
         if (fastFailure != null) {
             scheduler.scheduleAtFixedRate(safely("fast failure", fastFailure::step), 1000, 10, TimeUnit.MILLISECONDS);
         }

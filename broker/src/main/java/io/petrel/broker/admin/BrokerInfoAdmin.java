@@ -1,16 +1,18 @@
 package io.petrel.broker.admin;
 
 import io.petrel.broker.config.BrokerConfig;
-import io.petrel.broker.stats.BrokerStats;
+import io.petrel.broker.schedule.DelayOffsetTable;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.config.PropertiesBinder;
 import io.petrel.common.route.KVTable;
+import io.petrel.common.topic.TopicValidator;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RemotingVersion;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.GetBrokerConfigResponseHeader;
 import io.petrel.store.MessageStore;
+import io.petrel.store.StoreStats;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,8 @@ public final class BrokerInfoAdmin {
     /** Queue depths of the broker's request pools, for the runtime figures. */
     public record PoolDepths(java.util.concurrent.ThreadPoolExecutor send, int sendCapacity,
                              java.util.concurrent.ThreadPoolExecutor pull, int pullCapacity,
-                             java.util.concurrent.ThreadPoolExecutor query, int queryCapacity) {
+                             java.util.concurrent.ThreadPoolExecutor query, int queryCapacity,
+                             java.util.concurrent.ThreadPoolExecutor endTransaction) {
     }
 
     private static String size(java.util.concurrent.ThreadPoolExecutor pool) {
@@ -40,19 +43,19 @@ public final class BrokerInfoAdmin {
     private final Map<String, Object> settings;
     private final TopicConfigManager topics;
     private final MessageStore store;
-    private final BrokerStats stats;
+    private final DelayOffsetTable delayOffsets;
     private final PoolDepths pools;
     private final Clock clock;
     private final long bootMillis;
 
     /** @param settings every settings object whose keys GET/UPDATE_BROKER_CONFIG expose, by a name for logs */
     public BrokerInfoAdmin(BrokerConfig config, Map<String, Object> settings, TopicConfigManager topics,
-                           MessageStore store, BrokerStats stats, PoolDepths pools, Clock clock, long bootMillis) {
+                           MessageStore store, DelayOffsetTable delayOffsets, PoolDepths pools, Clock clock, long bootMillis) {
         this.config = config;
         this.settings = settings;
         this.topics = topics;
         this.store = store;
-        this.stats = stats;
+        this.delayOffsets = delayOffsets;
         this.pools = pools;
         this.clock = clock;
         this.bootMillis = bootMillis;
@@ -70,17 +73,23 @@ public final class BrokerInfoAdmin {
         kv.put("brokerVersion", Integer.toString(RemotingVersion.CURRENT));
         kv.put("bootTimestamp", Long.toString(bootMillis));
         kv.put("runtime", uptime(clock.millis() - bootMillis));
-        kv.put("putTps", stats.putTps());
-        kv.put("getTransferedTps", stats.getTransferredTps());
-        kv.put("getFoundTps", stats.getFoundTps());
-        kv.put("getMissTps", stats.getMissTps());
-        kv.put("getTotalTps", stats.getTransferredTps());
-        kv.put("msgPutTotalTodayNow", Long.toString(stats.putTotal()));
-        kv.put("msgPutTotalTodayMorning", Long.toString(stats.putTodayMorning()));
-        kv.put("msgPutTotalYesterdayMorning", Long.toString(stats.putYesterdayMorning()));
-        kv.put("msgGetTotalTodayNow", Long.toString(stats.getTotal()));
-        kv.put("msgGetTotalTodayMorning", Long.toString(stats.getTodayMorning()));
-        kv.put("msgGetTotalYesterdayMorning", Long.toString(stats.getYesterdayMorning()));
+        StoreStats storeStats = store.stats();
+        StoreStats.DayTotals days = storeStats.dayTotals();
+        kv.put("msgPutTotalTodayNow", Long.toString(storeStats.putMessagesTotal()));
+        kv.put("msgPutTotalTodayMorning", Long.toString(days.putTodayMorning()));
+        kv.put("msgPutTotalYesterdayMorning", Long.toString(days.putYesterdayMorning()));
+        kv.put("msgGetTotalTodayNow", Long.toString(storeStats.getTransferredTotal()));
+        kv.put("msgGetTotalTodayMorning", Long.toString(days.getTodayMorning()));
+        kv.put("msgGetTotalYesterdayMorning", Long.toString(days.getYesterdayMorning()));
+        fillPools(kv);
+        kv.put("startAcceptSendRequestTimeStamp", Long.toString(config.getStartAcceptSendRequestTimeStamp()));
+        delayOffsets.snapshot().forEach((level, offset) -> kv.put("scheduleMessageOffset_" + level,
+            offset + "," + store.getMaxOffsetInQueue(TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, level - 1)));
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new KVTable(kv).encode());
+    }
+
+    /** Queue depth, capacity and the wait of the oldest request, of each request pool admins watch. */
+    private void fillPools(Map<String, String> kv) {
         kv.put("sendThreadPoolQueueSize", size(pools.send()));
         kv.put("sendThreadPoolQueueCapacity", Integer.toString(pools.sendCapacity()));
         kv.put("sendThreadPoolQueueHeadWaitTimeMills", headWait(pools.send()));
@@ -90,18 +99,8 @@ public final class BrokerInfoAdmin {
         kv.put("queryThreadPoolQueueSize", size(pools.query()));
         kv.put("queryThreadPoolQueueCapacity", Integer.toString(pools.queryCapacity()));
         kv.put("queryThreadPoolQueueHeadWaitTimeMills", headWait(pools.query()));
-        kv.put("EndTransactionQueueSize", "0");
+        kv.put("EndTransactionQueueSize", size(pools.endTransaction()));
         kv.put("EndTransactionThreadPoolQueueCapacity", Integer.toString(config.getEndTransactionPoolQueueCapacity()));
-        kv.putIfAbsent("pageCacheLockTimeMills", "0");
-        kv.put("earliestMessageTimeStamp", Long.toString(store.getEarliestMessageTime()));
-        kv.put("commitLogMinOffset", Long.toString(store.getMinPhyOffset()));
-        kv.put("commitLogMaxOffset", Long.toString(store.getMaxPhyOffset()));
-        kv.put("dispatchBehindBytes", Long.toString(store.dispatchBehindBytes()));
-        kv.putIfAbsent("commitLogDiskRatio", "0.0");
-        kv.put("putMessageSizeTotal", Long.toString(stats.putBytesTotal()));
-        kv.put("putMessageTimesTotal", Long.toString(stats.putTotal()));
-        kv.put("startAcceptSendRequestTimeStamp", Long.toString(config.getStartAcceptSendRequestTimeStamp()));
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new KVTable(kv).encode());
     }
 
     static String uptime(long millis) {

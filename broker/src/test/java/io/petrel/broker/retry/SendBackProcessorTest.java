@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.petrel.broker.config.BrokerConfig;
-import io.petrel.broker.config.JsonConfigFile;
-import io.petrel.broker.subscription.SubscriptionGroupManager;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.testing.MutableClock;
+import io.petrel.broker.testing.TestManagers;
 import io.petrel.broker.testing.TestStore;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.message.MessageExt;
@@ -50,12 +50,9 @@ class SendBackProcessorTest {
     void open() throws Exception {
         config.setBrokerIP1("127.0.0.1");
         store = TestStore.open(dir.resolve("store"), clock);
-        topics = new TopicConfigManager(config, new JsonConfigFile(dir.resolve("topics.json")), clock);
-        topics.load();
-        SubscriptionGroupManager groups = new SubscriptionGroupManager(config,
-            new JsonConfigFile(dir.resolve("subscriptionGroup.json")), clock);
-        groups.load();
-        processor = new SendBackProcessor(config, topics, groups, store.store(), TestStore.BROKER);
+        topics = TestManagers.topics(config, dir, clock);
+        processor = new SendBackProcessor(config, topics, TestManagers.groups(config, dir, clock), store.store(),
+            TestStore.BROKER, new BrokerStats(config.getBrokerClusterName(), clock));
     }
 
     @AfterEach
