@@ -1,19 +1,12 @@
 package io.petrel.test.surface;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.header.GetMaxOffsetRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetMinOffsetRequestHeader;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -39,41 +32,21 @@ class BrokerRequestSurfaceTest {
     @TempDir
     static Path dir;
     private SideBySide sides;
-    private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
 
     @BeforeAll
     void script() throws Exception {
-        sides = SideBySide.start(dir, List.of(), new Properties());
-        sides.sendToBoth(TOPIC, "TagA", "m", MESSAGES);
-        sides.awaitRoutes(TOPIC);
-        for (String ns : List.of(sides.officialNamesrvAddr(), sides.petrelNamesrvAddr())) {
-            DefaultMQPushConsumer c = new DefaultMQPushConsumer(GROUP);
-            c.setNamesrvAddr(ns);
-            c.setInstanceName("surface-" + System.nanoTime());
-            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-            c.subscribe(TOPIC, "*");
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-                n.addAndGet(msgs.size());
-                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-            });
-            c.start();
-            consumers.add(c);
-            Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> n.get() >= MESSAGES);
-            c.getDefaultMQPushConsumerImpl().persistConsumerOffset();
-        }
+        sides = SideBySide.startConsumed(dir, TOPIC, GROUP, MESSAGES);
     }
 
     @AfterAll
     void stop() {
-        consumers.forEach(DefaultMQPushConsumer::shutdown);
         if (sides != null) {
             sides.close();
         }
     }
 
     Stream<SurfaceCase> cases() {
-        return Stream.of(offsetCases()).flatMap(List::stream);
+        return Stream.of(offsetCases(), StatsSurfaceCases.cases()).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")
