@@ -256,7 +256,7 @@ public final class BrokerController {
 
         AdminBrokerProcessor admin = new AdminBrokerProcessor();
         new DelayOffsetAdmin(delayOffsets).registerInto(admin);
-        new TopicAdmin(config, topics, offsets, store, consumers::groupsSubscribing).registerInto(admin);
+        new TopicAdmin(config, topics, offsets, store, consumers::groupsSubscribing, stats).registerInto(admin);
         new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock, stats)
             .registerInto(admin);
         new OffsetQueries(store).registerInto(admin);
@@ -306,7 +306,7 @@ public final class BrokerController {
     /** Delay delivery and transaction checks; built on every broker, run only on masters. */
     private void buildBackgroundServices(InetSocketAddress storeHost) {
         scheduleService = new ScheduleMessageService(store, DelayLevels.parse(storeConfig.messageDelayLevel()),
-            delayOffsets, clock);
+            delayOffsets, clock, stats);
         TransactionCheckService.Limits limits = new TransactionCheckService.Limits(config.getTransactionTimeOut(),
             config.getTransactionCheckMax(), storeConfig.fileReservedTimeHours() * 3_600_000L);
         transactionCheck = new TransactionCheckService(store, offsets, topics,

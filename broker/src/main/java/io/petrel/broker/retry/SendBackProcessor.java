@@ -90,9 +90,12 @@ public final class SendBackProcessor implements RequestProcessor {
             return response(ResponseCode.SYSTEM_ERROR, "topic[" + TopicValidator.DLQ_GROUP_TOPIC_PREFIX + h.group()
                 + "] not exist");
         }
-        store.asyncPutMessage(retryCopy(original, target)).whenComplete((result, error) -> {
+        InnerMessage copy = retryCopy(original, target);
+        store.asyncPutMessage(copy).whenComplete((result, error) -> {
             if (error == null && result.isOk()) {
-                stats.onSendBack(h.group(), originalTopic(original));
+                // where the store put it: the schedule topic when it waits for a delayed retry
+                stats.onSendBack(h.group(), originalTopic(original), copy.getTopic(), copy.getQueueId(),
+                    result.wroteBytes());
             }
             RemotingResponder.respond(channel, request, toResponse(result, error));
         });

@@ -1,5 +1,6 @@
 package io.petrel.broker.stats;
 
+import io.petrel.common.topic.TopicValidator;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker's keyed statistics, as RocketMQ's {@code BrokerStatsManager} keeps them and VIEW_BROKER_STATS_DATA
- * reads them: per topic, per topic and group, and broker-wide under the cluster name. Each statistic is a
- * {@link StatsItemSet}; every item in it is sampled every 10 s, 10 min and hour ({@link #scheduleOn}).
+ * The broker's keyed statistics, as RocketMQ's {@code BrokerStatsManager} keeps them (with its default detail
+ * statistics on) and VIEW_BROKER_STATS_DATA reads them: per topic, per topic and group, per delay level (queues of
+ * the schedule topic), and broker-wide under the cluster name. Each statistic is a {@link StatsItemSet}; every item in it is sampled every
+ * 10 s, 10 min and hour ({@link #scheduleOn}).
  *
- * <p>Counting ({@code on*}) is lock-free and thread-safe; a pull builds one key string ({@code topic@group})
- * for its group counters and one for its latency.
+ * <p>Counting ({@code on*}) is lock-free and thread-safe. Counting a send allocates nothing (queue keys are built
+ * once per queue); a pull builds its {@code topic@group} and latency keys.
  */
 public final class BrokerStats {
+    public static final String QUEUE_PUT_NUMS = "QUEUE_PUT_NUMS";
+    public static final String QUEUE_PUT_SIZE = "QUEUE_PUT_SIZE";
+    public static final String QUEUE_GET_NUMS = "QUEUE_GET_NUMS";
+    public static final String QUEUE_GET_SIZE = "QUEUE_GET_SIZE";
     public static final String TOPIC_PUT_NUMS = "TOPIC_PUT_NUMS";
     public static final String TOPIC_PUT_SIZE = "TOPIC_PUT_SIZE";
     public static final String GROUP_GET_NUMS = "GROUP_GET_NUMS";
@@ -33,10 +39,19 @@ public final class BrokerStats {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerStats.class);
     private static final char SEPARATOR = '@';
+    /** The group under which RocketMQ counts the schedule service's reads of the schedule topic. */
+    private static final String SCHEDULE_GROUP = "SCHEDULE_CONSUMER";
+    private static final String SCHEDULE_TOPIC_AND_GROUP = TopicValidator.RMQ_SYS_SCHEDULE_TOPIC + SEPARATOR
+        + SCHEDULE_GROUP;
 
     private final String clusterName;
     private final Clock clock;
     private final Map<String, StatsItemSet> sets = new LinkedHashMap<>();
+    private final QueueKeys queueKeys = new QueueKeys();
+    private final StatsItemSet queuePutNums = define(QUEUE_PUT_NUMS);
+    private final StatsItemSet queuePutSize = define(QUEUE_PUT_SIZE);
+    private final StatsItemSet queueGetNums = define(QUEUE_GET_NUMS);
+    private final StatsItemSet queueGetSize = define(QUEUE_GET_SIZE);
     private final StatsItemSet topicPutNums = define(TOPIC_PUT_NUMS);
     private final StatsItemSet topicPutSize = define(TOPIC_PUT_SIZE);
     private final StatsItemSet groupGetNums = define(GROUP_GET_NUMS);
@@ -62,11 +77,24 @@ public final class BrokerStats {
         return set;
     }
 
-    /** A stored send: {@code messages} messages (more than one for a batch) of {@code bytes} stored bytes. */
-    public void onPut(String topic, int messages, long bytes) {
+    /**
+     * A stored send: {@code messages} messages (more than one for a batch) of {@code bytes} stored bytes, in the
+     * topic and queue they were stored in (a delayed message in the schedule topic's queue of its level).
+     */
+    public void onPut(String topic, int queueId, int messages, long bytes) {
+        countTopicPut(topic, queueId, messages, bytes);
+        brokerPutNums.item(clusterName).add(messages, 0);
+    }
+
+    /** RocketMQ counts queue puts only for the schedule topic, where a queue is a delay level. */
+    private void countTopicPut(String topic, int queueId, int messages, long bytes) {
+        if (TopicValidator.RMQ_SYS_SCHEDULE_TOPIC.equals(topic)) {
+            String queueKey = queueKeys.of(topic, queueId);
+            queuePutNums.add(queueKey, messages, 1);
+            queuePutSize.add(queueKey, bytes, 1);
+        }
         topicPutNums.add(topic, messages, 1);
         topicPutSize.add(topic, bytes, 1);
-        brokerPutNums.item(clusterName).add(messages, 0);
     }
 
     /** A pull that found messages, counted for its topic and group, its queue's latency and the broker. */
@@ -92,9 +120,31 @@ public final class BrokerStats {
     public record Get(int messages, long bytes, long latencyMillis, boolean fromDisk) {
     }
 
-    /** A message a consumer of {@code group} sent back to be consumed again, stored in {@code topic}. */
-    public void onSendBack(String group, String topic) {
-        sendBackPutNums.add(topic + SEPARATOR + group, 1, 1);
+    /**
+     * Delayed messages moved from the schedule topic to their real topic: a get of the schedule topic by the
+     * schedule group and a put to the real topic.
+     */
+    public void onDelayedDelivery(int delayLevel, String realTopic, int messages, long bytes) {
+        String queueKey = queueKeys.of(TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, delayLevel - 1) + SEPARATOR
+            + SCHEDULE_GROUP;
+        queueGetNums.add(queueKey, messages, 1);
+        queueGetSize.add(queueKey, bytes, 1);
+        groupGetNums.add(SCHEDULE_TOPIC_AND_GROUP, messages, 1);
+        groupGetSize.add(SCHEDULE_TOPIC_AND_GROUP, bytes, 1);
+        topicPutNums.add(realTopic, messages, 1);
+        topicPutSize.add(realTopic, bytes, 1);
+        brokerPutNums.item(clusterName).add(messages, 0);
+    }
+
+    /**
+     * A message of {@code originalTopic} a consumer of {@code group} sent back to be consumed again; stored (as
+     * RocketMQ counts it) as a put only when it went to the schedule topic to wait for its retry.
+     */
+    public void onSendBack(String group, String originalTopic, String storedTopic, int storedQueue, long bytes) {
+        sendBackPutNums.add(originalTopic + SEPARATOR + group, 1, 1);
+        if (TopicValidator.RMQ_SYS_SCHEDULE_TOPIC.equals(storedTopic)) {
+            countTopicPut(storedTopic, storedQueue, 1, bytes);
+        }
     }
 
     /** Messages per second {@code group} pulled from {@code topic} over the last minute. */
@@ -114,8 +164,9 @@ public final class BrokerStats {
         String infix = SEPARATOR + topic + SEPARATOR;
         topicPutNums.removeIf(topic::equals);
         topicPutSize.removeIf(topic::equals);
-        for (StatsItemSet set : List.of(groupGetNums, groupGetSize, sendBackPutNums, groupGetFromDiskNums,
-            groupGetFromDiskSize)) {
+        queueKeys.forget(topic);
+        for (StatsItemSet set : List.of(queuePutNums, queuePutSize, queueGetNums, queueGetSize, groupGetNums,
+            groupGetSize, sendBackPutNums, groupGetFromDiskNums, groupGetFromDiskSize)) {
             set.removeIf(k -> k.startsWith(prefix));
         }
         groupGetLatency.removeIf(k -> k.contains(infix));
@@ -124,8 +175,8 @@ public final class BrokerStats {
     /** Forgets every item keyed by the consumer group. */
     public void onGroupDeleted(String group) {
         String suffix = SEPARATOR + group;
-        for (StatsItemSet set : List.of(groupGetNums, groupGetSize, sendBackPutNums, groupGetLatency,
-            groupGetFromDiskNums, groupGetFromDiskSize)) {
+        for (StatsItemSet set : List.of(queueGetNums, queueGetSize, groupGetNums, groupGetSize, sendBackPutNums,
+            groupGetLatency, groupGetFromDiskNums, groupGetFromDiskSize)) {
             set.removeIf(k -> k.endsWith(suffix));
         }
     }

@@ -107,7 +107,7 @@ class StatsAdminTest {
 
     @Test
     void viewingAStatisticGivesItsMinuteHourAndDay() throws Exception {
-        stats.onPut("T", 5, 500);
+        stats.onPut("T", 0, 5, 500);
         stats.sampleSeconds();
         stats.sampleMinutes();
         stats.sampleHour();

@@ -41,6 +41,7 @@ class SendBackProcessorTest {
     Path dir;
     private final MutableClock clock = new MutableClock(1_800_000_000_000L);
     private final BrokerConfig config = new BrokerConfig();
+    private final BrokerStats stats = new BrokerStats(config.getBrokerClusterName(), clock);
     private TestStore store;
     private TopicConfigManager topics;
     private SendBackProcessor processor;
@@ -52,7 +53,7 @@ class SendBackProcessorTest {
         store = TestStore.open(dir.resolve("store"), clock);
         topics = TestManagers.topics(config, dir, clock);
         processor = new SendBackProcessor(config, topics, TestManagers.groups(config, dir, clock), store.store(),
-            TestStore.BROKER, new BrokerStats(config.getBrokerClusterName(), clock));
+            TestStore.BROKER, stats);
     }
 
     @AfterEach
@@ -116,6 +117,8 @@ class SendBackProcessorTest {
         assertEquals("TagB", copy.getTags());
         assertEquals(java.util.Set.of("REAL_TOPIC", "ORIGIN_MESSAGE_ID", "RETRY_TOPIC", "KEYS", "UNIQ_KEY", "WAIT",
             "DELAY", "TAGS", "REAL_QID"), copy.getProperties().keySet(), "the properties a 4.9.7 retry copy has");
+        assertEquals(1, stats.find(BrokerStats.SNDBCK_PUT_NUMS, "T_ORIG@" + GROUP).value());
+        assertEquals(1, stats.find(BrokerStats.QUEUE_PUT_NUMS, TopicValidator.RMQ_SYS_SCHEDULE_TOPIC + "@2").value());
     }
 
     @Test

@@ -18,7 +18,7 @@ class StatsWindowsTest {
     void nothingIsKnownBeforeTheFirstCountAndAnItemReadsZeroBeforeItsFirstSample() {
         assertNull(stats.find(BrokerStats.TOPIC_PUT_NUMS, "T"));
         assertNull(stats.find("NO_SUCH_STATS", "T"));
-        stats.onPut("T", 1, 100);
+        stats.onPut("T", 0, 1, 100);
         StatsItem item = stats.find(BrokerStats.TOPIC_PUT_NUMS, "T");
         assertNotNull(item);
         assertEquals(StatsSnapshot.EMPTY, item.inMinute());
@@ -28,8 +28,8 @@ class StatsWindowsTest {
 
     @Test
     void theFirstSampleCountsEverythingBeforeItAsItsFirstPeriod() {
-        stats.onPut("T", 3, 300);
-        stats.onPut("T", 1, 100);
+        stats.onPut("T", 0, 3, 300);
+        stats.onPut("T", 0, 1, 100);
         stats.sampleSeconds();
         stats.sampleMinutes();
         stats.sampleHour();
@@ -44,10 +44,10 @@ class StatsWindowsTest {
     @Test
     void theMinuteWindowKeepsSevenSamplesSoItSpansSixtySeconds() {
         stats.sampleSeconds();
-        stats.onPut("T", 1, 10);
+        stats.onPut("T", 0, 1, 10);
         for (int i = 0; i < 10; i++) {
             clock.advance(10_000);
-            stats.onPut("T", 1, 10);
+            stats.onPut("T", 0, 1, 10);
             stats.sampleSeconds();
         }
         // 11 counts; the oldest kept sample is 60 s back and holds the first 5
@@ -60,7 +60,7 @@ class StatsWindowsTest {
     @Test
     void theHourWindowSpansAnHourAndTheDayWindowADay() {
         for (int i = 0; i < 30; i++) {
-            stats.onPut("T", 2, 10);
+            stats.onPut("T", 0, 2, 10);
             stats.sampleMinutes();
             stats.sampleHour();
             clock.advance(600_000);
@@ -73,8 +73,8 @@ class StatsWindowsTest {
 
     @Test
     void brokerWideCountsAddMessagesButNoCallsSoTheirAverageIsZero() {
-        stats.onPut("A", 2, 10);
-        stats.onPut("B", 3, 10);
+        stats.onPut("A", 0, 2, 10);
+        stats.onPut("B", 0, 3, 10);
         stats.sampleSeconds();
         assertEquals(new StatsSnapshot(5, 0.5, 0.0, 0), stats.find(BrokerStats.BROKER_PUT_NUMS, CLUSTER).inMinute());
     }
@@ -96,12 +96,46 @@ class StatsWindowsTest {
     }
 
     @Test
+    void onlyTheScheduleTopicIsCountedPerQueue() {
+        stats.onPut("T", 3, 2, 200);
+        stats.onPut("SCHEDULE_TOPIC_XXXX", 2, 1, 100);
+        stats.onPut("SCHEDULE_TOPIC_XXXX", 2, 1, 120);
+        stats.onGet("T", "G", 3, new BrokerStats.Get(2, 200, 1, false));
+        assertNull(stats.find(BrokerStats.QUEUE_PUT_NUMS, "T@3"));
+        assertNull(stats.find(BrokerStats.QUEUE_GET_NUMS, "T@3@G"));
+        assertEquals(2, stats.find(BrokerStats.QUEUE_PUT_NUMS, "SCHEDULE_TOPIC_XXXX@2").value());
+        assertEquals(220, stats.find(BrokerStats.QUEUE_PUT_SIZE, "SCHEDULE_TOPIC_XXXX@2").value());
+        assertEquals(2, stats.find(BrokerStats.TOPIC_PUT_NUMS, "SCHEDULE_TOPIC_XXXX").value());
+    }
+
+    @Test
+    void aSendBackIsAPutOnlyWhenItWaitsInTheScheduleTopic() {
+        stats.onSendBack("G", "T", "SCHEDULE_TOPIC_XXXX", 2, 150);
+        stats.onSendBack("G", "T", "%DLQ%G", 0, 150);
+        assertEquals(2, stats.find(BrokerStats.SNDBCK_PUT_NUMS, "T@G").value());
+        assertEquals(1, stats.find(BrokerStats.QUEUE_PUT_NUMS, "SCHEDULE_TOPIC_XXXX@2").value());
+        assertEquals(150, stats.find(BrokerStats.TOPIC_PUT_SIZE, "SCHEDULE_TOPIC_XXXX").value());
+        assertNull(stats.find(BrokerStats.TOPIC_PUT_NUMS, "%DLQ%G"));
+        assertNull(stats.find(BrokerStats.BROKER_PUT_NUMS, CLUSTER), "RocketMQ counts no broker put here");
+    }
+
+    @Test
+    void aDelayedDeliveryIsAGetOfTheScheduleTopicAndAPutToTheRealTopic() {
+        stats.onDelayedDelivery(3, "T", 1, 150);
+        assertEquals(1, stats.find(BrokerStats.GROUP_GET_NUMS, "SCHEDULE_TOPIC_XXXX@SCHEDULE_CONSUMER").value());
+        assertEquals(150, stats.find(BrokerStats.QUEUE_GET_SIZE, "SCHEDULE_TOPIC_XXXX@2@SCHEDULE_CONSUMER").value());
+        assertEquals(1, stats.find(BrokerStats.TOPIC_PUT_NUMS, "T").value());
+        assertEquals(1, stats.find(BrokerStats.BROKER_PUT_NUMS, CLUSTER).value());
+        assertNull(stats.find(BrokerStats.QUEUE_PUT_NUMS, "T@0"), "RocketMQ counts no queue put here");
+    }
+
+    @Test
     void deletingATopicOrAGroupForgetsTheirItems() {
-        stats.onPut("T", 1, 1);
+        stats.onPut("T", 0, 1, 1);
         stats.onGet("T", "G", 0, new BrokerStats.Get(1, 1, 1, false));
         stats.onGet("U", "G", 0, new BrokerStats.Get(1, 1, 1, false));
         stats.onGet("U", "H", 0, new BrokerStats.Get(1, 1, 1, false));
-        stats.onSendBack("G", "U");
+        stats.onSendBack("G", "U", "%RETRY%G", 0, 1);
         StatsItem kept = stats.find(BrokerStats.GROUP_GET_NUMS, "U@H");
 
         stats.onTopicDeleted("T");

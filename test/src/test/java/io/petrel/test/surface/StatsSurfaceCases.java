@@ -30,6 +30,8 @@ final class StatsSurfaceCases {
             view(Stats.GROUP_GET_NUMS, TOPIC + "@" + GROUP),
             view(Stats.GROUP_GET_SIZE, TOPIC + "@" + GROUP),
             view(Stats.GROUP_GET_LATENCY, "0@" + TOPIC + "@" + GROUP),
+            view(Stats.QUEUE_PUT_NUMS, TOPIC + "@0"),
+            view(Stats.QUEUE_GET_NUMS, TOPIC + "@2@" + GROUP),
             view(Stats.BROKER_PUT_NUMS, CLUSTER),
             view(Stats.BROKER_GET_NUMS, CLUSTER),
             view("NO_SUCH_STATS", TOPIC),
