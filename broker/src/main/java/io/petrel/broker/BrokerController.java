@@ -257,8 +257,8 @@ public final class BrokerController {
         AdminBrokerProcessor admin = new AdminBrokerProcessor();
         new DelayOffsetAdmin(delayOffsets).registerInto(admin);
         new TopicAdmin(config, topics, offsets, store, consumers::groupsSubscribing, stats).registerInto(admin);
-        new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock, stats)
-            .registerInto(admin);
+        new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock,
+            stats).registerInto(admin);
         new OffsetQueries(store).registerInto(admin);
         new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout))
             .registerInto(admin);

@@ -50,7 +50,8 @@ public final class BrokerInfoAdmin {
 
     /** @param settings every settings object whose keys GET/UPDATE_BROKER_CONFIG expose, by a name for logs */
     public BrokerInfoAdmin(BrokerConfig config, Map<String, Object> settings, TopicConfigManager topics,
-                           MessageStore store, DelayOffsetTable delayOffsets, PoolDepths pools, Clock clock, long bootMillis) {
+                           MessageStore store, DelayOffsetTable delayOffsets, PoolDepths pools, Clock clock,
+                           long bootMillis) {
         this.config = config;
         this.settings = settings;
         this.topics = topics;

@@ -133,7 +133,8 @@ public final class StatsAdmin {
             long consumerOffset = Math.max(0, s.offsets().query(group, topic, q));
             long last = consumerOffset > 0
                 ? Math.max(0, s.store().getMessageStoreTimeStamp(topic, q, consumerOffset - 1)) : 0;
-            table.put(new MessageQueue(topic, s.brokerName(), q), new OffsetWrapper(brokerOffset, consumerOffset, last));
+            table.put(new MessageQueue(topic, s.brokerName(), q),
+                new OffsetWrapper(brokerOffset, consumerOffset, last));
         }
         return table;
     }

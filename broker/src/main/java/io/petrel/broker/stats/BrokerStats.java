@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The broker's keyed statistics, as RocketMQ's {@code BrokerStatsManager} keeps them (with its default detail
- * statistics on) and VIEW_BROKER_STATS_DATA reads them: per topic, per topic and group, per delay level (queues of
- * the schedule topic), and broker-wide under the cluster name. Each statistic is a {@link StatsItemSet}; every item in it is sampled every
- * 10 s, 10 min and hour ({@link #scheduleOn}).
+ * statistics on) and VIEW_BROKER_STATS_DATA reads them: per topic, per topic and group, per delay level (queues
+ * of the schedule topic), and broker-wide under the cluster name. Each statistic is a {@link StatsItemSet};
+ * every item in it is sampled every 10 s, 10 min and hour ({@link #scheduleOn}).
  *
  * <p>Counting ({@code on*}) is lock-free and thread-safe. Counting a send allocates nothing (queue keys are built
  * once per queue); a pull builds its {@code topic@group} and latency keys.

@@ -129,9 +129,9 @@ class StatsAdminTest {
         ConsumeStats one = ConsumeStats.decode(ask(RequestCode.GET_CONSUME_STATS,
             new GetConsumeStatsRequestHeader("G", "T")).body());
         assertEquals(0.2, one.consumeTps(), 1e-12);
-        assertEquals(Map.of(new MessageQueue("T", "broker-a", 0), new OffsetWrapper(3, 2, store.store()
-                .getMessageStoreTimeStamp("T", 0, 1)), new MessageQueue("T", "broker-a", 1), new OffsetWrapper(0, 0, 0)),
-            one.offsetTable());
+        long lastConsumed = store.store().getMessageStoreTimeStamp("T", 0, 1);
+        assertEquals(Map.of(new MessageQueue("T", "broker-a", 0), new OffsetWrapper(3, 2, lastConsumed),
+            new MessageQueue("T", "broker-a", 1), new OffsetWrapper(0, 0, 0)), one.offsetTable());
 
         ConsumeStats all = ConsumeStats.decode(ask(RequestCode.GET_CONSUME_STATS,
             new GetConsumeStatsRequestHeader("G", null)).body());

@@ -37,8 +37,8 @@ final class StatsSurfaceCases {
             view("NO_SUCH_STATS", TOPIC),
             view(Stats.TOPIC_PUT_NUMS, "NO_SUCH_TOPIC"),
             view(Stats.SNDBCK_PUT_NUMS, TOPIC + "@" + GROUP),
-            new SurfaceCase("GET_CONSUME_STATS of a group on one topic", () -> consumeStats(TOPIC), "$.offsetTable"),
-            new SurfaceCase("GET_CONSUME_STATS of a group on all its topics", () -> consumeStats(null),
+            new SurfaceCase("GET_CONSUME_STATS of a group on one topic", () -> consumeStats(GROUP, TOPIC), "$.offsetTable"),
+            new SurfaceCase("GET_CONSUME_STATS of a group on all its topics", () -> consumeStats(GROUP, null),
                 "$.offsetTable"),
             new SurfaceCase("GET_BROKER_CONSUME_STATS", () -> brokerConsumeStats(false), BROKER_CONSUME_STATS_KEYED),
             new SurfaceCase("GET_BROKER_CONSUME_STATS of ordered topics", () -> brokerConsumeStats(true),
@@ -59,9 +59,9 @@ final class StatsSurfaceCases {
             () -> viewRequest(statsName, statsKey));
     }
 
-    static RemotingCommand consumeStats(String topic) {
+    static RemotingCommand consumeStats(String group, String topic) {
         GetConsumeStatsRequestHeader h = new GetConsumeStatsRequestHeader();
-        h.setConsumerGroup(GROUP);
+        h.setConsumerGroup(group);
         h.setTopic(topic);
         return RemotingCommand.createRequestCommand(RequestCode.GET_CONSUME_STATS, h);
     }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.alibaba.fastjson.JSONArray;
 import com.alibaba.fastjson.JSONObject;
+import io.petrel.test.official.OfficialBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.rocketmq.common.protocol.RequestCode;
@@ -40,9 +43,10 @@ class StatsValuesTest {
     void sendAndConsumeOnBothSides(@TempDir Path dir) throws Exception {
         sides = SideBySide.startConsumed(dir, TOPIC, GROUP, MESSAGES);
         // both brokers sample every 10 s: wait for a sample taken after the consumption on each side
+        String key = TOPIC + "@" + GROUP;
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-            .until(() -> minuteSum(Stats.GROUP_GET_NUMS, TOPIC + "@" + GROUP, SideBySide.Answers::officialJson) == MESSAGES
-                && minuteSum(Stats.GROUP_GET_NUMS, TOPIC + "@" + GROUP, SideBySide.Answers::petrelJson) == MESSAGES);
+            .until(() -> minuteSum(Stats.GROUP_GET_NUMS, key, SideBySide.Answers::officialJson) == MESSAGES
+                && minuteSum(Stats.GROUP_GET_NUMS, key, SideBySide.Answers::petrelJson) == MESSAGES);
     }
 
     @AfterAll
@@ -64,7 +68,7 @@ class StatsValuesTest {
         for (Function<SideBySide.Answers, JSONObject> side : sides()) {
             assertEquals(MESSAGES, minuteSum(Stats.TOPIC_PUT_NUMS, TOPIC, side));
             assertEquals(MESSAGES, minuteSum(Stats.GROUP_GET_NUMS, TOPIC + "@" + GROUP, side));
-            assertTrue(minuteSum(Stats.BROKER_PUT_NUMS, "DefaultCluster", side) >= MESSAGES);
+            assertTrue(minuteSum(Stats.BROKER_PUT_NUMS, OfficialBroker.CLUSTER, side) >= MESSAGES);
         }
         SideBySide.Answers size = sides.ask(() -> StatsSurfaceCases.viewRequest(Stats.TOPIC_PUT_SIZE, TOPIC));
         JSONObject official = size.officialJson().getJSONObject("statsMinute");
@@ -75,13 +79,7 @@ class StatsValuesTest {
 
     @Test
     void consumeStatsReportTheGroupsPullRate() throws Exception {
-        SideBySide.Answers a = sides.ask(() -> {
-            org.apache.rocketmq.common.protocol.header.GetConsumeStatsRequestHeader h =
-                new org.apache.rocketmq.common.protocol.header.GetConsumeStatsRequestHeader();
-            h.setConsumerGroup(GROUP);
-            h.setTopic(TOPIC);
-            return RemotingCommand.createRequestCommand(RequestCode.GET_CONSUME_STATS, h);
-        });
+        SideBySide.Answers a = sides.ask(() -> StatsSurfaceCases.consumeStats(GROUP, TOPIC));
         for (JSONObject body : List.of(a.officialJson(), a.petrelJson())) {
             assertTrue(body.getDoubleValue("consumeTps") > 0, "consumeTps in " + body);
         }
@@ -125,8 +123,8 @@ class StatsValuesTest {
     }
 
     /** Names of the run-time figures, with the store path that ends some of them left out. */
-    private static java.util.Set<String> figureNames(JSONObject table) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    private static Set<String> figureNames(JSONObject table) {
+        Set<String> names = new TreeSet<>();
         for (String key : table.keySet()) {
             names.add(key.startsWith("commitLogDiskRatio_") ? "commitLogDiskRatio_<path>" : key);
         }
