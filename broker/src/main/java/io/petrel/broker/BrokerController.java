@@ -310,7 +310,7 @@ public final class BrokerController {
         TransactionCheckService.Limits limits = new TransactionCheckService.Limits(config.getTransactionTimeOut(),
             config.getTransactionCheckMax(), storeConfig.fileReservedTimeHours() * 3_600_000L);
         transactionCheck = new TransactionCheckService(store, offsets, topics,
-            new ProducerCheckSender(producers, this::pushOneway), limits, clock);
+            new ProducerCheckSender(producers, this::pushOneway), limits, clock, stats);
     }
 
     private void startBackgroundServices() {

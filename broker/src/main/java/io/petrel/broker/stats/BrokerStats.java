@@ -99,10 +99,7 @@ public final class BrokerStats {
 
     /** A pull that found messages, counted for its topic and group, its queue's latency and the broker. */
     public void onGet(String topic, String group, int queueId, Get get) {
-        String key = topic + SEPARATOR + group;
-        groupGetNums.add(key, get.messages(), 1);
-        groupGetSize.add(key, get.bytes(), 1);
-        brokerGetNums.item(clusterName).add(get.messages(), 0);
+        String key = countGet(topic, group, get.messages(), get.bytes());
         groupGetLatency.add(Integer.toString(queueId) + SEPARATOR + key, get.latencyMillis(), 1);
         if (get.fromDisk()) {
             groupGetFromDiskNums.add(key, get.messages(), 1);
@@ -110,6 +107,20 @@ public final class BrokerStats {
             brokerGetFromDiskNums.item(clusterName).add(get.messages(), 1);
             brokerGetFromDiskSize.item(clusterName).add(get.bytes(), 1);
         }
+    }
+
+    /** A read of a system topic by the broker itself (transaction checks) that found messages. */
+    public void onInternalGet(String topic, String group, int messages, long bytes) {
+        countGet(topic, group, messages, bytes);
+    }
+
+    /** Counts a get for the topic and group and the broker; returns the {@code topic@group} key. */
+    private String countGet(String topic, String group, int messages, long bytes) {
+        String key = topic + SEPARATOR + group;
+        groupGetNums.add(key, messages, 1);
+        groupGetSize.add(key, bytes, 1);
+        brokerGetNums.item(clusterName).add(messages, 0);
+        return key;
     }
 
     /**
