@@ -151,7 +151,7 @@ public final class BrokerController {
         delayOffsets = new DelayOffsetTable(new JsonConfigFile(configDir.resolve("delayOffset.json")));
         delayOffsets.load();
         topics.setChangeListener((changed, oneway) -> registerAll(oneway));
-        stats = new BrokerStats(clock);
+        stats = new BrokerStats(config.getBrokerClusterName(), clock);
         producers = new ProducerManager();
     }
 
@@ -252,7 +252,7 @@ public final class BrokerController {
         ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(consumers, offsets, store,
             () -> inMemory);
 
-        SendBackProcessor sendBack = new SendBackProcessor(configs, topics, groups, store, storeHost);
+        SendBackProcessor sendBack = new SendBackProcessor(configs, topics, groups, store, storeHost, stats);
         ThreadPoolExecutor endTxPool = pool("EndTransactionThread", config.getEndTransactionThreadPoolNums(),
             config.getEndTransactionPoolQueueCapacity());
         EndTransactionProcessor endTx = new EndTransactionProcessor(storeConfig.brokerRole(), store, storeHost,
@@ -261,20 +261,22 @@ public final class BrokerController {
 
         AdminBrokerProcessor admin = new AdminBrokerProcessor();
         new DelayOffsetAdmin(delayOffsets).registerInto(admin);
-        new TopicAdmin(configs, topics, offsets, store, consumers::groupsSubscribing).registerInto(admin);
-        new GroupAdmin(configs, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
-            .registerInto(admin);
+        new TopicAdmin(configs, topics, offsets, store, consumers::groupsSubscribing, stats).registerInto(admin);
+        new GroupAdmin(configs, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock,
+            stats).registerInto(admin);
         new OffsetQueries(store).registerInto(admin);
         new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout),
             store, config.getBrokerName()).registerInto(admin);
         new io.petrel.broker.admin.GroupOffsetAdmin(offsets, topics, consumers, store).registerInto(admin);
         new io.petrel.broker.admin.TransactionAdmin(store).registerInto(admin);
         new io.petrel.broker.admin.BrokerConfigAdmin(configs).registerInto(admin);
-        new BrokerInfoAdmin(configs, store, stats, new BrokerInfoAdmin.PoolDepths(
+        new BrokerInfoAdmin(configs, store, delayOffsets, new BrokerInfoAdmin.PoolDepths(
             sendPool, config.getSendThreadPoolQueueCapacity(), pullPool, config.getPullThreadPoolQueueCapacity(),
-            queryPool, config.getQueryThreadPoolQueueCapacity()), clock, clock.millis())
+            queryPool, config.getQueryThreadPoolQueueCapacity(), endTxPool), clock, clock.millis())
             .registerInto(admin);
 
+        new io.petrel.broker.admin.StatsAdmin(new io.petrel.broker.admin.StatsAdmin.Sources(config.getBrokerName(),
+            brokerAddr(), stats, topics, groups, offsets, consumers, store)).registerInto(admin);
         io.petrel.broker.query.QueryMessageProcessor query = new io.petrel.broker.query.QueryMessageProcessor(store,
             DEFAULT_QUERY_MAX_NUM);
         for (NettyRemotingServer s : List.of(server, fastServer)) {
@@ -311,11 +313,11 @@ public final class BrokerController {
     /** Delay delivery and transaction checks; built on every broker, run only on masters. */
     private void buildBackgroundServices(InetSocketAddress storeHost) {
         scheduleService = new ScheduleMessageService(store, DelayLevels.parse(storeConfig.messageDelayLevel()),
-            delayOffsets, clock);
+            delayOffsets, clock, stats);
         TransactionCheckService.Limits limits = new TransactionCheckService.Limits(config.getTransactionTimeOut(),
             config.getTransactionCheckMax(), storeConfig.fileReservedTimeHours() * 3_600_000L);
         transactionCheck = new TransactionCheckService(store, offsets, topics,
-            new ProducerCheckSender(producers, this::pushOneway), limits, clock);
+            new ProducerCheckSender(producers, this::pushOneway), limits, clock, stats);
     }
 
     private void startBackgroundServices() {
@@ -351,7 +353,9 @@ public final class BrokerController {
             producers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
             consumers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
         }), 10_000, 10_000, TimeUnit.MILLISECONDS);
-        scheduler.scheduleAtFixedRate(safely("stats", stats::sample), 0, 10_000, TimeUnit.MILLISECONDS);
+        stats.scheduleOn(scheduler);
+        scheduler.scheduleAtFixedRate(safely("store stats", () -> store.stats().sample(clock)), 0, 1000,
+            TimeUnit.MILLISECONDS);
         if (fastFailure != null) {
             scheduler.scheduleAtFixedRate(safely("fast failure", fastFailure::step), 1000, 10, TimeUnit.MILLISECONDS);
         }

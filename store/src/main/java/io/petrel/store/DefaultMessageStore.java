@@ -44,7 +44,7 @@ public final class DefaultMessageStore implements MessageStore {
     private final FlushConsumeQueueService cqFlush;
     private final CleanService clean;
     private final MessageReader reader;
-    private final StoreStats stats = new StoreStats();
+    private final StoreStats stats;
     private FileChannel lockChannel;
     private FileLock lock;
     private boolean lastExitOk = true;
@@ -65,6 +65,7 @@ public final class DefaultMessageStore implements MessageStore {
         this.checkpoint = new StoreCheckpoint(config.checkpointPath());
         this.index = new IndexService(config.storePathIndex(), config.maxHashSlotNum(), config.maxIndexNum(), clock, checkpoint);
         this.reput = new ReputService(commitLog, new RecordReader(delays), this::dispatch);
+        this.stats = new StoreStats(reput::behindBytes);
         this.asyncFlush = new FlushCommitLogService(commitLog.files(), checkpoint, config, clock);
         this.groupCommit = new GroupCommitService(commitLog.files(), checkpoint, clock, config.syncFlushTimeoutMs());
         this.cqFlush = new FlushConsumeQueueService(queues, checkpoint, config, clock);
@@ -327,8 +328,9 @@ public final class DefaultMessageStore implements MessageStore {
         if (state.isShutdown()) {
             return null;
         }
+        long begin = System.nanoTime();
         GetMessageResult r = reader.getMessage(topic, queueId, offset, maxMsgNums, tagsFilter);
-        stats.recordGet(r);
+        stats.recordGet(r, System.nanoTime() - begin);
         return r;
     }
 
@@ -439,20 +441,44 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
+    public StoreStats stats() {
+        return stats;
+    }
+
+    @Override
     public Map<String, String> getRuntimeInfo() {
         Map<String, String> info = new LinkedHashMap<>();
         stats.fill(info);
         info.put("commitLogMinOffset", String.valueOf(commitLog.minOffset()));
         info.put("commitLogMaxOffset", String.valueOf(commitLog.maxOffset()));
         info.put("dispatchBehindBytes", String.valueOf(reput.behindBytes()));
-        info.put("commitLogDiskRatio", String.valueOf(DiskUsage.FILE_SYSTEM.usedRatio(config.storePathCommitLog())));
+        String commitLogRatio = String.valueOf(DiskUsage.FILE_SYSTEM.usedRatio(config.storePathCommitLog()));
+        info.put("commitLogDiskRatio", commitLogRatio);
+        info.put("commitLogDiskRatio_" + config.storePathCommitLog(), commitLogRatio);
+        info.put("consumeQueueDiskRatio",
+            String.valueOf(DiskUsage.FILE_SYSTEM.usedRatio(config.storePathConsumeQueue())));
         info.put("pageCacheLockTimeMills", String.valueOf(commitLog.lockHeldMs()));
-        info.put("diskFull", String.valueOf(state.isDiskFull()));
-        info.put("consumeQueueCount", String.valueOf(queues.all().size()));
-        info.put("indexFileCount", String.valueOf(index.files().size()));
         info.put("earliestMessageTimeStamp", String.valueOf(getEarliestMessageTime()));
-        info.put("remainTransientStoreBufferNumbs", String.valueOf(pool == null ? 0 : pool.availableCount()));
+        // RocketMQ reports "no limit" when no transient pool is in use
+        info.put("remainTransientStoreBufferNumbs",
+            String.valueOf(pool == null ? Integer.MAX_VALUE : pool.availableCount()));
+        fillUnflushed(info);
         return info;
+    }
+
+    /** Bytes not yet flushed (and, with a transient pool, not yet committed), and the store root's capacity. */
+    private void fillUnflushed(Map<String, String> info) {
+        MappedFileQueue files = commitLog.files();
+        if (config.transientStorePoolEnable()) {
+            info.put("remainHowManyDataToCommit",
+                ByteSizes.humanReadable(files.maxWrittenOffset() - files.committedWhere()));
+        }
+        info.put("remainHowManyDataToFlush", ByteSizes.humanReadable(commitLog.maxOffset() - files.flushedWhere()));
+        java.io.File root = config.storePathRootDir().toFile();
+        if (root.exists()) {
+            info.put("commitLogDirCapacity", String.format("Total : %s, Free : %s.",
+                ByteSizes.humanReadable(root.getTotalSpace()), ByteSizes.humanReadable(root.getUsableSpace())));
+        }
     }
 
     @Override

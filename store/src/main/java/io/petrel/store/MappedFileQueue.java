@@ -156,6 +156,10 @@ public final class MappedFileQueue {
         return flushedWhere;
     }
 
+    public long committedWhere() {
+        return committedWhere;
+    }
+
     public void setFlushedWhere(long offset) {
         flushedWhere = offset;
         committedWhere = offset;

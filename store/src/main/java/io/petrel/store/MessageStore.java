@@ -64,6 +64,9 @@ public interface MessageStore {
 
     Map<String, String> getRuntimeInfo();
 
+    /** The store's put and get counters; its owner calls {@link StoreStats#sample} every second. */
+    StoreStats stats();
+
     /** Raw CommitLog bytes from {@code offset} to the written end of its file (replication); null if none. Release it. */
     SelectedBuffer getCommitLogData(long offset);
 

@@ -1,13 +1,15 @@
 package io.petrel.broker.admin;
 
 import io.petrel.broker.config.BrokerConfig;
-import io.petrel.broker.stats.BrokerStats;
+import io.petrel.broker.schedule.DelayOffsetTable;
 import io.petrel.common.route.KVTable;
+import io.petrel.common.topic.TopicValidator;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RemotingVersion;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.store.MessageStore;
+import io.petrel.store.StoreStats;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +20,8 @@ public final class BrokerInfoAdmin {
     /** Queue depths of the broker's request pools, for the runtime figures. */
     public record PoolDepths(java.util.concurrent.ThreadPoolExecutor send, int sendCapacity,
                              java.util.concurrent.ThreadPoolExecutor pull, int pullCapacity,
-                             java.util.concurrent.ThreadPoolExecutor query, int queryCapacity) {
+                             java.util.concurrent.ThreadPoolExecutor query, int queryCapacity,
+                             java.util.concurrent.ThreadPoolExecutor endTransaction) {
     }
 
     private static String size(java.util.concurrent.ThreadPoolExecutor pool) {
@@ -31,15 +34,17 @@ public final class BrokerInfoAdmin {
 
     private final Supplier<BrokerConfig> config;
     private final MessageStore store;
-    private final BrokerStats stats;
+    private final DelayOffsetTable delayOffsets;
     private final PoolDepths pools;
     private final Clock clock;
     private final long bootMillis;
 
-    public BrokerInfoAdmin(Supplier<BrokerConfig> config, MessageStore store, BrokerStats stats, PoolDepths pools, Clock clock, long bootMillis) {
+    public BrokerInfoAdmin(Supplier<BrokerConfig> config,
+                           MessageStore store, DelayOffsetTable delayOffsets, PoolDepths pools, Clock clock,
+                           long bootMillis) {
         this.config = config;
         this.store = store;
-        this.stats = stats;
+        this.delayOffsets = delayOffsets;
         this.pools = pools;
         this.clock = clock;
         this.bootMillis = bootMillis;
@@ -55,17 +60,23 @@ public final class BrokerInfoAdmin {
         kv.put("brokerVersion", Integer.toString(RemotingVersion.CURRENT));
         kv.put("bootTimestamp", Long.toString(bootMillis));
         kv.put("runtime", uptime(clock.millis() - bootMillis));
-        kv.put("putTps", stats.putTps());
-        kv.put("getTransferedTps", stats.getTransferredTps());
-        kv.put("getFoundTps", stats.getFoundTps());
-        kv.put("getMissTps", stats.getMissTps());
-        kv.put("getTotalTps", stats.getTransferredTps());
-        kv.put("msgPutTotalTodayNow", Long.toString(stats.putTotal()));
-        kv.put("msgPutTotalTodayMorning", Long.toString(stats.putTodayMorning()));
-        kv.put("msgPutTotalYesterdayMorning", Long.toString(stats.putYesterdayMorning()));
-        kv.put("msgGetTotalTodayNow", Long.toString(stats.getTotal()));
-        kv.put("msgGetTotalTodayMorning", Long.toString(stats.getTodayMorning()));
-        kv.put("msgGetTotalYesterdayMorning", Long.toString(stats.getYesterdayMorning()));
+        StoreStats storeStats = store.stats();
+        StoreStats.DayTotals days = storeStats.dayTotals();
+        kv.put("msgPutTotalTodayNow", Long.toString(storeStats.putMessagesTotal()));
+        kv.put("msgPutTotalTodayMorning", Long.toString(days.putTodayMorning()));
+        kv.put("msgPutTotalYesterdayMorning", Long.toString(days.putYesterdayMorning()));
+        kv.put("msgGetTotalTodayNow", Long.toString(storeStats.getTransferredTotal()));
+        kv.put("msgGetTotalTodayMorning", Long.toString(days.getTodayMorning()));
+        kv.put("msgGetTotalYesterdayMorning", Long.toString(days.getYesterdayMorning()));
+        fillPools(kv);
+        kv.put("startAcceptSendRequestTimeStamp", Long.toString(config.get().getStartAcceptSendRequestTimeStamp()));
+        delayOffsets.snapshot().forEach((level, offset) -> kv.put("scheduleMessageOffset_" + level,
+            offset + "," + store.getMaxOffsetInQueue(TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, level - 1)));
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new KVTable(kv).encode());
+    }
+
+    /** Queue depth, capacity and the wait of the oldest request, of each request pool admins watch. */
+    private void fillPools(Map<String, String> kv) {
         kv.put("sendThreadPoolQueueSize", size(pools.send()));
         kv.put("sendThreadPoolQueueCapacity", Integer.toString(pools.sendCapacity()));
         kv.put("sendThreadPoolQueueHeadWaitTimeMills", headWait(pools.send()));
@@ -75,18 +86,8 @@ public final class BrokerInfoAdmin {
         kv.put("queryThreadPoolQueueSize", size(pools.query()));
         kv.put("queryThreadPoolQueueCapacity", Integer.toString(pools.queryCapacity()));
         kv.put("queryThreadPoolQueueHeadWaitTimeMills", headWait(pools.query()));
-        kv.put("EndTransactionQueueSize", "0");
+        kv.put("EndTransactionQueueSize", size(pools.endTransaction()));
         kv.put("EndTransactionThreadPoolQueueCapacity", Integer.toString(config.get().getEndTransactionPoolQueueCapacity()));
-        kv.putIfAbsent("pageCacheLockTimeMills", "0");
-        kv.put("earliestMessageTimeStamp", Long.toString(store.getEarliestMessageTime()));
-        kv.put("commitLogMinOffset", Long.toString(store.getMinPhyOffset()));
-        kv.put("commitLogMaxOffset", Long.toString(store.getMaxPhyOffset()));
-        kv.put("dispatchBehindBytes", Long.toString(store.dispatchBehindBytes()));
-        kv.putIfAbsent("commitLogDiskRatio", "0.0");
-        kv.put("putMessageSizeTotal", Long.toString(stats.putBytesTotal()));
-        kv.put("putMessageTimesTotal", Long.toString(stats.putTotal()));
-        kv.put("startAcceptSendRequestTimeStamp", Long.toString(config.get().getStartAcceptSendRequestTimeStamp()));
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new KVTable(kv).encode());
     }
 
     static String uptime(long millis) {

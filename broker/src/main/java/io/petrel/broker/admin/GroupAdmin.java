@@ -8,13 +8,12 @@ import io.petrel.broker.client.ProducerManager;
 import io.petrel.broker.client.RebalanceLockManager;
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.offset.ConsumerOffsetManager;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.body.Connection;
-import io.petrel.common.body.ConsumeStats;
 import io.petrel.common.body.ConsumerConnection;
 import io.petrel.common.body.LockBatchBody;
-import io.petrel.common.body.OffsetWrapper;
 import io.petrel.common.body.ProducerConnection;
 import io.petrel.common.body.ProducerInfo;
 import io.petrel.common.body.ProducerTableInfo;
@@ -32,7 +31,6 @@ import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.ConsumerGroupRequestHeader;
 import io.petrel.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
-import io.petrel.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.petrel.remoting.protocol.header.GetProducerConnectionListRequestHeader;
 import io.petrel.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.petrel.store.MessageStore;
@@ -63,11 +61,12 @@ public final class GroupAdmin {
     private final MessageStore store;
     private final ConsumerIdsChangeNotifier.Pusher pusher;
     private final Clock clock;
+    private final BrokerStats stats;
 
     public GroupAdmin(Supplier<BrokerConfig> config, SubscriptionGroupManager groups, ConsumerManager consumers,
                       ProducerManager producers, ConsumerOffsetManager offsets, RebalanceLockManager locks,
                       TopicConfigManager topics, MessageStore store, ConsumerIdsChangeNotifier.Pusher pusher,
-                      Clock clock) {
+                      Clock clock, BrokerStats stats) {
         this.config = config;
         this.groups = groups;
         this.consumers = consumers;
@@ -78,6 +77,7 @@ public final class GroupAdmin {
         this.store = store;
         this.pusher = pusher;
         this.clock = clock;
+        this.stats = stats;
     }
 
     public void registerInto(AdminBrokerProcessor processor) {
@@ -87,7 +87,6 @@ public final class GroupAdmin {
             .register(RequestCode.GET_ALL_CONSUMER_OFFSET, (ch, req) -> ok(offsets.encode()))
             .register(RequestCode.GET_CONSUMER_CONNECTION_LIST, (ch, req) -> consumerConnections(req))
             .register(RequestCode.GET_PRODUCER_CONNECTION_LIST, (ch, req) -> producerConnections(req))
-            .register(RequestCode.GET_CONSUME_STATS, (ch, req) -> consumeStats(req))
             .register(RequestCode.LOCK_BATCH_MQ, (ch, req) -> lock(req))
             .register(RequestCode.UNLOCK_BATCH_MQ, (ch, req) -> unlock(req))
             .register(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, (ch, req) -> resetOffset(req))
@@ -116,6 +115,7 @@ public final class GroupAdmin {
     private RemotingCommand deleteGroup(RemotingCommand req) throws Exception {
         DeleteSubscriptionGroupRequestHeader h = req.decodeHeader(DeleteSubscriptionGroupRequestHeader::decode);
         groups.delete(h.groupName());
+        stats.onGroupDeleted(h.groupName());
         if (Boolean.TRUE.equals(h.removeOffset())) {
             offsets.removeGroup(h.groupName());
         }
@@ -150,30 +150,6 @@ public final class GroupAdmin {
                 "the producer group[" + group + "] not exist");
         }
         return ok(new ProducerConnection(connections(members)).encode());
-    }
-
-    /** Offsets of every queue the group consumes (or of one topic), against the queues' max offsets. */
-    private RemotingCommand consumeStats(RemotingCommand req) throws Exception {
-        GetConsumeStatsRequestHeader h = req.decodeHeader(GetConsumeStatsRequestHeader::decode);
-        Set<String> topicNames = h.topic() == null || h.topic().isEmpty()
-            ? new TreeSet<>(offsets.topicsOfGroup(h.consumerGroup())) : Set.of(h.topic());
-        Map<MessageQueue, OffsetWrapper> table = new LinkedHashMap<>();
-        for (String topic : topicNames) {
-            TopicConfig c = topics.select(topic);
-            if (c == null) {
-                continue;
-            }
-            for (int q = 0; q < c.readQueueNums(); q++) {
-                long brokerOffset = Math.max(0, store.getMaxOffsetInQueue(topic, q));
-                long consumerOffset = Math.max(0, offsets.query(h.consumerGroup(), topic, q));
-                long last = consumerOffset > 0 ? Math.max(0, store.getMessageStoreTimeStamp(topic, q,
-                    consumerOffset - 1)) : 0;
-                table.put(new MessageQueue(topic, config.get().getBrokerName(), q),
-                    new OffsetWrapper(brokerOffset, consumerOffset, last));
-            }
-        }
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
-            .body(new ConsumeStats(table, 0.0).encode());
     }
 
     private RemotingCommand lock(RemotingCommand req) {

@@ -2,6 +2,7 @@ package io.petrel.broker.admin;
 
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.offset.ConsumerOffsetManager;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.body.GroupList;
 import io.petrel.common.body.TopicOffset;
@@ -31,14 +32,17 @@ public final class TopicAdmin {
     private final ConsumerOffsetManager offsets;
     private final MessageStore store;
     private final java.util.function.Function<String, java.util.List<String>> subscribedGroups;
+    private final BrokerStats stats;
 
     public TopicAdmin(Supplier<BrokerConfig> config, TopicConfigManager topics, ConsumerOffsetManager offsets,
-                      MessageStore store, java.util.function.Function<String, java.util.List<String>> subscribedGroups) {
+                      MessageStore store, java.util.function.Function<String, java.util.List<String>> subscribedGroups,
+                      BrokerStats stats) {
         this.config = config;
         this.topics = topics;
         this.offsets = offsets;
         this.store = store;
         this.subscribedGroups = subscribedGroups;
+        this.stats = stats;
     }
 
     public void registerInto(AdminBrokerProcessor processor) {
@@ -85,6 +89,7 @@ public final class TopicAdmin {
         }
         topics.delete(topic);
         offsets.removeTopic(topic);
+        stats.onTopicDeleted(topic);
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
     }
 

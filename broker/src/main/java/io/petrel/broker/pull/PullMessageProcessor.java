@@ -190,6 +190,7 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     /** Reads and maps the store's answer; a PULL_NOT_FOUND answer may still be parked by the caller. */
     private RemotingCommand read(PullMessageRequestHeader h, SubscriptionGroupConfig group, SubscriptionData sub) {
+        long beginMillis = clock.millis();
         GetMessageResult result = store.getMessage(h.consumerGroup(), h.topic(), h.queueId(), h.queueOffset(),
             h.maxMsgNums(), sub.matchesAll() ? null : code -> sub.matchesTagsCode(code));
         if (result == null) {
@@ -213,7 +214,10 @@ public final class PullMessageProcessor implements RequestProcessor {
                     handedOver = true;
                 }
             }
-            stats.onGet(h.topic(), h.consumerGroup(), result.messageCount());
+            if (code == ResponseCode.SUCCESS) {
+                stats.onGet(h.topic(), h.consumerGroup(), h.queueId(), new BrokerStats.Get(result.messageCount(),
+                    result.bufferTotalSize(), clock.millis() - beginMillis, result.suggestPullingFromSlave()));
+            }
             return response;
         } finally {
             if (!handedOver) {

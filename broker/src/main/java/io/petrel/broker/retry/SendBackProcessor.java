@@ -3,6 +3,7 @@ package io.petrel.broker.retry;
 import io.netty.channel.Channel;
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.inner.InnerMessage;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.message.MessageExt;
@@ -39,14 +40,16 @@ public final class SendBackProcessor implements RequestProcessor {
     private final SubscriptionGroupManager groups;
     private final MessageStore store;
     private final InetSocketAddress storeHost;
+    private final BrokerStats stats;
 
     public SendBackProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
-                             MessageStore store, InetSocketAddress storeHost) {
+                             MessageStore store, InetSocketAddress storeHost, BrokerStats stats) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
         this.store = store;
         this.storeHost = storeHost;
+        this.stats = stats;
     }
 
     /** Where a copy goes: topic, queue and delay level (0 = stored directly). */
@@ -88,8 +91,15 @@ public final class SendBackProcessor implements RequestProcessor {
             return response(ResponseCode.SYSTEM_ERROR, "topic[" + TopicValidator.DLQ_GROUP_TOPIC_PREFIX + h.group()
                 + "] not exist");
         }
-        store.asyncPutMessage(retryCopy(original, target)).whenComplete((result, error) ->
-            RemotingResponder.respond(channel, request, toResponse(result, error)));
+        InnerMessage copy = retryCopy(original, target);
+        store.asyncPutMessage(copy).whenComplete((result, error) -> {
+            if (error == null && result.isOk()) {
+                // where the store put it: the schedule topic when it waits for a delayed retry
+                stats.onSendBack(h.group(), originalTopic(original), copy.getTopic(), copy.getQueueId(),
+                    result.wroteBytes());
+            }
+            RemotingResponder.respond(channel, request, toResponse(result, error));
+        });
         return null;
     }
 
@@ -105,6 +115,12 @@ public final class SendBackProcessor implements RequestProcessor {
         return new Target(TopicValidator.RETRY_GROUP_TOPIC_PREFIX + h.group(), queueId, level);
     }
 
+    /** The topic the message was first sent to: a retried message remembers it in a property. */
+    private static String originalTopic(MessageExt original) {
+        String first = original.getProperty(MessageProperties.RETRY_TOPIC);
+        return first != null ? first : original.getTopic();
+    }
+
     private static int topicSysFlag(ConsumerSendMsgBackRequestHeader h) {
         return Boolean.TRUE.equals(h.unitMode()) ? UNIT_SUB_SYS_FLAG : 0;
     }
@@ -116,9 +132,7 @@ public final class SendBackProcessor implements RequestProcessor {
         copy.setQueueId(target.queueId());
         copy.setStoreHost(storeHost);
         copy.setReconsumeTimes(original.getReconsumeTimes() + 1);
-        if (copy.getProperty(MessageProperties.RETRY_TOPIC) == null) {
-            copy.putProperty(MessageProperties.RETRY_TOPIC, original.getTopic());
-        }
+        copy.putProperty(MessageProperties.RETRY_TOPIC, originalTopic(original));
         String originId = original.getProperty(MessageProperties.ORIGIN_MESSAGE_ID);
         copy.putProperty(MessageProperties.ORIGIN_MESSAGE_ID,
             originId == null || originId.isBlank() ? original.getMsgId() : originId);

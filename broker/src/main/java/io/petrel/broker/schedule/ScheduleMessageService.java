@@ -1,6 +1,7 @@
 package io.petrel.broker.schedule;
 
 import io.petrel.broker.inner.InnerMessage;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageProperties;
 import io.petrel.common.message.StoredMessageCodec;
@@ -34,12 +35,15 @@ public final class ScheduleMessageService {
     private final DelayLevels levels;
     private final DelayOffsetTable offsets;
     private final Clock clock;
+    private final BrokerStats stats;
 
-    public ScheduleMessageService(MessageStore store, DelayLevels levels, DelayOffsetTable offsets, Clock clock) {
+    public ScheduleMessageService(MessageStore store, DelayLevels levels, DelayOffsetTable offsets, Clock clock,
+                                  BrokerStats stats) {
         this.store = store;
         this.levels = levels;
         this.offsets = offsets;
         this.clock = clock;
+        this.stats = stats;
     }
 
     /** One pass over all levels; returns how many parked messages were handled (delivered or discarded). */
@@ -101,7 +105,7 @@ public final class ScheduleMessageService {
         for (int i = 0; i < records.size(); i++) {
             MessageExt parked = StoredMessageCodec.decode(records.get(i), true, false);
             long queueOffset = queueOffsets.get(i);
-            if (!isDue(level, parked.getStoreTimestamp(), now) || !deliver(parked)) {
+            if (!isDue(level, parked.getStoreTimestamp(), now) || !deliver(level, parked)) {
                 offsets.set(level, queueOffset);
                 return new Step(i, false);
             }
@@ -119,7 +123,7 @@ public final class ScheduleMessageService {
     }
 
     /** Stores the copy in the real topic; false when the put failed and must be retried. */
-    private boolean deliver(MessageExt parked) {
+    private boolean deliver(int level, MessageExt parked) {
         String realTopic = parked.getProperty(MessageProperties.REAL_TOPIC);
         String realQueue = parked.getProperty(MessageProperties.REAL_QID);
         if (TopicValidator.RMQ_SYS_TRANS_HALF_TOPIC.equals(realTopic)) {
@@ -136,7 +140,9 @@ public final class ScheduleMessageService {
         PutMessageResult result = store.putMessage(copy);
         if (!result.isOk()) {
             LOG.warn("delivering delayed message {} to {} failed: {}", parked.getMsgId(), realTopic, result.status());
+            return false;
         }
-        return result.isOk();
+        stats.onDelayedDelivery(level, realTopic, result.msgNum(), result.wroteBytes());
+        return true;
     }
 }

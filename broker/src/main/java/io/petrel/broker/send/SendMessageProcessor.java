@@ -167,11 +167,11 @@ public final class SendMessageProcessor implements RequestProcessor {
                 PermName.PERM_READ | PermName.PERM_WRITE, 0);
         }
         int requestedQueue = ctx.queueId();
-        String topicForStats = h.topic();
         store.asyncPutMessage(msg).whenComplete((result, error) -> {
+            // counted where it was stored: the store moves a delayed message to the schedule topic
             RemotingCommand response = error != null
                 ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "store failed: " + error)
-                : toResponse(result, requestedQueue, topicForStats);
+                : toResponse(result, requestedQueue, msg.getTopic(), msg.getQueueId());
             RemotingResponder.respond(channel, request, withSendExtFields(response));
         });
         return null;
@@ -203,7 +203,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             PutMessageResult stored = store.putMessage(msg);
             PutResultMapping.Outcome outcome = PutResultMapping.of(stored.status(), maxMessageSize);
             if (outcome.stored()) {
-                stats.onPut(h.topic(), stored.msgNum(), stored.wroteBytes());
+                stats.onPut(h.topic(), ctx.queueId(), stored.msgNum(), stored.wroteBytes());
                 response.customHeader(new SendMessageResponseHeader(String.join(",", stored.msgIds()),
                     ctx.queueId(), stored.logicsOffset(), null));
             }
@@ -265,17 +265,19 @@ public final class SendMessageProcessor implements RequestProcessor {
         BatchPutRequest batch = new BatchPutRequest(h.topic(), ctx.queueId(), sysFlagFor(ctx), h.bornTimestamp(),
             ctx.bornHost(), storeHost, h.reconsumeTimes() == null ? 0 : h.reconsumeTimes(),
             PropertiesCodec.encode(props), items);
-        return withSendExtFields(toResponse(store.putMessages(batch), ctx.queueId(), h.topic()));
+        return withSendExtFields(toResponse(store.putMessages(batch), ctx.queueId(), h.topic(), ctx.queueId()));
     }
 
-    private RemotingCommand toResponse(PutMessageResult result, int requestedQueue, String topic) {
+    /** The answer to a put; a stored put is counted under the topic and queue it was stored in. */
+    private RemotingCommand toResponse(PutMessageResult result, int requestedQueue, String storedTopic,
+                                       int storedQueue) {
         PutResultMapping.Outcome outcome = PutResultMapping.of(result.status(), maxMessageSize);
         if (!outcome.stored()) {
             String remark = result.remark() != null && outcome.code() == ResponseCode.SYSTEM_ERROR
                 ? outcome.remark() + " " + result.remark() : outcome.remark();
             return RemotingCommand.createResponse(outcome.code(), remark);
         }
-        stats.onPut(topic, result.msgNum(), result.wroteBytes());
+        stats.onPut(storedTopic, storedQueue, result.msgNum(), result.wroteBytes());
         String msgId = String.join(",", result.msgIds());
         return RemotingCommand.createResponse(outcome.code(), null,
             new SendMessageResponseHeader(msgId, requestedQueue, result.logicsOffset(), null));

@@ -2,6 +2,7 @@ package io.petrel.broker.transaction;
 
 import io.petrel.broker.inner.InnerMessage;
 import io.petrel.broker.offset.ConsumerOffsetManager;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageProperties;
@@ -57,10 +58,12 @@ public final class TransactionCheckService {
     private final CheckRequestSender sender;
     private final Limits limits;
     private final Clock clock;
+    private final BrokerStats stats;
 
     public TransactionCheckService(MessageStore store, ConsumerOffsetManager offsets, TopicConfigManager topics,
-                                   CheckRequestSender sender, Limits limits, Clock clock) {
+                                   CheckRequestSender sender, Limits limits, Clock clock, BrokerStats stats) {
         this.store = store;
+        this.stats = stats;
         this.offsets = offsets;
         this.topics = topics;
         this.sender = sender;
@@ -207,7 +210,7 @@ public final class TransactionCheckService {
         long pos = from;
         long end = store.getMaxOffsetInQueue(OP, queueId);
         while (pos < end) {
-            GetMessageResult r = store.getMessage(GROUP, OP, queueId, pos, READ_BATCH, null);
+            GetMessageResult r = read(OP, queueId, pos, READ_BATCH);
             if (r == null) {
                 break;
             }
@@ -230,8 +233,17 @@ public final class TransactionCheckService {
         return ops;
     }
 
+    /** Reads as the transaction-check group; what is found counts as that group's gets, as in RocketMQ. */
+    private GetMessageResult read(String topic, int queueId, long offset, int max) {
+        GetMessageResult r = store.getMessage(GROUP, topic, queueId, offset, max, null);
+        if (r != null && r.status() == GetMessageStatus.FOUND) {
+            stats.onInternalGet(topic, GROUP, r.messageCount(), r.bufferTotalSize());
+        }
+        return r;
+    }
+
     private MessageExt readOne(String topic, int queueId, long offset) {
-        GetMessageResult r = store.getMessage(GROUP, topic, queueId, offset, 1, null);
+        GetMessageResult r = read(topic, queueId, offset, 1);
         if (r == null) {
             return null;
         }

@@ -9,6 +9,7 @@ import io.petrel.broker.client.RebalanceLockManager;
 import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.testing.MutableClock;
 import io.petrel.broker.testing.TestBrokerConfig;
 import io.petrel.broker.testing.TestStore;
@@ -64,7 +65,8 @@ final class AdminFixture implements AutoCloseable {
     /** GroupAdmin over this fixture, registered into {@link #processor}. */
     AdminFixture withGroupAdmin() {
         new GroupAdmin(config, groups, consumers, producers, offsets, new RebalanceLockManager(60_000), topics,
-            store.store(), (ch, cmd) -> pushes.add(new Push(ch, cmd)), clock).registerInto(processor);
+            store.store(), (ch, cmd) -> pushes.add(new Push(ch, cmd)), clock,
+            new BrokerStats(config.get().getBrokerClusterName(), clock)).registerInto(processor);
         return this;
     }
 

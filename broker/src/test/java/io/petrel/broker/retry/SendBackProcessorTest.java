@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.petrel.broker.config.BrokerConfig;
-import io.petrel.broker.config.JsonConfigFile;
-import io.petrel.broker.subscription.SubscriptionGroupManager;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.testing.MutableClock;
+import io.petrel.broker.testing.TestManagers;
 import io.petrel.broker.testing.TestStore;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.message.MessageExt;
@@ -42,6 +42,7 @@ class SendBackProcessorTest {
     Path dir;
     private final MutableClock clock = new MutableClock(1_800_000_000_000L);
     private final TestBrokerConfig config = new TestBrokerConfig("brokerIP1", "127.0.0.1");
+    private final BrokerStats stats = new BrokerStats(config.get().getBrokerClusterName(), clock);
     private TestStore store;
     private TopicConfigManager topics;
     private SendBackProcessor processor;
@@ -50,12 +51,9 @@ class SendBackProcessorTest {
     @BeforeEach
     void open() throws Exception {
         store = TestStore.open(dir.resolve("store"), clock);
-        topics = new TopicConfigManager(config, new JsonConfigFile(dir.resolve("topics.json")), clock);
-        topics.load();
-        SubscriptionGroupManager groups = new SubscriptionGroupManager(config,
-            new JsonConfigFile(dir.resolve("subscriptionGroup.json")), clock);
-        groups.load();
-        processor = new SendBackProcessor(config, topics, groups, store.store(), TestStore.BROKER);
+        topics = TestManagers.topics(config, dir, clock);
+        processor = new SendBackProcessor(config, topics, TestManagers.groups(config, dir, clock), store.store(),
+            TestStore.BROKER, stats);
     }
 
     @AfterEach
@@ -119,6 +117,8 @@ class SendBackProcessorTest {
         assertEquals("TagB", copy.getTags());
         assertEquals(java.util.Set.of("REAL_TOPIC", "ORIGIN_MESSAGE_ID", "RETRY_TOPIC", "KEYS", "UNIQ_KEY", "WAIT",
             "DELAY", "TAGS", "REAL_QID"), copy.getProperties().keySet(), "the properties a 4.9.7 retry copy has");
+        assertEquals(1, stats.find(BrokerStats.SNDBCK_PUT_NUMS, "T_ORIG@" + GROUP).value());
+        assertEquals(1, stats.find(BrokerStats.QUEUE_PUT_NUMS, TopicValidator.RMQ_SYS_SCHEDULE_TOPIC + "@2").value());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.broker.config.JsonConfigFile;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.testing.MutableClock;
 import io.petrel.broker.testing.TestStore;
 import io.petrel.common.message.MessageExt;
@@ -31,6 +32,7 @@ class ScheduleMessageServiceTest {
     private final MutableClock clock = new MutableClock(T0);
     private TestStore store;
     private DelayOffsetTable offsets;
+    private final BrokerStats stats = new BrokerStats("DefaultCluster", clock);
     private ScheduleMessageService service;
 
     @BeforeEach
@@ -42,7 +44,7 @@ class ScheduleMessageServiceTest {
     }
 
     private ScheduleMessageService newService(DelayOffsetTable table) {
-        return new ScheduleMessageService(store.store(), DelayLevels.parse("1s 5s 10s"), table, clock);
+        return new ScheduleMessageService(store.store(), DelayLevels.parse("1s 5s 10s"), table, clock, stats);
     }
 
     @AfterEach
@@ -86,6 +88,9 @@ class ScheduleMessageServiceTest {
         assertEquals("3", m.getProperty(MessageProperties.REAL_QID));
         assertEquals("TagD", m.getTags());
         assertEquals(1, offsets.get(2));
+        assertEquals(1, stats.find(BrokerStats.TOPIC_PUT_NUMS, "T_DELAY").value(), "a put to the real topic");
+        assertEquals(1, stats.find(BrokerStats.GROUP_GET_NUMS, SCHEDULE + "@SCHEDULE_CONSUMER").value(),
+            "a get of the schedule topic by the schedule group");
 
         clock.advance(60_000);
         assertEquals(0, service.doWork(), "nothing is delivered twice");

@@ -1,12 +1,14 @@
 package io.petrel.broker.transaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import io.petrel.broker.testing.TestBrokerConfig;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.broker.offset.ConsumerOffsetManager;
+import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.testing.MutableClock;
+import io.petrel.broker.testing.TestBrokerConfig;
 import io.petrel.broker.testing.TestStore;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.message.MessageExt;
@@ -42,6 +44,7 @@ class TransactionCheckServiceTest {
     Path dir;
     private final MutableClock clock = new MutableClock(T0);
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final BrokerStats stats = new BrokerStats("DefaultCluster", clock);
     private TestStore store;
     private ConsumerOffsetManager offsets;
     private TopicConfigManager topics;
@@ -57,7 +60,7 @@ class TransactionCheckServiceTest {
         service = new TransactionCheckService(store.store(), offsets, topics, (group, request) -> {
             sent.add(new Sent(group, request));
             return true;
-        }, new TransactionCheckService.Limits(6000, 3, 72 * 3_600_000L), clock);
+        }, new TransactionCheckService.Limits(6000, 3, 72 * 3_600_000L), clock, stats);
     }
 
     @AfterEach
@@ -108,6 +111,8 @@ class TransactionCheckServiceTest {
         assertEquals("1", body.getProperty(MessageProperties.TRANSACTION_CHECK_TIMES));
         assertEquals("false", body.getProperty(MessageProperties.WAIT));
         assertEquals(half.msgId(), halves.get(0).getMsgId());
+        assertTrue(stats.find(BrokerStats.GROUP_GET_NUMS, HALF + "@" + GROUP).value() >= 1,
+            "the check's reads count as its group's gets");
     }
 
     @Test

@@ -1,17 +1,10 @@
 package io.petrel.test.surface;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -39,43 +32,25 @@ class BrokerRequestSurfaceTest {
     @TempDir
     static Path dir;
     private SideBySide sides;
-    private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
 
     @BeforeAll
     void script() throws Exception {
-        sides = SideBySide.start(dir, List.of(), new Properties());
+        sides = SideBySide.start(dir, List.of(), SideBySide.officialClusterName());
         sides.sendToBoth(TOPIC, "TagA", "m", MESSAGES);
         sides.awaitRoutes(TOPIC);
-        for (String ns : List.of(sides.officialNamesrvAddr(), sides.petrelNamesrvAddr())) {
-            DefaultMQPushConsumer c = new DefaultMQPushConsumer(GROUP);
-            c.setNamesrvAddr(ns);
-            c.setInstanceName("surface-" + System.nanoTime());
-            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-            c.subscribe(TOPIC, "*");
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-                n.addAndGet(msgs.size());
-                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-            });
-            c.start();
-            consumers.add(c);
-            Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> n.get() >= MESSAGES);
-            c.getDefaultMQPushConsumerImpl().persistConsumerOffset();
-            CONSUMER_CLIENT_IDS.put(ns.equals(sides.officialNamesrvAddr()) ? SideBySide.Side.OFFICIAL
-                : SideBySide.Side.PETREL, c.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId());
-        }
+        CONSUMER_CLIENT_IDS.putAll(sides.consumeOnBoth(TOPIC, GROUP, MESSAGES));
     }
 
     @AfterAll
     void stop() {
-        consumers.forEach(DefaultMQPushConsumer::shutdown);
         if (sides != null) {
             sides.close();
         }
     }
 
     Stream<SurfaceCase> cases() {
-        return Stream.of(CoreSurfaceCases.cases(), GroupSurfaceCases.cases()).flatMap(List::stream);
+        return Stream.of(CoreSurfaceCases.cases(), GroupSurfaceCases.cases(), StatsSurfaceCases.cases())
+            .flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +19,8 @@ import java.util.function.Function;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.PosixParser;
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.MixAll;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.srvutil.ServerUtil;
 import org.apache.rocketmq.tools.command.MQAdminStartup;
@@ -53,7 +48,6 @@ class MqAdminSideBySideTest {
     @TempDir
     static Path dir;
     private SideBySide sides;
-    private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
     private final Map<Side, String> msgIds = new EnumMap<>(Side.class);
     private final Map<Side, String> offsetMsgIds = new EnumMap<>(Side.class);
     private final Map<Side, String> consumerClientIds = new EnumMap<>(Side.class);
@@ -96,28 +90,11 @@ class MqAdminSideBySideTest {
             }
         }
         sides.awaitRoutes(TOPIC);
-        for (Side side : Side.values()) {
-            DefaultMQPushConsumer c = new DefaultMQPushConsumer(GROUP);
-            c.setNamesrvAddr(sides.namesrvAddr(side));
-            c.setInstanceName("adm-" + System.nanoTime());
-            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-            c.subscribe(TOPIC, "*");
-            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-            c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-                n.addAndGet(msgs.size());
-                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-            });
-            c.start();
-            consumers.add(c);
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> n.get() >= 10);
-            c.getDefaultMQPushConsumerImpl().persistConsumerOffset();
-            consumerClientIds.put(side, c.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId());
-        }
+        consumerClientIds.putAll(sides.consumeOnBoth(TOPIC, GROUP, 10));
     }
 
     @AfterAll
     void stop() {
-        consumers.forEach(DefaultMQPushConsumer::shutdown);
         if (sides != null) {
             sides.close();
         }
@@ -205,8 +182,10 @@ class MqAdminSideBySideTest {
                 inTrace = true;
                 continue;
             }
-            inTrace = false;
-            out.append(line).append('\n');
+            // A log line may start right after output printed without a line end.
+            String cut = line.replaceAll("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} (TRACE|DEBUG|INFO|WARN|ERROR) .*$", "");
+            inTrace = !cut.equals(line);
+            out.append(cut).append('\n');
         }
         return out.toString();
     }

@@ -19,8 +19,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
@@ -74,6 +79,30 @@ public final class SideBySide implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Both sides in one cluster name, each with {@code messages} messages sent to {@code topic} and consumed by
+     * {@code group}, whose consumers stay online: the common script of the request-surface tests.
+     */
+    public static SideBySide startConsumed(Path dir, String topic, String group, int messages) throws Exception {
+        SideBySide s = start(dir, List.of(), officialClusterName());
+        try {
+            s.sendToBoth(topic, "TagA", "m", messages);
+            s.awaitRoutes(topic);
+            s.consumeOnBoth(topic, group, messages);
+        } catch (Exception | Error e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /** Petrel broker settings that put it in the official broker's cluster, so both answer to one cluster name. */
+    public static Properties officialClusterName() {
+        Properties p = new Properties();
+        p.setProperty("brokerClusterName", OfficialBroker.CLUSTER);
+        return p;
+    }
+
     private static DefaultMQProducer producer(String name, String namesrv) throws Exception {
         DefaultMQProducer p = new DefaultMQProducer("PG_SIDE_BY_SIDE");
         p.setNamesrvAddr(namesrv);
@@ -116,6 +145,32 @@ public final class SideBySide implements AutoCloseable {
                 p.send(m);
             }
         }
+    }
+
+    /**
+     * Starts a push consumer of {@code group} on {@code topic} on each side, from the first offset, waits until each
+     * consumed {@code count} messages and commits their offsets; the consumers stay online until {@link #close}.
+     */
+    public Map<Side, String> consumeOnBoth(String topic, String group, int count) throws Exception {
+        Map<Side, String> clientIds = new java.util.EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
+            c.setNamesrvAddr(namesrvAddr(side));
+            c.setInstanceName(group + "-" + System.nanoTime());
+            c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+            c.subscribe(topic, "*");
+            AtomicInteger consumed = new AtomicInteger();
+            c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+                consumed.addAndGet(msgs.size());
+                return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+            });
+            c.start();
+            closers.add(c::shutdown);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> consumed.get() >= count);
+            c.getDefaultMQPushConsumerImpl().persistConsumerOffset();
+            clientIds.put(side, c.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId());
+        }
+        return clientIds;
     }
 
     /** The producers' own groups are registered on each broker while they run; these are the producers. */
