@@ -260,6 +260,7 @@ public final class BrokerController {
         new GroupAdmin(config, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock)
             .registerInto(admin);
         new OffsetQueries(store).registerInto(admin);
+        new io.petrel.broker.admin.StoreAdmin(config::getBrokerName, topics, offsets, consumers, store, clock).registerInto(admin);
         new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout))
             .registerInto(admin);
         Map<String, Object> settings = new LinkedHashMap<>();

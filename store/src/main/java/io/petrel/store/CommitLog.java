@@ -256,6 +256,36 @@ public final class CommitLog {
         f.markFull();
     }
 
+    /**
+     * Forgets the next queue offsets of the given queues, so their next messages start again at queue offset 0.
+     * Taken under the append lock: every record below the returned CommitLog offset was numbered with the old
+     * offsets, every record from it on with the new ones.
+     */
+    public long forgetQueueOffsets(java.util.Collection<String> keys) {
+        putLock.lock();
+        try {
+            topicQueueTable.keySet().removeAll(keys);
+            return files.maxWrittenOffset();
+        } finally {
+            putLock.unlock();
+        }
+    }
+
+    /** The queue ids the offset table knows for {@code topic}. */
+    public java.util.Set<Integer> queueIdsOf(String topic) {
+        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+        String prefix = topic + "-";
+        for (String key : topicQueueTable.keySet()) {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                String rest = key.substring(prefix.length());
+                if (rest.chars().allMatch(Character::isDigit) && rest.length() < 10) {
+                    ids.add(Integer.parseInt(rest));
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Milliseconds the current append has held the lock (0 when free). */
     public long lockHeldMs() {
         long begin = beginTimeInLock;

@@ -43,6 +43,7 @@ public final class MappedFile {
     private volatile boolean available = true;
     private volatile boolean cleanedUp;
     private volatile long firstShutdownTimeMs;
+    private volatile boolean deleteWhenUnmapped;
 
     private MappedFile(Path path, long fileFromOffset, int fileSize) {
         this.path = path;
@@ -318,6 +319,36 @@ public final class MappedFile {
             LOG.warn("closing {} failed", path, e);
         }
         cleanedUp = true;
+        if (deleteWhenUnmapped) {
+            deletePath();
+        }
+    }
+
+    /**
+     * Removes the file for good while readers may still be using it: no new holds are granted, the
+     * name is unlinked at once (a POSIX file system keeps the mapping valid), and the mapping is
+     * released when the last holder lets go. Unlike {@link #destroy(long, long)} it never unmaps
+     * under a reader's feet and never leaves the name behind for a new file of the same offset to
+     * reopen. The owner must have stopped appending. Safe to call twice.
+     */
+    public synchronized void discard() {
+        if (available) {
+            available = false;
+            release();
+        }
+        if (!deletePath()) {
+            deleteWhenUnmapped = true;
+        }
+    }
+
+    private boolean deletePath() {
+        try {
+            Files.deleteIfExists(path);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("cannot delete {} yet; retrying once it is unmapped", path, e);
+            return false;
+        }
     }
 
     /** Stops new holds; unmaps when readers are gone, or forcibly after {@code intervalForciblyMs}. */

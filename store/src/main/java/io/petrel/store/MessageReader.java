@@ -35,7 +35,7 @@ final class MessageReader {
         } else if (offset == max) {
             r.set(GetMessageStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
         } else if (offset > max) {
-            r.set(GetMessageStatus.OFFSET_OVERFLOW_BADLY, min == 0 ? min : max, min, max);
+            r.set(GetMessageStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
         } else {
             readEntries(r, cq, offset, maxMsgNums, tagsFilter, min, max);
         }

@@ -84,6 +84,7 @@ public final class TopicAdmin {
         }
         topics.delete(topic);
         offsets.removeTopic(topic);
+        store.deleteTopics(Set.of(topic));
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
     }
 
