@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +55,16 @@ public final class DefaultMessageStore implements MessageStore {
     private final MessageReader reader;
     private final StoreStats stats = new StoreStats();
     /**
+     * Held while an entry goes into a ConsumeQueue and while queues are deleted. Lock order: this lock, then the
+     * CommitLog's append lock.
+     */
+    private final ReentrantLock dispatchLock = new ReentrantLock();
+    /**
      * Queues deleted while records numbered for them may still wait for dispatch: queue key to the CommitLog
      * offset below which the dispatcher drops their entries (else a re-created queue would start past 0).
+     * Guarded by {@link #dispatchLock}.
      */
-    private final Map<String, Long> dispatchFences = new ConcurrentHashMap<>();
+    private final Map<String, Long> dispatchFences = new HashMap<>();
     private FileChannel lockChannel;
     private FileLock lock;
     private boolean lastExitOk = true;
@@ -269,60 +276,63 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     private void putConsumeQueueEntry(DispatchRequest req) {
-        if (!dispatchFences.isEmpty()) {
-            dispatchFences.values().removeIf(end -> end <= req.commitLogOffset());
-            if (fenced(req)) {
-                return;
+        dispatchLock.lock();
+        try {
+            if (!dispatchFences.isEmpty()) {
+                dispatchFences.values().removeIf(end -> end <= req.commitLogOffset());
+                Long end = dispatchFences.get(CommitLog.queueKey(req.topic(), req.queueId()));
+                if (end != null && req.commitLogOffset() < end) {
+                    return;
+                }
             }
+            ConsumeQueue cq = queues.findOrCreate(req.topic(), req.queueId());
+            if (!cq.putEntry(req.commitLogOffset(), req.size(), req.tagsCode(), req.consumeQueueOffset())) {
+                state.setLogicsQueueError(true);
+            }
+        } finally {
+            dispatchLock.unlock();
         }
-        ConsumeQueue cq = queues.findOrCreate(req.topic(), req.queueId());
-        // Checked again after the look-up: a deletion that set its fence after the first check has taken
-        // this queue out of the table, and the entry must not start a new queue at an old offset.
-        if (!dispatchFences.isEmpty() && fenced(req)) {
-            return;
-        }
-        if (!cq.putEntry(req.commitLogOffset(), req.size(), req.tagsCode(), req.consumeQueueOffset())) {
-            state.setLogicsQueueError(true);
-        }
-    }
-
-    private boolean fenced(DispatchRequest req) {
-        Long end = dispatchFences.get(CommitLog.queueKey(req.topic(), req.queueId()));
-        return end != null && req.commitLogOffset() < end;
     }
 
     /**
-     * Deletes queues (all of the topic's when {@code queueId} is null) while appends, dispatch and pulls go on:
-     * the queue offsets are forgotten under the append lock, entries numbered before that are fenced off from
-     * dispatch, then the queues leave the table and their files are discarded (readers keep their slices).
+     * Deletes queues (all of the topic's when {@code queueId} is null) while appends, dispatch and pulls go on.
+     * ConsumeQueue dispatch pauses meanwhile: the queue offsets are forgotten under the append lock, records
+     * numbered before that are fenced off from dispatch, and the queues leave the table and their files are
+     * discarded before a record numbered afterwards can create them anew (in the same directory, under the same
+     * file names). Pulls keep the slices they hold.
      */
     private int deleteQueues(String topic, Integer queueId) {
-        Set<String> keys = new HashSet<>();
-        Set<Integer> ids = new TreeSet<>();
-        if (queueId != null) {
-            ids.add(queueId);
-        } else {
-            ids.addAll(commitLog.queueIdsOf(topic));
-            for (ConsumeQueue cq : queues.all()) {
-                if (cq.topic().equals(topic)) {
-                    ids.add(cq.queueId());
-                }
+        dispatchLock.lock();
+        try {
+            Set<String> keys = new HashSet<>();
+            for (int id : queueId != null ? Set.of(queueId) : queueIdsOf(topic)) {
+                keys.add(CommitLog.queueKey(topic, id));
+            }
+            long end = commitLog.forgetQueueOffsets(keys);
+            for (String key : keys) {
+                dispatchFences.merge(key, end, Math::max);
+            }
+            List<ConsumeQueue> removed = queues.remove(topic, queueId);
+            for (ConsumeQueue cq : removed) {
+                cq.destroy();
+                LOG.info("ConsumeQueue {}-{} deleted", cq.topic(), cq.queueId());
+            }
+            queues.removeTopicDirIfEmpty(topic);
+            return removed.size();
+        } finally {
+            dispatchLock.unlock();
+        }
+    }
+
+    /** Queue ids the topic has in the table or in the CommitLog's offset table (appended, not yet dispatched). */
+    private Set<Integer> queueIdsOf(String topic) {
+        Set<Integer> ids = new TreeSet<>(commitLog.queueIdsOf(topic));
+        for (ConsumeQueue cq : queues.all()) {
+            if (cq.topic().equals(topic)) {
+                ids.add(cq.queueId());
             }
         }
-        for (int id : ids) {
-            keys.add(CommitLog.queueKey(topic, id));
-        }
-        long end = commitLog.forgetQueueOffsets(keys);
-        for (String key : keys) {
-            dispatchFences.merge(key, end, Math::max);
-        }
-        List<ConsumeQueue> removed = queues.remove(topic, queueId);
-        for (ConsumeQueue cq : removed) {
-            cq.destroy();
-            LOG.info("ConsumeQueue {}-{} deleted", cq.topic(), cq.queueId());
-        }
-        queues.removeTopicDirIfEmpty(topic);
-        return removed.size();
+        return ids;
     }
 
     private PutMessageResult checkStoreStatus() {

@@ -23,7 +23,9 @@ final class MessageReader {
         GetMessageResult r = new GetMessageResult();
         ConsumeQueue cq = queues.find(topic, queueId);
         if (cq == null) {
-            r.set(GetMessageStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
+            // 4.9.7 creates an empty queue on this look-up and so answers NO_MESSAGE_IN_QUEUE, never
+            // NO_MATCHED_LOGIC_QUEUE; the same answer here, without the empty queue.
+            r.set(GetMessageStatus.NO_MESSAGE_IN_QUEUE, 0, 0, 0);
             return r;
         }
         long min = cq.minOffsetInQueue();

@@ -58,6 +58,14 @@ class MessageStoreConfigMapperTest {
         e = assertThrows(IllegalArgumentException.class,
             () -> MessageStoreConfigMapper.fromProperties(props("transientStorePoolEnable", "yes")));
         assertTrue(e.getMessage().contains("transientStorePoolEnable"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+            () -> MessageStoreConfigMapper.fromProperties(props("fileReservedTime", "-1")));
+        assertTrue(e.getMessage().contains("fileReservedTime"), e.getMessage());
+    }
+
+    @Test
+    void noReservedTimeIsAcceptedAs4Dot9Dot7AcceptsIt() {
+        assertEquals(0, MessageStoreConfigMapper.fromProperties(props("fileReservedTime", "0")).fileReservedTimeHours());
     }
 
     @Test

@@ -35,6 +35,11 @@ public final class StoreAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(StoreAdmin.class);
     /** The filter data of a TAG subscription as 4.9.7 prints it: the JSON of no filter. */
     private static final String NO_FILTER_DATA = "null";
+    /**
+     * 4.9.7 builds this answer from a default response whose remark it never clears, so a successful view carries
+     * this remark on the wire.
+     */
+    private static final String UNCLEARED_REMARK = "not set any response code";
 
     private final Supplier<String> brokerName;
     private final TopicConfigManager topics;
@@ -90,7 +95,7 @@ public final class StoreAdmin {
             // Petrel writes no ConsumeQueue extension, so an entry has no extension data, bit map or filter result.
             data.add(new ConsumeQueueData(e.commitLogOffset(), e.size(), e.tagsCode(), null, null, false, null));
         }
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new QueryConsumeQueueResponseBody(
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, UNCLEARED_REMARK).body(new QueryConsumeQueueResponseBody(
             subscription, filterData, data, view.maxOffset(), view.minOffset()).encode());
     }
 
