@@ -73,7 +73,7 @@ class BrokerRequestSurfaceTest {
     }
 
     Stream<SurfaceCase> cases() {
-        return Stream.of(offsetCases()).flatMap(List::stream);
+        return Stream.of(offsetCases(), StoreSurfaceCases.cases()).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")
