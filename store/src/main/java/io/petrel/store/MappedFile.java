@@ -351,16 +351,16 @@ public final class MappedFile {
         }
     }
 
-    /** Stops new holds; unmaps when readers are gone, or forcibly after {@code intervalForciblyMs}. */
+    /**
+     * Stops new holds; the mapping is released when the last holder lets go. It is never unmapped while held:
+     * a reader of an unmapped buffer crashes the JVM. ({@code intervalForciblyMs} only matters to
+     * {@link #destroy(long, long)}.)
+     */
     public void shutdown(long intervalForciblyMs, long nowMs) {
         if (available) {
             available = false;
             firstShutdownTimeMs = nowMs;
             release();
-        } else if (!cleanedUp && nowMs - firstShutdownTimeMs >= intervalForciblyMs) {
-            LOG.warn("unmapping {} while {} readers still hold it", path, refCount.get());
-            refCount.set(0);
-            cleanup();
         }
     }
 
@@ -372,18 +372,28 @@ public final class MappedFile {
         return cleanedUp;
     }
 
-    /** Shuts down and deletes the file once unmapped. Returns whether the file is gone. */
+    /**
+     * Shuts down and deletes the file once unmapped. When readers still hold it {@code intervalForciblyMs} after
+     * the first attempt, the name is unlinked anyway and the mapping left to the last of them
+     * ({@link #discard()}). Returns whether the file is gone from the directory.
+     */
     public boolean destroy(long intervalForciblyMs, long nowMs) {
         shutdown(intervalForciblyMs, nowMs);
-        if (!cleanedUp) {
-            return false;
+        if (cleanedUp) {
+            try {
+                Files.deleteIfExists(path);
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + path, e);
+            }
         }
-        try {
-            Files.deleteIfExists(path);
+        if (nowMs - firstShutdownTimeMs >= intervalForciblyMs) {
+            LOG.warn("{} is still held by {} readers after {} ms: unlinking it, unmapped when they let go", path,
+                refCount.get(), nowMs - firstShutdownTimeMs);
+            discard();
             return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
         }
+        return false;
     }
 
     public long lastModifiedMs() {
