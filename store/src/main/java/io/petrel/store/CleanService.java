@@ -3,6 +3,7 @@ package io.petrel.store;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class CleanService {
     private final Clock clock;
     private final StoreState state;
     private final ServiceLoop loop;
-    private final java.util.concurrent.atomic.AtomicInteger manualRuns = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger manualRuns = new AtomicInteger();
 
     public CleanService(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, IndexService index,
                         DiskUsage diskUsage, Clock clock, StoreState state) {

@@ -11,8 +11,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -261,7 +264,7 @@ public final class CommitLog {
      * Taken under the append lock: every record below the returned CommitLog offset was numbered with the old
      * offsets, every record from it on with the new ones.
      */
-    public long forgetQueueOffsets(java.util.Collection<String> keys) {
+    public long forgetQueueOffsets(Collection<String> keys) {
         putLock.lock();
         try {
             topicQueueTable.keySet().removeAll(keys);
@@ -272,8 +275,8 @@ public final class CommitLog {
     }
 
     /** The queue ids the offset table knows for {@code topic}. */
-    public java.util.Set<Integer> queueIdsOf(String topic) {
-        java.util.Set<Integer> ids = new java.util.TreeSet<>();
+    public Set<Integer> queueIdsOf(String topic) {
+        Set<Integer> ids = new TreeSet<>();
         String prefix = topic + "-";
         for (String key : topicQueueTable.keySet()) {
             if (key.startsWith(prefix) && key.length() > prefix.length()) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -100,8 +101,8 @@ public final class ConsumeQueueTable {
         }
     }
 
-    public java.util.Set<String> topics() {
-        return java.util.Set.copyOf(queues.keySet());
+    public Set<String> topics() {
+        return Set.copyOf(queues.keySet());
     }
 
     public List<ConsumeQueue> all() {
