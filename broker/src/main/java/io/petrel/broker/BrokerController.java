@@ -265,6 +265,8 @@ public final class BrokerController {
         new GroupAdmin(configs, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock,
             stats).registerInto(admin);
         new OffsetQueries(store).registerInto(admin);
+        new io.petrel.broker.admin.StoreAdmin(config::getBrokerName, topics, offsets, consumers, store, clock)
+            .registerInto(admin);
         new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout),
             store, config.getBrokerName()).registerInto(admin);
         new io.petrel.broker.admin.GroupOffsetAdmin(offsets, topics, consumers, store).registerInto(admin);

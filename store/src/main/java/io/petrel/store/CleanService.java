@@ -3,6 +3,7 @@ package io.petrel.store;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>checks the CommitLog partition: above {@code diskSpaceWarningLevelRatio} the store is
  *       marked disk-full (puts refused), below it the mark is cleared;</li>
- *   <li>at a {@code deleteWhen} hour, or when usage passes {@code diskMaxUsedSpaceRatio},
+ *   <li>at a {@code deleteWhen} hour (or for a few runs after {@link #deleteManually()}), or when usage passes {@code diskMaxUsedSpaceRatio},
  *       deletes up to 10 CommitLog files older than {@code fileReservedTime} (by mtime), oldest
  *       first, never the newest; above {@code diskSpaceCleanForciblyRatio} unexpired ones too;</li>
  *   <li>deletes ConsumeQueue and index files that only reference deleted CommitLog data.</li>
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class CleanService {
     private static final Logger LOG = LoggerFactory.getLogger(CleanService.class);
     private static final int MAX_FILES_PER_RUN = 10;
+    /** Runs that act as if the delete hour had come after an admin request, as 4.9.7 counts them. */
+    static final int MANUAL_DELETE_RUNS = 20;
 
     private final MessageStoreConfig config;
     private final CommitLog commitLog;
@@ -30,6 +33,7 @@ public final class CleanService {
     private final Clock clock;
     private final StoreState state;
     private final ServiceLoop loop;
+    private final AtomicInteger manualRuns = new AtomicInteger();
 
     public CleanService(MessageStoreConfig config, CommitLog commitLog, ConsumeQueueTable queues, IndexService index,
                         DiskUsage diskUsage, Clock clock, StoreState state) {
@@ -47,6 +51,15 @@ public final class CleanService {
         loop.start();
     }
 
+    /**
+     * DELETE_EXPIRED_COMMITLOG: this run and the next {@value #MANUAL_DELETE_RUNS} - 1 delete expired CommitLog
+     * files as if the delete hour had come. Runs one step now; returns the files it deleted.
+     */
+    public long deleteManually() {
+        manualRuns.set(MANUAL_DELETE_RUNS);
+        return step();
+    }
+
     /** One run (serialised: the loop and an admin call may overlap); returns the number of files deleted. */
     public synchronized long step() {
         double ratio = diskUsage.usedRatio(config.storePathCommitLog());
@@ -55,7 +68,7 @@ public final class CleanService {
         long minPhy = commitLog.minOffset();
         if (minPhy > 0) {
             for (ConsumeQueue cq : queues.all()) {
-                deleted += cq.deleteExpired(minPhy, clock.millis());
+                deleted += cq.deleteExpired(minPhy);
             }
             deleted += index.deleteExpired(minPhy);
         }
@@ -74,7 +87,7 @@ public final class CleanService {
     }
 
     private int deleteCommitLogFiles(double ratio) {
-        boolean timeUp = isDeleteHour();
+        boolean timeUp = isDeleteHour() | manualRuns.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
         boolean spaceFull = ratio > config.diskMaxUsedSpaceRatio() / 100.0;
         boolean forced = config.cleanFileForciblyEnable() && ratio > config.diskSpaceCleanForciblyRatio();
         if (!timeUp && !spaceFull) {

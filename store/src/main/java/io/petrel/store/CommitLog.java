@@ -11,8 +11,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -254,6 +257,36 @@ public final class CommitLog {
         blank.flip();
         f.append(blank);
         f.markFull();
+    }
+
+    /**
+     * Forgets the next queue offsets of the given queues, so their next messages start again at queue offset 0.
+     * Taken under the append lock: every record below the returned CommitLog offset was numbered with the old
+     * offsets, every record from it on with the new ones.
+     */
+    public long forgetQueueOffsets(Collection<String> keys) {
+        putLock.lock();
+        try {
+            topicQueueTable.keySet().removeAll(keys);
+            return files.maxWrittenOffset();
+        } finally {
+            putLock.unlock();
+        }
+    }
+
+    /** The queue ids the offset table knows for {@code topic}. */
+    public Set<Integer> queueIdsOf(String topic) {
+        Set<Integer> ids = new TreeSet<>();
+        String prefix = topic + "-";
+        for (String key : topicQueueTable.keySet()) {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                String rest = key.substring(prefix.length());
+                if (rest.chars().allMatch(Character::isDigit) && rest.length() < 10) {
+                    ids.add(Integer.parseInt(rest));
+                }
+            }
+        }
+        return ids;
     }
 
     /** Milliseconds the current append has held the lock (0 when free). */

@@ -1,9 +1,9 @@
 package io.petrel.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
  * {@code consumequeue/<topic>/<queueId>/}. Logical offset i = entry i.
  *
  * <p>Thread-safety: entries are written by the dispatch thread only (or by recovery before
- * start); readers take {@link SelectedBuffer}s below the write position.
+ * start); readers take {@link SelectedBuffer}s below the write position. Everything that touches
+ * the mapped files without holding them (appending, retention, truncation) and {@link #destroy()}
+ * run under this object's monitor, so a queue deleted while dispatch and pulls run is never
+ * unmapped under an append, and a destroyed queue takes no more entries (they are dropped).
  */
 public final class ConsumeQueue {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumeQueue.class);
@@ -24,6 +27,7 @@ public final class ConsumeQueue {
     private final ByteBuffer entryBuffer = ByteBuffer.allocate(ConsumeQueueEntry.SIZE);
     private volatile long maxPhysicOffset = -1;
     private volatile long minLogicOffset;
+    private boolean destroyed;
 
     public ConsumeQueue(String topic, int queueId, Path dir, int fileSize) {
         this.topic = topic;
@@ -88,8 +92,8 @@ public final class ConsumeQueue {
      * Appends the entry for logical offset {@code cqOffset}; entries already covered are skipped.
      * Returns false if the entry could not be written.
      */
-    public boolean putEntry(long phyOffset, int size, long tagsCode, long cqOffset) {
-        if (phyOffset + size <= maxPhysicOffset) {
+    public synchronized boolean putEntry(long phyOffset, int size, long tagsCode, long cqOffset) {
+        if (destroyed || phyOffset + size <= maxPhysicOffset) {
             return true;
         }
         long expected = cqOffset * ConsumeQueueEntry.SIZE;
@@ -129,6 +133,28 @@ public final class ConsumeQueue {
             f.append(filler);
         }
         minLogicOffset = untilWhere;
+    }
+
+    /**
+     * Up to {@code count} entries from logical offset {@code index}, within the file holding it; null when that
+     * offset has no entry (below the min offset, at or past the end, or its file is gone).
+     */
+    public List<ConsumeQueueEntry> entries(long index, int count) {
+        SelectedBuffer sb = index < 0 ? null : entriesFrom(index);
+        if (sb == null) {
+            return null;
+        }
+        try {
+            ByteBuffer b = sb.buffer();
+            int n = (int) Math.min(Math.max(count, 0), b.limit() / ConsumeQueueEntry.SIZE);
+            List<ConsumeQueueEntry> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(ConsumeQueueEntry.read(b, i * ConsumeQueueEntry.SIZE));
+            }
+            return out;
+        } finally {
+            sb.release();
+        }
     }
 
     /** Entries from logical offset {@code index} to the end of their file; null if none. */
@@ -188,7 +214,7 @@ public final class ConsumeQueue {
     }
 
     /** Drops entries that reference CommitLog bytes at or after {@code phyEnd} (logically only). */
-    public void truncateDirty(long phyEnd) {
+    public synchronized void truncateDirty(long phyEnd) {
         while (true) {
             MappedFile last = files.lastFile();
             if (last == null) {
@@ -218,8 +244,8 @@ public final class ConsumeQueue {
                 maxPhysicOffset = newMax >= 0 ? newMax : findLastPhyEnd();
                 return;
             }
-            last.destroy(0, System.currentTimeMillis());
             files.files().remove(last);
+            last.discard();
         }
     }
 
@@ -229,7 +255,7 @@ public final class ConsumeQueue {
     }
 
     /** Deletes leading files whose last entry is below {@code minPhy} (never the last file). */
-    public int deleteExpired(long minPhy, long nowMs) {
+    public synchronized int deleteExpired(long minPhy) {
         int deleted = 0;
         List<MappedFile> all = files.files();
         while (all.size() > 1) {
@@ -239,9 +265,7 @@ public final class ConsumeQueue {
             if (lastOff + f.getInt(lastEntry + 8) > minPhy && f.getInt(lastEntry + 8) != ConsumeQueueEntry.FILLER_SIZE) {
                 break;
             }
-            if (!files.deleteFirst(f, 0, nowMs)) {
-                break;
-            }
+            files.discardFirst(f);
             deleted++;
         }
         correctMinOffset(minPhy);
@@ -256,12 +280,13 @@ public final class ConsumeQueue {
         files.shutdown(nowMs);
     }
 
-    public void destroy() {
-        try {
-            files.destroy();
-        } catch (UncheckedIOException e) {
-            LOG.warn("destroying ConsumeQueue {}-{} failed", topic, queueId, e);
-        }
+    /**
+     * Deletes the queue's files and directory for good. Pulls reading it keep their slices mapped until they
+     * release them; entries dispatched to this object afterwards are dropped.
+     */
+    public synchronized void destroy() {
+        destroyed = true;
+        files.destroy();
         maxPhysicOffset = -1;
         minLogicOffset = 0;
     }

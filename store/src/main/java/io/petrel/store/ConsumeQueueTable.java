@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -55,30 +56,53 @@ public final class ConsumeQueueTable {
         return byId == null ? null : byId.get(queueId);
     }
 
+    /**
+     * The queue, created (without files) if it does not exist. Creation and removal of a topic's queues are
+     * atomic per topic, so a queue created while the topic's last queue is removed never lands in a detached map.
+     */
     public ConsumeQueue findOrCreate(String topic, int queueId) {
         ConsumeQueue existing = find(topic, queueId);
         if (existing != null) {
             return existing;
         }
-        return queues.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).computeIfAbsent(queueId,
-            id -> new ConsumeQueue(topic, id, root.resolve(topic).resolve(String.valueOf(id)), fileSize));
+        ConsumeQueue[] created = new ConsumeQueue[1];
+        queues.compute(topic, (t, byId) -> {
+            Map<Integer, ConsumeQueue> m = byId == null ? new ConcurrentHashMap<>() : byId;
+            created[0] = m.computeIfAbsent(queueId,
+                id -> new ConsumeQueue(topic, id, root.resolve(topic).resolve(String.valueOf(id)), fileSize));
+            return m;
+        });
+        return created[0];
     }
 
-    /** Removes a topic's queues from the table and deletes their files; returns how many. */
-    public int destroyTopic(String topic) {
-        Map<Integer, ConsumeQueue> byId = queues.remove(topic);
-        if (byId == null) {
-            return 0;
-        }
-        for (ConsumeQueue cq : byId.values()) {
-            cq.destroy();
-        }
+    /** Takes queues out of the table (all of the topic's when {@code queueId} is null) and returns them; no I/O. */
+    public List<ConsumeQueue> remove(String topic, Integer queueId) {
+        List<ConsumeQueue> removed = new ArrayList<>();
+        queues.computeIfPresent(topic, (t, byId) -> {
+            if (queueId == null) {
+                removed.addAll(byId.values());
+                return null;
+            }
+            ConsumeQueue cq = byId.remove(queueId);
+            if (cq != null) {
+                removed.add(cq);
+            }
+            return byId.isEmpty() ? null : byId;
+        });
+        return removed;
+    }
+
+    /** Removes the topic directory once its queues' files are gone (left alone if anything is still in it). */
+    public void removeTopicDirIfEmpty(String topic) {
         try {
             Files.deleteIfExists(root.resolve(topic));
         } catch (IOException e) {
-            // a file the OS still holds; the directory stays and is ignored
+            // not empty yet (a queue of the topic was re-created meanwhile) or held by the OS: it stays
         }
-        return byId.size();
+    }
+
+    public Set<String> topics() {
+        return Set.copyOf(queues.keySet());
     }
 
     public List<ConsumeQueue> all() {

@@ -1,6 +1,7 @@
 package io.petrel.store;
 
 import io.petrel.common.message.MessageExt;
+import io.petrel.common.topic.TopicValidator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +31,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultMessageStore implements MessageStore {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessageStore.class);
+
+    /** Topics whose queues exist without a topic config of their own (4.9.7's list). */
+    private static final Set<String> KEPT_WITHOUT_CONFIG =
+        Set.of(TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, TopicValidator.RMQ_SYS_TRANS_OP_HALF_TOPIC);
 
     private final MessageStoreConfig config;
     private final Clock clock;
@@ -45,6 +54,17 @@ public final class DefaultMessageStore implements MessageStore {
     private final CleanService clean;
     private final MessageReader reader;
     private final StoreStats stats;
+    /**
+     * Held while an entry goes into a ConsumeQueue and while queues are deleted. Lock order: this lock, then the
+     * CommitLog's append lock.
+     */
+    private final ReentrantLock dispatchLock = new ReentrantLock();
+    /**
+     * Queues deleted while records numbered for them may still wait for dispatch: queue key to the CommitLog
+     * offset below which the dispatcher drops their entries (else a re-created queue would start past 0).
+     * Guarded by {@link #dispatchLock}.
+     */
+    private final Map<String, Long> dispatchFences = new HashMap<>();
     private FileChannel lockChannel;
     private FileLock lock;
     private boolean lastExitOk = true;
@@ -245,10 +265,7 @@ public final class DefaultMessageStore implements MessageStore {
 
     void dispatch(DispatchRequest req) {
         if (RecordReader.isDispatchedToConsumeQueue(req.sysFlag())) {
-            ConsumeQueue cq = queues.findOrCreate(req.topic(), req.queueId());
-            if (!cq.putEntry(req.commitLogOffset(), req.size(), req.tagsCode(), req.consumeQueueOffset())) {
-                state.setLogicsQueueError(true);
-            }
+            putConsumeQueueEntry(req);
             checkpoint.setLogicsMsgTimestamp(req.storeTimestamp());
         }
         if (config.messageIndexEnable()) {
@@ -257,6 +274,66 @@ public final class DefaultMessageStore implements MessageStore {
         if (listener != null && config.brokerRole() != BrokerRole.SLAVE) {
             listener.arriving(req.topic(), req.queueId(), req.consumeQueueOffset() + 1, req.tagsCode(), req.storeTimestamp());
         }
+    }
+
+    private void putConsumeQueueEntry(DispatchRequest req) {
+        dispatchLock.lock();
+        try {
+            if (!dispatchFences.isEmpty()) {
+                dispatchFences.values().removeIf(end -> end <= req.commitLogOffset());
+                Long end = dispatchFences.get(CommitLog.queueKey(req.topic(), req.queueId()));
+                if (end != null && req.commitLogOffset() < end) {
+                    return;
+                }
+            }
+            ConsumeQueue cq = queues.findOrCreate(req.topic(), req.queueId());
+            if (!cq.putEntry(req.commitLogOffset(), req.size(), req.tagsCode(), req.consumeQueueOffset())) {
+                state.setLogicsQueueError(true);
+            }
+        } finally {
+            dispatchLock.unlock();
+        }
+    }
+
+    /**
+     * Deletes queues (all of the topic's when {@code queueId} is null) while appends, dispatch and pulls go on.
+     * ConsumeQueue dispatch pauses meanwhile: the queue offsets are forgotten under the append lock, records
+     * numbered before that are fenced off from dispatch, and the queues leave the table and their files are
+     * discarded before a record numbered afterwards can create them anew (in the same directory, under the same
+     * file names). Pulls keep the slices they hold.
+     */
+    private int deleteQueues(String topic, Integer queueId) {
+        dispatchLock.lock();
+        try {
+            Set<String> keys = new HashSet<>();
+            for (int id : queueId != null ? Set.of(queueId) : queueIdsOf(topic)) {
+                keys.add(CommitLog.queueKey(topic, id));
+            }
+            long end = commitLog.forgetQueueOffsets(keys);
+            for (String key : keys) {
+                dispatchFences.merge(key, end, Math::max);
+            }
+            List<ConsumeQueue> removed = queues.remove(topic, queueId);
+            for (ConsumeQueue cq : removed) {
+                cq.destroy();
+                LOG.info("ConsumeQueue {}-{} deleted", cq.topic(), cq.queueId());
+            }
+            queues.removeTopicDirIfEmpty(topic);
+            return removed.size();
+        } finally {
+            dispatchLock.unlock();
+        }
+    }
+
+    /** Queue ids the topic has in the table or in the CommitLog's offset table (appended, not yet dispatched). */
+    private Set<Integer> queueIdsOf(String topic) {
+        Set<Integer> ids = new TreeSet<>(commitLog.queueIdsOf(topic));
+        for (ConsumeQueue cq : queues.all()) {
+            if (cq.topic().equals(topic)) {
+                ids.add(cq.queueId());
+            }
+        }
+        return ids;
     }
 
     private PutMessageResult checkStoreStatus() {
@@ -354,15 +431,52 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
-    public int deleteTopics(java.util.Set<String> topics) {
+    public int deleteTopics(Set<String> topics) {
         int deleted = 0;
         for (String topic : topics) {
-            int removed = queues.destroyTopic(topic);
-            commitLog.topicQueueTable().keySet().removeIf(k -> k.startsWith(topic + "-")
-                && k.substring(topic.length() + 1).matches("\\d+"));
-            deleted += removed;
+            deleted += deleteQueues(topic, null);
         }
         return deleted;
+    }
+
+    @Override
+    public int cleanUnusedTopics(Set<String> keep) {
+        int deleted = 0;
+        for (String topic : queues.topics()) {
+            if (!keep.contains(topic) && !KEPT_WITHOUT_CONFIG.contains(topic) && !topic.startsWith(TopicValidator.LMQ_PREFIX)) {
+                deleted += deleteQueues(topic, null);
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public int cleanExpiredConsumeQueues() {
+        long minPhy = commitLog.minOffset();
+        int deleted = 0;
+        for (ConsumeQueue cq : queues.all()) {
+            long last = cq.maxPhysicOffset();
+            if (!RecordReader.SCHEDULE_TOPIC.equals(cq.topic()) && last != -1 && last < minPhy) {
+                LOG.info("ConsumeQueue {}-{} only references CommitLog data below {}: deleting it", cq.topic(),
+                    cq.queueId(), minPhy);
+                deleted += deleteQueues(cq.topic(), cq.queueId());
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public long deleteExpiredFilesManually() {
+        return clean.deleteManually();
+    }
+
+    @Override
+    public ConsumeQueueEntries queryConsumeQueue(String topic, int queueId, long index, int count) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        if (cq == null) {
+            return null;
+        }
+        return new ConsumeQueueEntries(cq.minOffsetInQueue(), cq.maxOffsetInQueue(), cq.entries(index, count));
     }
 
     @Override

@@ -31,6 +31,8 @@ public final class IndexFile {
     private final int slotNum;
     private final int indexNum;
     private final MappedFile file;
+    /** Set under this object's monitor, which reads and writes hold: no access after the file is unmapped. */
+    private boolean closed;
     private long beginTimestamp;
     private long endTimestamp;
     private long beginPhyOffset;
@@ -90,7 +92,7 @@ public final class IndexFile {
 
     /** Adds {@code key}; false if the file is full. */
     public synchronized boolean put(String key, long phyOffset, long storeTimestamp) {
-        if (isFull()) {
+        if (closed || isFull()) {
             return false;
         }
         int hash = keyHash(key);
@@ -125,6 +127,9 @@ public final class IndexFile {
 
     /** Adds to {@code out} the offsets stored for {@code key} with a time in [begin, end]. */
     public synchronized void select(List<Long> out, String key, int maxNum, long begin, long end) {
+        if (closed) {
+            return;
+        }
         int hash = keyHash(key);
         int slotValue = file.getInt(HEADER_SIZE + (hash % slotNum) * SLOT_SIZE);
         if (slotValue <= 0 || slotValue > indexCount || indexCount <= 1) {
@@ -160,11 +165,13 @@ public final class IndexFile {
         file.flush(0);
     }
 
-    public void destroy() {
+    public synchronized void destroy() {
+        closed = true;
         file.destroy(0, System.currentTimeMillis());
     }
 
-    public void shutdown() {
+    public synchronized void shutdown() {
+        closed = true;
         file.shutdown(0, System.currentTimeMillis());
     }
 

@@ -43,6 +43,7 @@ public final class MappedFile {
     private volatile boolean available = true;
     private volatile boolean cleanedUp;
     private volatile long firstShutdownTimeMs;
+    private volatile boolean deleteWhenUnmapped;
 
     private MappedFile(Path path, long fileFromOffset, int fileSize) {
         this.path = path;
@@ -318,18 +319,48 @@ public final class MappedFile {
             LOG.warn("closing {} failed", path, e);
         }
         cleanedUp = true;
+        if (deleteWhenUnmapped) {
+            deletePath();
+        }
     }
 
-    /** Stops new holds; unmaps when readers are gone, or forcibly after {@code intervalForciblyMs}. */
+    /**
+     * Removes the file for good while readers may still be using it: no new holds are granted, the
+     * name is unlinked at once (a POSIX file system keeps the mapping valid), and the mapping is
+     * released when the last holder lets go. Unlike {@link #destroy(long, long)} it never unmaps
+     * under a reader's feet and never leaves the name behind for a new file of the same offset to
+     * reopen. The owner must have stopped appending. Safe to call twice.
+     */
+    public synchronized void discard() {
+        if (available) {
+            available = false;
+            release();
+        }
+        if (!deletePath()) {
+            deleteWhenUnmapped = true;
+        }
+    }
+
+    private boolean deletePath() {
+        try {
+            Files.deleteIfExists(path);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("cannot delete {} yet; retrying once it is unmapped", path, e);
+            return false;
+        }
+    }
+
+    /**
+     * Stops new holds; the mapping is released when the last holder lets go. It is never unmapped while held:
+     * a reader of an unmapped buffer crashes the JVM. ({@code intervalForciblyMs} only matters to
+     * {@link #destroy(long, long)}.)
+     */
     public void shutdown(long intervalForciblyMs, long nowMs) {
         if (available) {
             available = false;
             firstShutdownTimeMs = nowMs;
             release();
-        } else if (!cleanedUp && nowMs - firstShutdownTimeMs >= intervalForciblyMs) {
-            LOG.warn("unmapping {} while {} readers still hold it", path, refCount.get());
-            refCount.set(0);
-            cleanup();
         }
     }
 
@@ -341,18 +372,28 @@ public final class MappedFile {
         return cleanedUp;
     }
 
-    /** Shuts down and deletes the file once unmapped. Returns whether the file is gone. */
+    /**
+     * Shuts down and deletes the file once unmapped. When readers still hold it {@code intervalForciblyMs} after
+     * the first attempt, the name is unlinked anyway and the mapping left to the last of them
+     * ({@link #discard()}). Returns whether the file is gone from the directory.
+     */
     public boolean destroy(long intervalForciblyMs, long nowMs) {
         shutdown(intervalForciblyMs, nowMs);
-        if (!cleanedUp) {
-            return false;
+        if (cleanedUp) {
+            try {
+                Files.deleteIfExists(path);
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + path, e);
+            }
         }
-        try {
-            Files.deleteIfExists(path);
+        if (nowMs - firstShutdownTimeMs >= intervalForciblyMs) {
+            LOG.warn("{} is still held by {} readers after {} ms: unlinking it, unmapped when they let go", path,
+                refCount.get(), nowMs - firstShutdownTimeMs);
+            discard();
             return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
         }
+        return false;
     }
 
     public long lastModifiedMs() {

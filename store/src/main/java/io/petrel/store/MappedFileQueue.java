@@ -1,7 +1,6 @@
 package io.petrel.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -233,24 +232,34 @@ public final class MappedFileQueue {
         return true;
     }
 
+    /** Removes the first file from the list and discards it ({@link MappedFile#discard()}: safe under readers). */
+    public void discardFirst(MappedFile f) {
+        if (files.remove(f)) {
+            f.discard();
+        }
+    }
+
     public void shutdown(long nowMs) {
         for (MappedFile f : files) {
             f.shutdown(0, nowMs);
         }
     }
 
+    /**
+     * Removes every file (see {@link MappedFile#discard()}: readers holding one keep it mapped until they let go)
+     * and the directory. The writer must have stopped.
+     */
     public void destroy() {
-        for (MappedFile f : files) {
-            f.destroy(0, System.currentTimeMillis());
-        }
+        List<MappedFile> all = new ArrayList<>(files);
         files.clear();
+        for (MappedFile f : all) {
+            f.discard();
+        }
         flushedWhere = 0;
         try {
             Files.deleteIfExists(dir);
         } catch (IOException e) {
             LOG.debug("directory {} not removed", dir, e);
-        } catch (UncheckedIOException e) {
-            LOG.warn("cannot delete files of {}", dir, e);
         }
     }
 }

@@ -23,7 +23,9 @@ final class MessageReader {
         GetMessageResult r = new GetMessageResult();
         ConsumeQueue cq = queues.find(topic, queueId);
         if (cq == null) {
-            r.set(GetMessageStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
+            // 4.9.7 creates an empty queue on this look-up and so answers NO_MESSAGE_IN_QUEUE, never
+            // NO_MATCHED_LOGIC_QUEUE; the same answer here, without the empty queue.
+            r.set(GetMessageStatus.NO_MESSAGE_IN_QUEUE, 0, 0, 0);
             return r;
         }
         long min = cq.minOffsetInQueue();
@@ -35,7 +37,7 @@ final class MessageReader {
         } else if (offset == max) {
             r.set(GetMessageStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
         } else if (offset > max) {
-            r.set(GetMessageStatus.OFFSET_OVERFLOW_BADLY, min == 0 ? min : max, min, max);
+            r.set(GetMessageStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
         } else {
             readEntries(r, cq, offset, maxMsgNums, tagsFilter, min, max);
         }

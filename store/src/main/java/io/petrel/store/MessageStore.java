@@ -35,8 +35,23 @@ public interface MessageStore {
     /** Whether the record at this queue offset is beyond what is expected to be in memory. */
     boolean checkInDiskByConsumeOffset(String topic, int queueId, long consumeOffset);
 
-    /** Deletes the ConsumeQueues of these topics and forgets their queue offsets (CommitLog data stays). */
+    /**
+     * Deletes the ConsumeQueues of these topics and forgets their queue offsets (CommitLog data stays), safely
+     * while dispatch and pulls run: a re-created topic starts at queue offset 0. Returns the queues deleted.
+     */
     int deleteTopics(java.util.Set<String> topics);
+
+    /** Deletes the ConsumeQueues of every topic not in {@code keep} (system queues excepted); returns how many. */
+    int cleanUnusedTopics(java.util.Set<String> keep);
+
+    /** Deletes ConsumeQueues whose every entry points below the CommitLog's min offset; returns how many. */
+    int cleanExpiredConsumeQueues();
+
+    /** Deletes expired CommitLog files now (and in the next runs) as if the delete hour had come. */
+    long deleteExpiredFilesManually();
+
+    /** Up to {@code count} entries of a queue from logical offset {@code index}; null when the queue does not exist. */
+    ConsumeQueueEntries queryConsumeQueue(String topic, int queueId, long index, int count);
 
     long getMinOffsetInQueue(String topic, int queueId);
 

@@ -254,7 +254,8 @@ public final class MessageStoreConfig {
             require(maxHashSlotNum > 0, "maxHashSlotNum", "must be positive");
             require(maxIndexNum > 1, "maxIndexNum", "must be greater than 1");
             require(diskMaxUsedSpaceRatio >= 10 && diskMaxUsedSpaceRatio <= 95, "diskMaxUsedSpaceRatio", "must be in 10..95");
-            require(fileReservedTimeHours > 0, "fileReservedTime", "must be positive");
+            // 0 is legal, as in 4.9.7: every file but the newest counts as expired when a clean-up runs.
+            require(fileReservedTimeHours >= 0, "fileReservedTime", "must not be negative");
             require(deleteWhen.matches("\\d{1,2}(;\\d{1,2})*"), "deleteWhen", "must be hours separated by ';'");
             require(accessMessageInMemoryMaxRatio >= 0 && accessMessageInMemoryMaxRatio <= 100,
                 "accessMessageInMemoryMaxRatio", "must be in 0..100");

@@ -59,7 +59,7 @@ public final class MessageStoreConfigMapper {
             .maxHashSlotNum(r.intKey("maxHashSlotNum", d.maxHashSlotNum(), 1, Integer.MAX_VALUE))
             .maxIndexNum(r.intKey("maxIndexNum", d.maxIndexNum(), 2, Integer.MAX_VALUE))
             .maxMsgsNumBatch(r.intKey("maxMsgsNumBatch", d.maxMsgsNumBatch(), 1, Integer.MAX_VALUE))
-            .fileReservedTimeHours(r.intKey("fileReservedTime", d.fileReservedTimeHours(), 1, Integer.MAX_VALUE))
+            .fileReservedTimeHours(r.intKey("fileReservedTime", d.fileReservedTimeHours(), 0, Integer.MAX_VALUE))
             .deleteWhen(r.nonBlank("deleteWhen", d.deleteWhen()))
             .diskMaxUsedSpaceRatio(r.intKey("diskMaxUsedSpaceRatio", d.diskMaxUsedSpaceRatio(), 10, 95))
             .cleanFileForciblyEnable(r.bool("cleanFileForciblyEnable", d.cleanFileForciblyEnable()))

@@ -63,6 +63,14 @@ class MessageStoreConfigMapperTest {
         e = assertThrows(ConfigException.class,
             () -> MessageStoreConfigMapper.fromProperties(props("mappedFileSizeCommitLog", "4096")));
         assertEquals("maxMessageSize", e.key());
+        e = assertThrows(ConfigException.class,
+            () -> MessageStoreConfigMapper.fromProperties(props("fileReservedTime", "-1")));
+        assertTrue(e.getMessage().contains("fileReservedTime"), e.getMessage());
+    }
+
+    @Test
+    void noReservedTimeIsAcceptedAs4Dot9Dot7AcceptsIt() {
+        assertEquals(0, MessageStoreConfigMapper.fromProperties(props("fileReservedTime", "0")).fileReservedTimeHours());
     }
 
     @Test

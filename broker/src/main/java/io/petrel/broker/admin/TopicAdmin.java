@@ -90,6 +90,7 @@ public final class TopicAdmin {
         topics.delete(topic);
         offsets.removeTopic(topic);
         stats.onTopicDeleted(topic);
+        store.deleteTopics(Set.of(topic));
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
     }
 

@@ -49,8 +49,8 @@ class BrokerRequestSurfaceTest {
     }
 
     Stream<SurfaceCase> cases() {
-        return Stream.of(CoreSurfaceCases.cases(), GroupSurfaceCases.cases(), StatsSurfaceCases.cases())
-            .flatMap(List::stream);
+        return Stream.of(CoreSurfaceCases.cases(), GroupSurfaceCases.cases(), StatsSurfaceCases.cases(),
+            StoreSurfaceCases.cases()).flatMap(List::stream);
     }
 
     @ParameterizedTest(name = "{0}")
