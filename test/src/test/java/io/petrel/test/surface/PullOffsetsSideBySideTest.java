@@ -60,6 +60,8 @@ class PullOffsetsSideBySideTest {
         petrel.setProperty("brokerClusterName", "DefaultCluster");
         petrel.setProperty("mappedFileSizeCommitLog", Integer.toString(FILE_SIZE));
         petrel.setProperty("fileReservedTime", "0");
+        // Petrel refuses a maximum message size that would not fit in one CommitLog file; 4.9.7 accepts it.
+        petrel.setProperty("maxMessageSize", Integer.toString(FILE_SIZE / 4));
         // 4.9.7 reads mappedFileSizeCommitLog only; Petrel reads both spellings.
         sides = SideBySide.start(dir, List.of("mappedFileSizeCommitLog=" + FILE_SIZE, "fileReservedTime=0"), petrel);
         createTopic(OLD_TOPIC, 1);
