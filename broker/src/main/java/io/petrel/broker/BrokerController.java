@@ -1,15 +1,9 @@
 package io.petrel.broker;
 
 import io.netty.channel.Channel;
-import io.petrel.broker.admin.AdminBrokerProcessor;
-import io.petrel.broker.admin.BrokerInfoAdmin;
-import io.petrel.broker.admin.GroupAdmin;
-import io.petrel.broker.admin.OffsetQueries;
-import io.petrel.broker.admin.TopicAdmin;
 import io.petrel.broker.client.ConsumerIdsChangeNotifier;
 import io.petrel.broker.client.ConsumerManager;
 import io.petrel.broker.client.ProducerManager;
-import io.petrel.broker.client.RebalanceLockManager;
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.config.BrokerConfigStore;
 import io.petrel.broker.config.BrokerSettings;
@@ -18,30 +12,21 @@ import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.out.BrokerOuterAPI;
 import io.petrel.broker.out.RegisterResult;
 import io.petrel.broker.out.RegistrationRules;
-import io.petrel.broker.processor.ClientManageProcessor;
-import io.petrel.broker.processor.ConsumerManageProcessor;
-import io.petrel.broker.pull.PullMessageProcessor;
 import io.petrel.broker.pull.PullRequestHoldService;
-import io.petrel.broker.retry.SendBackProcessor;
-import io.petrel.broker.schedule.DelayOffsetAdmin;
 import io.petrel.broker.schedule.DelayOffsetTable;
 import io.petrel.broker.schedule.ScheduleMessageService;
-import io.petrel.broker.send.SendMessageProcessor;
 import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
-import io.petrel.broker.transaction.EndTransactionProcessor;
 import io.petrel.broker.transaction.ProducerCheckSender;
 import io.petrel.broker.transaction.TransactionCheckService;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.common.util.NamedThreadFactory;
 import io.petrel.remoting.ChannelEventListener;
-import io.petrel.remoting.RequestProcessor;
 import io.petrel.remoting.netty.NettyClientConfig;
 import io.petrel.remoting.netty.NettyRemotingClient;
 import io.petrel.remoting.netty.NettyRemotingServer;
 import io.petrel.remoting.netty.NettyServerConfig;
-import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.store.BrokerRole;
 import io.petrel.store.DefaultMessageStore;
 import io.petrel.store.DelayLevels;
@@ -69,7 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BrokerController {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerController.class);
-    private static final int DEFAULT_QUERY_MAX_NUM = 32;
 
     private final BrokerConfigStore configs;
     /** The settings the broker was built with; what may change at run time is read from {@link #configs}. */
@@ -220,96 +204,15 @@ public final class BrokerController {
     }
 
     private void registerProcessors() {
-        ThreadPoolExecutor sendPool = pool("SendMessageThread", config.getSendMessageThreadPoolNums(),
-            config.getSendThreadPoolQueueCapacity());
-        ThreadPoolExecutor pullPool = pool("PullMessageThread", config.getPullMessageThreadPoolNums(),
-            config.getPullThreadPoolQueueCapacity());
-        ThreadPoolExecutor queryPool = pool("QueryMessageThread", config.getQueryMessageThreadPoolNums(),
-            config.getQueryThreadPoolQueueCapacity());
-        ThreadPoolExecutor adminPool = pool("AdminBrokerThread", config.getAdminBrokerThreadPoolNums(),
-            config.getAdminBrokerThreadPoolQueueCapacity());
-        ThreadPoolExecutor clientPool = pool("ClientManageThread", config.getClientManageThreadPoolNums(),
-            config.getClientManagerThreadPoolQueueCapacity());
-        ThreadPoolExecutor heartbeatPool = pool("HeartbeatThread", config.getHeartbeatThreadPoolNums(),
-            config.getHeartbeatThreadPoolQueueCapacity());
-        ThreadPoolExecutor consumerPool = pool("ConsumerManageThread", config.getConsumerManageThreadPoolNums(),
-            config.getConsumerManagerThreadPoolQueueCapacity());
-
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), server.localPort());
-        SendMessageProcessor send = new SendMessageProcessor(configs, topics, groups, store,
-            storeConfig.maxMessageSize(), storeHost, stats, clock,
-            new io.petrel.broker.send.ReplyPusher(producers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout)));
-        ThreadPoolExecutor replyPool = pool("ProcessReplyMessageThread", config.getProcessReplyMessageThreadPoolNums(),
-            config.getReplyThreadPoolQueueCapacity());
-        PullMessageProcessor pull = new PullMessageProcessor(configs, storeConfig.brokerRole(), topics, groups,
-            consumers, offsets, store, stats, clock);
-        holdService = new PullRequestHoldService(store, clock, pull::rerun);
-        pull.attach(holdService, pullPool);
-        RebalanceLockManager locks = new RebalanceLockManager(config.getRebalanceLockMaxLiveTimeMillis());
-        ClientManageProcessor clientManage = new ClientManageProcessor(configs, producers, consumers, groups, topics,
-            clock);
-        long inMemory = storeConfig.physicalMemoryBytes() * storeConfig.accessMessageInMemoryMaxRatio() / 100;
-        ConsumerManageProcessor consumerManage = new ConsumerManageProcessor(consumers, offsets, store,
-            () -> inMemory);
-
-        SendBackProcessor sendBack = new SendBackProcessor(configs, topics, groups, store, storeHost, stats);
-        ThreadPoolExecutor endTxPool = pool("EndTransactionThread", config.getEndTransactionThreadPoolNums(),
-            config.getEndTransactionPoolQueueCapacity());
-        EndTransactionProcessor endTx = new EndTransactionProcessor(storeConfig.brokerRole(), store, storeHost,
-            storeConfig.maxMessageSize(), clock);
+        BrokerProcessors.Parts parts = new BrokerProcessors.Parts(configs, config, storeConfig, topics, groups,
+            offsets, producers, consumers, stats, store, delayOffsets, storeHost, brokerAddr(), server::invokeSync,
+            this::pushOneway, clock);
+        BrokerProcessors.Built built = BrokerProcessors.build(parts, this::pool,
+            List.of(BrokerProcessors.Registrar.of(server, true), BrokerProcessors.Registrar.of(fastServer, false)));
+        holdService = built.holdService();
+        fastFailure = built.fastFailure();
         buildBackgroundServices(storeHost);
-
-        AdminBrokerProcessor admin = new AdminBrokerProcessor();
-        new DelayOffsetAdmin(delayOffsets).registerInto(admin);
-        new TopicAdmin(configs, topics, offsets, store, consumers::groupsSubscribing, stats).registerInto(admin);
-        new GroupAdmin(configs, groups, consumers, producers, offsets, locks, topics, store, this::pushOneway, clock,
-            stats).registerInto(admin);
-        new OffsetQueries(store).registerInto(admin);
-        new io.petrel.broker.admin.StoreAdmin(config::getBrokerName, topics, offsets, consumers, store, clock)
-            .registerInto(admin);
-        new io.petrel.broker.admin.ClientForwarding(consumers, (ch, req, timeout) -> server.invokeSync(ch, req, timeout),
-            store, config.getBrokerName()).registerInto(admin);
-        new io.petrel.broker.admin.GroupOffsetAdmin(offsets, topics, consumers, store).registerInto(admin);
-        new io.petrel.broker.admin.TransactionAdmin(store).registerInto(admin);
-        new io.petrel.broker.admin.BrokerConfigAdmin(configs).registerInto(admin);
-        new BrokerInfoAdmin(configs, store, delayOffsets, new BrokerInfoAdmin.PoolDepths(
-            sendPool, config.getSendThreadPoolQueueCapacity(), pullPool, config.getPullThreadPoolQueueCapacity(),
-            queryPool, config.getQueryThreadPoolQueueCapacity(), endTxPool), clock, clock.millis())
-            .registerInto(admin);
-
-        new io.petrel.broker.admin.StatsAdmin(new io.petrel.broker.admin.StatsAdmin.Sources(config.getBrokerName(),
-            brokerAddr(), stats, topics, groups, offsets, consumers, store)).registerInto(admin);
-        io.petrel.broker.query.QueryMessageProcessor query = new io.petrel.broker.query.QueryMessageProcessor(store,
-            DEFAULT_QUERY_MAX_NUM);
-        for (NettyRemotingServer s : List.of(server, fastServer)) {
-            register(s, query, queryPool, RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
-            register(s, send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
-                RequestCode.SEND_BATCH_MESSAGE);
-            register(s, sendBack, sendPool, RequestCode.CONSUMER_SEND_MSG_BACK);
-            register(s, send, replyPool, RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
-            register(s, endTx, endTxPool, RequestCode.END_TRANSACTION);
-            register(s, clientManage, heartbeatPool, RequestCode.HEART_BEAT);
-            register(s, clientManage, clientPool, RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
-            register(s, consumerManage, consumerPool, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
-                RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.QUERY_CONSUMER_OFFSET);
-            s.registerDefaultProcessor(admin, adminPool);
-        }
-        server.registerProcessor(RequestCode.PULL_MESSAGE, pull, pullPool);
-        if (config.isBrokerFastFailureEnable()) {
-            fastFailure = new io.petrel.broker.latency.BrokerFastFailure(store, sendPool, List.of(
-                new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(sendPool, config.getWaitTimeMillsInSendQueue()),
-                new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(pullPool, config.getWaitTimeMillsInPullQueue()),
-                new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(heartbeatPool,
-                    config.getWaitTimeMillsInHeartbeatQueue()),
-                new io.petrel.broker.latency.BrokerFastFailure.WatchedPool(endTxPool,
-                    config.getWaitTimeMillsInTransactionQueue())), clock);
-        }
-    }
-
-    private static void register(NettyRemotingServer s, RequestProcessor p, ExecutorService pool, int... codes) {
-        for (int code : codes) {
-            s.registerProcessor(code, p, pool);
-        }
     }
 
     /** Delay delivery and transaction checks; built on every broker, run only on masters. */

@@ -20,6 +20,11 @@ public final class AdminBrokerProcessor implements RequestProcessor {
         return this;
     }
 
+    /** Whether a handler serves {@code code}. */
+    public boolean handles(int code) {
+        return handlers.containsKey(code);
+    }
+
     @Override
     public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
         AdminHandler handler = handlers.get(request.code());

@@ -1,6 +1,6 @@
 package io.petrel.broker.admin;
 
-import io.netty.channel.Channel;
+import io.petrel.broker.client.ClientCaller;
 import io.petrel.broker.client.ClientChannelInfo;
 import io.petrel.broker.client.ConsumerGroupInfo;
 import io.petrel.broker.client.ConsumerManager;
@@ -28,13 +28,6 @@ import org.slf4j.LoggerFactory;
  * INVOKE_BROKER_TO_GET_CONSUMER_STATUS (every client of a group asked, the answers gathered).
  */
 public final class ClientForwarding {
-    /** Calls a client connection and waits for its answer. */
-    @FunctionalInterface
-    public interface ClientCaller {
-        RemotingCommand call(Channel channel, RemotingCommand request, long timeoutMillis)
-            throws InterruptedException, RemotingException;
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(ClientForwarding.class);
     private static final long RELAY_TIMEOUT_MILLIS = 10_000;
     private static final long STATUS_TIMEOUT_MILLIS = 5000;

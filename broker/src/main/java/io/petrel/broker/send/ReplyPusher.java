@@ -1,12 +1,11 @@
 package io.petrel.broker.send;
 
-import io.netty.channel.Channel;
+import io.petrel.broker.client.ClientCaller;
 import io.petrel.broker.client.ClientChannelInfo;
 import io.petrel.broker.client.ProducerManager;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageProperties;
 import io.petrel.common.message.PropertiesCodec;
-import io.petrel.common.util.NetAddresses;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
@@ -22,11 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class ReplyPusher {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyPusher.class);
     private static final long PUSH_TIMEOUT_MILLIS = 10_000;
-
-    /** A synchronous call to a client connection. */
-    public interface ClientCaller {
-        RemotingCommand call(Channel channel, RemotingCommand request, long timeoutMillis) throws Exception;
-    }
 
     private final ProducerManager producers;
     private final ClientCaller caller;
