@@ -3,12 +3,16 @@ package io.petrel.test.surface;
 import static io.petrel.test.surface.BrokerRequestSurfaceTest.GROUP;
 import static io.petrel.test.surface.BrokerRequestSurfaceTest.TOPIC;
 
+import io.petrel.test.official.OfficialBroker;
 import io.petrel.test.surface.SideBySide.Side;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.rocketmq.common.topic.TopicValidator;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageBatch;
+import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageDecoder;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.protocol.RequestCode;
@@ -18,6 +22,8 @@ import org.apache.rocketmq.common.protocol.body.UnlockBatchRequestBody;
 import org.apache.rocketmq.common.protocol.header.ConsumerSendMsgBackRequestHeader;
 import org.apache.rocketmq.common.protocol.header.CreateTopicRequestHeader;
 import org.apache.rocketmq.common.protocol.header.DeleteSubscriptionGroupRequestHeader;
+import org.apache.rocketmq.common.protocol.header.DeleteTopicRequestHeader;
+import org.apache.rocketmq.common.protocol.header.EndTransactionRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetConsumerConnectionListRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetConsumerListByGroupRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetConsumerRunningInfoRequestHeader;
@@ -44,6 +50,7 @@ import org.apache.rocketmq.common.protocol.heartbeat.ProducerData;
 import org.apache.rocketmq.common.protocol.heartbeat.SubscriptionData;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.subscription.SubscriptionGroupConfig;
+import org.apache.rocketmq.common.sysflag.MessageSysFlag;
 import org.apache.rocketmq.remoting.CommandCustomHeader;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 
@@ -131,6 +138,22 @@ final class CoreSurfaceCases {
         return hb;
     }
 
+    /** A reply (request-reply) whose requester is not connected: the broker cannot push it and stores it. */
+    private static RemotingCommand reply(int code) {
+        SendMessageRequestHeader h = sendHeader(OfficialBroker.CLUSTER + "_REPLY_TOPIC");
+        String sep = String.valueOf(MessageDecoder.NAME_VALUE_SEPARATOR);
+        String end = String.valueOf(MessageDecoder.PROPERTY_SEPARATOR);
+        h.setProperties(MessageConst.PROPERTY_CLUSTER + sep + OfficialBroker.CLUSTER + end
+            + MessageConst.PROPERTY_MESSAGE_REPLY_TO_CLIENT + sep + "127.0.0.1@gone" + end
+            + MessageConst.PROPERTY_CORRELATION_ID + sep + "corr-1" + end
+            + MessageConst.PROPERTY_MESSAGE_TYPE + sep + "reply" + end);
+        CommandCustomHeader header = code == RequestCode.SEND_REPLY_MESSAGE_V2
+            ? SendMessageRequestHeaderV2.createSendMessageRequestHeaderV2(h) : h;
+        RemotingCommand c = request(code, header);
+        c.setBody("reply".getBytes(StandardCharsets.UTF_8));
+        return c;
+    }
+
     static List<SurfaceCase> cases() {
         return List.of(
             new SurfaceCase("SEND_MESSAGE", send(TOPIC, 64)),
@@ -142,6 +165,31 @@ final class CoreSurfaceCases {
                     SendMessageRequestHeaderV2.createSendMessageRequestHeaderV2(sendHeader(TOPIC)));
                 c.setBody("v2".getBytes(StandardCharsets.UTF_8));
                 return c;
+            }),
+            new SurfaceCase("SEND_BATCH_MESSAGE", () -> {
+                SendMessageRequestHeader h = sendHeader(TOPIC);
+                h.setBatch(true);
+                // The official client sends batches with the compact (V2) header, as the broker reads them.
+                RemotingCommand c = request(RequestCode.SEND_BATCH_MESSAGE,
+                    SendMessageRequestHeaderV2.createSendMessageRequestHeaderV2(h));
+                List<Message> batch = List.of(new Message(TOPIC, "TagA", "b1".getBytes(StandardCharsets.UTF_8)),
+                    new Message(TOPIC, "TagA", "b2".getBytes(StandardCharsets.UTF_8)));
+                c.setBody(MessageBatch.generateFromList(batch).encode());
+                return c;
+            }),
+            new SurfaceCase("SEND_REPLY_MESSAGE to a requester that is gone", () -> reply(RequestCode.SEND_REPLY_MESSAGE)),
+            new SurfaceCase("SEND_REPLY_MESSAGE_V2 to a requester that is gone",
+                () -> reply(RequestCode.SEND_REPLY_MESSAGE_V2)),
+            new SurfaceCase("END_TRANSACTION commit of an unknown half message", () -> {
+                EndTransactionRequestHeader h = new EndTransactionRequestHeader();
+                h.setProducerGroup(PRODUCER_GROUP);
+                h.setTranStateTableOffset(0L);
+                h.setCommitLogOffset(1L << 40);
+                h.setCommitOrRollback(MessageSysFlag.TRANSACTION_COMMIT_TYPE);
+                h.setFromTransactionCheck(false);
+                h.setMsgId("7F00000100002A9F0000000000000000");
+                h.setTransactionId("tx-1");
+                return request(RequestCode.END_TRANSACTION, h);
             }),
             new SurfaceCase("PULL_MESSAGE found", () -> request(RequestCode.PULL_MESSAGE, pullHeader(0, 0))),
             new SurfaceCase("PULL_MESSAGE of an unknown group", () -> {
@@ -293,6 +341,11 @@ final class CoreSurfaceCases {
                 h.setPerm(7);
                 h.setTopicFilterType("SINGLE_TAG");
                 return request(RequestCode.UPDATE_AND_CREATE_TOPIC, h);
+            }),
+            new SurfaceCase("DELETE_TOPIC_IN_BROKER", () -> {
+                DeleteTopicRequestHeader h = new DeleteTopicRequestHeader();
+                h.setTopic("SURFACE_CREATED");
+                return request(RequestCode.DELETE_TOPIC_IN_BROKER, h);
             }),
             new SurfaceCase("GET_ALL_TOPIC_CONFIG", () -> request(RequestCode.GET_ALL_TOPIC_CONFIG, null),
                 "$.topicConfigTable"),

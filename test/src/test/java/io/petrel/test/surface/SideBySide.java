@@ -262,7 +262,8 @@ public final class SideBySide implements AutoCloseable {
                 assertEquals(official.getRemark() != null, petrel.getRemark() != null, what
                     + ": remark presence (official: " + official.getRemark() + ", Petrel: " + petrel.getRemark() + ")");
             }
-            assertEquals(fieldNames(official), fieldNames(petrel), what + ": header fields");
+            assertEquals(fieldNames(official), fieldNames(petrel), what + ": header fields (code " + official.getCode()
+                + ", official remark: " + official.getRemark() + ", Petrel remark: " + petrel.getRemark() + ")");
             assertEquals(official.getBody() != null, petrel.getBody() != null, what + ": body presence");
             if (official.getBody() != null) {
                 Object o = json(official.getBody());
