@@ -24,7 +24,14 @@ import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.srvutil.ServerUtil;
 import org.apache.rocketmq.store.stats.BrokerStatsManager;
+import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.apache.rocketmq.tools.monitor.DeleteMsgsEvent;
+import org.apache.rocketmq.tools.monitor.FailedMsgs;
+import org.apache.rocketmq.tools.monitor.MonitorConfig;
+import org.apache.rocketmq.tools.monitor.MonitorListener;
+import org.apache.rocketmq.tools.monitor.MonitorService;
+import org.apache.rocketmq.tools.monitor.UndoneMsgs;
 import org.apache.rocketmq.tools.command.MQAdminStartup;
 import org.apache.rocketmq.tools.command.SubCommand;
 import org.awaitility.Awaitility;
@@ -280,6 +287,72 @@ class MqAdminSideBySideTest {
     }
 
     /**
+     * What {@code mqadmin startMonitoring} does each round (it runs until killed and reports only to its log): one
+     * round of the official monitor against each cluster, its reports compared.
+     */
+    private void bothMonitoringRounds(String label) throws Exception {
+        Map<Side, String> reports = new EnumMap<>(Side.class);
+        for (Side side : Side.values()) {
+            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            MonitorConfig config = new MonitorConfig();
+            config.setNamesrvAddr(sides.namesrvAddr(side));
+            MonitorService monitor = new MonitorService(config, new MonitorListener() {
+                @Override
+                public void beginRound() {
+                    lines.add("begin");
+                }
+
+                @Override
+                public void reportUndoneMsgs(UndoneMsgs undone) {
+                    lines.add("undone " + undone.getConsumerGroup() + " " + undone.getTopic() + " total="
+                        + undone.getUndoneMsgsTotal() + " singleQueue=" + undone.getUndoneMsgsSingleMQ());
+                }
+
+                @Override
+                public void reportFailedMsgs(FailedMsgs failed) {
+                    lines.add("failed " + failed);
+                }
+
+                @Override
+                public void reportDeleteMsgsEvent(DeleteMsgsEvent event) {
+                    lines.add("deleted " + event.getOffsetMovedEvent());
+                }
+
+                @Override
+                public void reportConsumerRunningInfo(java.util.TreeMap<String, ConsumerRunningInfo> infos) {
+                    infos.values().forEach(info -> lines.add("running " + info.getProperties()
+                        .getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE) + " subscriptions="
+                        + info.getSubscriptionSet().stream().map(d -> d.getTopic()).sorted().toList() + " queues="
+                        + info.getMqTable().size()));
+                }
+
+                @Override
+                public void endRound() {
+                    lines.add("end");
+                }
+            }, null);
+            monitor.start();
+            try {
+                monitor.doMonitorWork();
+            } finally {
+                monitor.shutdown();
+                // The monitor's own schedule would run a round on the stopped clients after 20 s.
+                java.lang.reflect.Field f = MonitorService.class.getDeclaredField("scheduledExecutorService");
+                f.setAccessible(true);
+                ((java.util.concurrent.ExecutorService) f.get(monitor)).shutdownNow();
+            }
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("running ")), side + ": " + lines);
+            // A retry queue is reported once a client has seen the retry topic's route (at once or at its next
+            // 30-second refresh, on either side).
+            // The monitor's own consumer (of OFFSET_MOVED_EVENT) is reported once its retry topic is listed.
+            reports.put(side, lines.stream().filter(l -> !l.contains(" %RETRY%") && !l.contains("OFFSET_MOVED_EVENT"))
+                .map(l -> l.replaceAll("queues=\\d+", "queues=@N@")).sorted()
+                .collect(java.util.stream.Collectors.joining("\n")));
+        }
+        outputs.put(label, new Outputs(reports.get(Side.OFFICIAL), reports.get(Side.PETREL)));
+    }
+
+    /**
      * Waits until both brokers' last-minute statistics hold {@code puts} puts to the topic and as many gets by the
      * group (each broker samples every 10 s on its own clock), and the group has committed all it consumed.
      */
@@ -369,6 +442,7 @@ class MqAdminSideBySideTest {
             // 4.9.7 answers -1 until twice maxMessageSize of CommitLog is written; Petrel the real time.
             "earliestMessageTimeStamp"), ":");
         both("brokerConsumeStats", "brokerConsumeStats", s -> new String[] {"-b", sides.brokerAddr(s)});
+        bothMonitoringRounds("startMonitoring (one round of its monitor, which reports only to its log)");
         both("statsAll", "statsAll", true, s -> new String[] {"-t", TOPIC});
         both("getBrokerConfig of a missing broker", "getBrokerConfig", s -> new String[] {"-b", "127.0.0.1:1"});
         both("printMsg", "printMsg", s -> new String[] {"-t", TOPIC, "-b", "0", "-e", "99999999999999"});
