@@ -1,0 +1,38 @@
+package io.petrel.tools.command;
+
+import io.petrel.tools.command.cluster.ClusterListCommand;
+import io.petrel.tools.command.group.DeleteSubGroupCommand;
+import io.petrel.tools.command.group.UpdateSubGroupCommand;
+import io.petrel.tools.command.namesrv.DeleteKvConfigCommand;
+import io.petrel.tools.command.namesrv.UpdateKvConfigCommand;
+import io.petrel.tools.command.namesrv.WritePermCommand;
+import io.petrel.tools.command.topic.DeleteTopicCommand;
+import io.petrel.tools.command.topic.TopicClusterListCommand;
+import io.petrel.tools.command.topic.TopicListCommand;
+import io.petrel.tools.command.topic.TopicStatusCommand;
+import io.petrel.tools.command.topic.UpdateTopicCommand;
+import io.petrel.tools.command.topic.UpdateTopicPermCommand;
+import java.util.List;
+
+/** Every subcommand {@code mqadmin} offers, in the order RocketMQ 4.9.7 lists them. */
+public final class Commands {
+    private Commands() {
+    }
+
+    public static List<SubCommand> all() {
+        return List.of(
+            new UpdateTopicCommand(),
+            new DeleteTopicCommand(),
+            new UpdateSubGroupCommand(),
+            new DeleteSubGroupCommand(),
+            new UpdateTopicPermCommand(),
+            new TopicStatusCommand(),
+            new TopicClusterListCommand(),
+            new ClusterListCommand(),
+            new TopicListCommand(),
+            new UpdateKvConfigCommand(),
+            new DeleteKvConfigCommand(),
+            WritePermCommand.wipe(),
+            WritePermCommand.add());
+    }
+}
