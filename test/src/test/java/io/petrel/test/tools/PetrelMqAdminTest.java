@@ -1,0 +1,230 @@
+package io.petrel.test.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.petrel.client.admin.DefaultMQAdminExt;
+import io.petrel.common.topic.TopicConfig;
+import io.petrel.test.broker.PetrelBroker;
+import io.petrel.test.broker.PetrelCluster;
+import io.petrel.test.surface.AdminOutputs;
+import io.petrel.test.surface.AdminOutputs.Outputs;
+import io.petrel.tools.command.Commands;
+import io.petrel.tools.command.MQAdmin;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.tools.command.SubCommand;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Petrel's own {@code mqadmin} and the official 4.9.7 one, run with the same arguments against one Petrel cluster:
+ * each command prints the same lines once volatile values are masked. A command that changes the cluster runs after
+ * the cluster is put back into the state the other tool saw.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class PetrelMqAdminTest {
+    private static final String TOPIC = "PADM_TOPIC";
+    private static final String CLUSTER = PetrelBroker.CLUSTER;
+    private static final String BROKER_NAME = "petrel-a";
+
+    @TempDir
+    static Path dir;
+    private PetrelCluster cluster;
+    private DefaultMQAdminExt admin;
+    private Map<String, SubCommand> official;
+    private final Map<String, Outputs> outputs = new LinkedHashMap<>();
+
+    /** What Petrel's tool printed and returned. */
+    private record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        cluster = PetrelCluster.start(dir.resolve("petrel"), new Properties());
+        official = AdminOutputs.officialCommands();
+        admin = new DefaultMQAdminExt();
+        admin.setNamesrvAddr(cluster.namesrvAddr());
+        admin.setInstanceName("padm-reset");
+        admin.start();
+        admin.createAndUpdateTopicConfig(broker(), TopicConfig.of(TOPIC, 4, 4, TopicConfig.DEFAULT_PERM));
+        cluster.awaitRoute(TOPIC);
+        DefaultMQProducer producer = new DefaultMQProducer("PG_PADM");
+        producer.setNamesrvAddr(cluster.namesrvAddr());
+        producer.setInstanceName("padm-producer");
+        producer.start();
+        try {
+            for (int i = 0; i < 6; i++) {
+                producer.send(new Message(TOPIC, "TagA", ("m-" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+        } finally {
+            producer.shutdown();
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (admin != null) {
+            admin.shutdown();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private String broker() {
+        return cluster.broker().address();
+    }
+
+    private Run petrel(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> withNamesrv = new ArrayList<>(Arrays.asList(args));
+        if (args.length > 0 && !withNamesrv.contains("-n")) {
+            withNamesrv.add("-n");
+            withNamesrv.add(cluster.namesrvAddr());
+        }
+        int code = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), null).run(withNamesrv.toArray(String[]::new));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String mask(String text, boolean sortLines) {
+        Map<String, String> literals = new LinkedHashMap<>();
+        literals.put(broker(), "@BROKER_ADDR@");
+        literals.put(cluster.namesrvAddr(), "@NAMESRV_ADDR@");
+        return AdminOutputs.mask(text, literals, sortLines);
+    }
+
+    /** Runs {@code reset} and the official command, again {@code reset} and Petrel's; keeps both masked outputs. */
+    private void both(String label, boolean unordered, Runnable reset, String name, String... args) {
+        reset.run();
+        String theirs = mask(AdminOutputs.runOfficial(official, cluster.namesrvAddr(), name, args), unordered);
+        reset.run();
+        Run ours = petrel(prepend(name, args));
+        String printed = ours.code() == 0 && ours.err().isEmpty() ? ours.out()
+            : ours.out() + "\nFAILED(" + ours.code() + "): " + ours.err();
+        outputs.put(label, new Outputs(theirs, mask(printed, unordered)));
+    }
+
+    private void both(String label, String name, String... args) {
+        both(label, false, () -> { }, name, args);
+    }
+
+    private static String[] prepend(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private Runnable createTopic(String topic, int perm) {
+        return () -> {
+            try {
+                admin.createAndUpdateTopicConfig(broker(), TopicConfig.of(topic, 3, 3, perm));
+                // The broker registers the change with the NameServer, which the commands read the old perm from.
+                Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    admin.examineTopicRouteInfo(topic).queueDatas().get(0).perm() == perm);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private Runnable createGroup(String group) {
+        return () -> {
+            try {
+                admin.createAndUpdateSubscriptionGroupConfig(broker(),
+                    io.petrel.common.subscription.SubscriptionGroupConfig.defaults(group));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    @Test
+    void printsWhatTheOfficialToolPrints() {
+        both("topicList", true, () -> { }, "topicList");
+        both("topicList -c", true, () -> { }, "topicList", "-c");
+        both("topicStatus", "topicStatus", "-t", TOPIC);
+        both("topicClusterList", "topicClusterList", "-t", TOPIC);
+        both("clusterList", "clusterList");
+        both("clusterList -m", "clusterList", "-m");
+        both("updateTopic -b", "updateTopic", "-b", broker(), "-t", "PADM_NEW", "-r", "3", "-w", "3");
+        both("updateTopic -c", "updateTopic", "-c", CLUSTER, "-t", "PADM_NEW", "-p", "6", "-u", "true");
+        both("updateTopic -c -o", "updateTopic", "-c", CLUSTER, "-t", "PADM_ORDER", "-o", "true");
+        both("updateTopic -b -o", "updateTopic", "-b", broker(), "-t", "PADM_ORDER", "-o", "true");
+        both("updateTopicPerm -b", false, createTopic("PADM_NEW", 6), "updateTopicPerm", "-b", broker(), "-t",
+            "PADM_NEW", "-p", "4");
+        both("updateTopicPerm -b same perm", false, createTopic("PADM_NEW", 4), "updateTopicPerm", "-b", broker(),
+            "-t", "PADM_NEW", "-p", "4");
+        both("updateTopicPerm -b not a broker", false, createTopic("PADM_NEW", 6), "updateTopicPerm", "-b",
+            "127.0.0.1:1", "-t", "PADM_NEW", "-p",
+            "2");
+        both("updateTopicPerm -c", false, createTopic("PADM_NEW", 6), "updateTopicPerm", "-c", CLUSTER, "-t",
+            "PADM_NEW", "-p", "4");
+        both("deleteTopic", false, createTopic("PADM_NEW", 6), "deleteTopic", "-c", CLUSTER, "-t", "PADM_NEW");
+        both("updateSubGroup -b", "updateSubGroup", "-b", broker(), "-g", "CG_PADM");
+        both("updateSubGroup -c", "updateSubGroup", "-c", CLUSTER, "-g", "CG_PADM", "-s", "false", "-m", "true",
+            "-d", "true", "-q", "2", "-r", "5", "-i", "1", "-w", "0", "-a", "false");
+        both("deleteSubGroup -b", false, createGroup("CG_PADM"), "deleteSubGroup", "-b", broker(), "-g", "CG_PADM");
+        both("deleteSubGroup -c", false, createGroup("CG_PADM"), "deleteSubGroup", "-c", CLUSTER, "-g", "CG_PADM",
+            "-r", "true");
+        both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
+        both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
+        both("wipeWritePerm", "wipeWritePerm", "-b", BROKER_NAME);
+        both("addWritePerm", "addWritePerm", "-b", BROKER_NAME);
+        AdminOutputs.assertSame(outputs, "petrel-mqadmin.txt");
+    }
+
+    @Test
+    void listsItsCommandsInTheOfficialOrder() {
+        Run run = petrel();
+        assertEquals(0, run.code());
+        List<String> ours = run.out().lines().filter(l -> l.startsWith("   ")).map(String::strip).toList();
+        List<String> theirs = new ArrayList<>();
+        for (SubCommand c : official.values()) {
+            String line = String.format("%-20s %s", c.commandName(), c.commandDesc()).strip();
+            if (Commands.all().stream().anyMatch(p -> p.name().equals(c.commandName()))) {
+                theirs.add(line);
+            }
+        }
+        assertEquals(theirs, ours);
+        assertEquals(Commands.all().size(), ours.size());
+    }
+
+    @Test
+    void anUnknownTopicIsOneLineOnStderr() {
+        Run run = petrel("topicStatus", "-t", "PADM_NO_SUCH_TOPIC");
+        assertNotEquals(0, run.code());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("mqadmin topicStatus: "), run.err());
+    }
+
+    @Test
+    void anUnreachableNameServerIsOneLineOnStderr() {
+        Run run = petrel("topicList", "-n", "127.0.0.1:1");
+        assertNotEquals(0, run.code());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("mqadmin topicList: "), run.err());
+    }
+}
