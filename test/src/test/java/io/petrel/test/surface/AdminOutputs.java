@@ -172,14 +172,17 @@ public final class AdminOutputs {
 
     /**
      * Asserts every pair printed the same; the differences, labelled, go to {@code report} (under the module's
-     * {@code target}) and into the failure message.
+     * {@code target}) and into the failure message, and every output that matched to {@code report} with
+     * {@code .same} added, for a reader to see what was compared.
      */
     public static void assertSame(Map<String, Outputs> outputs, String report) {
         StringBuilder diffs = new StringBuilder();
+        StringBuilder matched = new StringBuilder();
         int same = 0;
         for (Map.Entry<String, Outputs> e : outputs.entrySet()) {
             if (e.getValue().official().equals(e.getValue().petrel())) {
                 same++;
+                matched.append("\n== ").append(e.getKey()).append('\n').append(e.getValue().official()).append('\n');
             } else {
                 diffs.append("\n== ").append(e.getKey()).append("\n-- official:\n").append(e.getValue().official())
                     .append("\n-- Petrel:\n").append(e.getValue().petrel()).append('\n');
@@ -187,6 +190,7 @@ public final class AdminOutputs {
         }
         try {
             Files.writeString(Path.of("target", report), diffs.toString());
+            Files.writeString(Path.of("target", report + ".same"), matched.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

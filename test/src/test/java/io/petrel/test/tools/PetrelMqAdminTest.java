@@ -18,11 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.command.SubCommand;
@@ -45,11 +48,15 @@ class PetrelMqAdminTest {
     private static final String TOPIC = "PADM_TOPIC";
     private static final String CLUSTER = PetrelBroker.CLUSTER;
     private static final String BROKER_NAME = "petrel-a";
+    private static final String PRODUCER_GROUP = "PG_PADM";
+    private static final String CONSUMER_GROUP = "CG_PADM_ONLINE";
 
     @TempDir
     static Path dir;
     private PetrelCluster cluster;
     private DefaultMQAdminExt admin;
+    private DefaultMQProducer producer;
+    private DefaultMQPushConsumer consumer;
     private Map<String, SubCommand> official;
     private final Map<String, Outputs> outputs = new LinkedHashMap<>();
 
@@ -67,21 +74,33 @@ class PetrelMqAdminTest {
         admin.start();
         admin.createAndUpdateTopicConfig(broker(), TopicConfig.of(TOPIC, 4, 4, TopicConfig.DEFAULT_PERM));
         cluster.awaitRoute(TOPIC);
-        DefaultMQProducer producer = new DefaultMQProducer("PG_PADM");
+        producer = new DefaultMQProducer(PRODUCER_GROUP);
         producer.setNamesrvAddr(cluster.namesrvAddr());
         producer.setInstanceName("padm-producer");
         producer.start();
-        try {
-            for (int i = 0; i < 6; i++) {
-                producer.send(new Message(TOPIC, "TagA", ("m-" + i).getBytes(StandardCharsets.UTF_8)));
-            }
-        } finally {
-            producer.shutdown();
+        for (int i = 0; i < 6; i++) {
+            producer.send(new Message(TOPIC, "TagA", ("m-" + i).getBytes(StandardCharsets.UTF_8)));
         }
+        consumer = new DefaultMQPushConsumer(CONSUMER_GROUP);
+        consumer.setNamesrvAddr(cluster.namesrvAddr());
+        consumer.setInstanceName("padm-consumer");
+        consumer.subscribe(TOPIC, "TagA || TagB");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) ->
+            ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        consumer.start();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+            !admin.examineConsumerConnectionInfo(CONSUMER_GROUP).connectionSet().isEmpty()
+                && !admin.examineProducerConnectionInfo(PRODUCER_GROUP, TOPIC).connectionSet().isEmpty());
     }
 
     @AfterAll
     void stop() {
+        if (consumer != null) {
+            consumer.shutdown();
+        }
+        if (producer != null) {
+            producer.shutdown();
+        }
         if (admin != null) {
             admin.shutdown();
         }
@@ -94,16 +113,12 @@ class PetrelMqAdminTest {
         return cluster.broker().address();
     }
 
+    /** Runs Petrel's tool in this JVM, the NameServer given as NAMESRV_ADDR would give it. */
     private Run petrel(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> withNamesrv = new ArrayList<>(Arrays.asList(args));
-        if (args.length > 0 && !withNamesrv.contains("-n")) {
-            withNamesrv.add("-n");
-            withNamesrv.add(cluster.namesrvAddr());
-        }
         int code = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), null).run(withNamesrv.toArray(String[]::new));
+            new PrintStream(err, true, StandardCharsets.UTF_8), cluster.namesrvAddr()).run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -116,13 +131,20 @@ class PetrelMqAdminTest {
 
     /** Runs {@code reset} and the official command, again {@code reset} and Petrel's; keeps both masked outputs. */
     private void both(String label, boolean unordered, Runnable reset, String name, String... args) {
+        both(label, unordered, reset, Function.identity(), name, args);
+    }
+
+    /** As above, each masked output then passed through {@code normalize}. */
+    private void both(String label, boolean unordered, Runnable reset, Function<String, String> normalize,
+                      String name, String... args) {
         reset.run();
-        String theirs = mask(AdminOutputs.runOfficial(official, cluster.namesrvAddr(), name, args), unordered);
+        String theirs = normalize.apply(mask(AdminOutputs.runOfficial(official, cluster.namesrvAddr(), name, args),
+            unordered));
         reset.run();
         Run ours = petrel(prepend(name, args));
         String printed = ours.code() == 0 && ours.err().isEmpty() ? ours.out()
             : ours.out() + "\nFAILED(" + ours.code() + "): " + ours.err();
-        outputs.put(label, new Outputs(theirs, mask(printed, unordered)));
+        outputs.put(label, new Outputs(theirs, normalize.apply(mask(printed, unordered))));
     }
 
     private void both(String label, String name, String... args) {
@@ -192,6 +214,21 @@ class PetrelMqAdminTest {
         both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
         both("wipeWritePerm", "wipeWritePerm", "-b", BROKER_NAME);
         both("addWritePerm", "addWritePerm", "-b", BROKER_NAME);
+        both("producerConnection", "producerConnection", "-g", PRODUCER_GROUP, "-t", TOPIC);
+        both("consumerConnection", "consumerConnection", "-g", CONSUMER_GROUP);
+        both("consumerConnection -b", "consumerConnection", "-g", CONSUMER_GROUP, "-b", broker());
+        // Runtime figures move between the two runs: their names and layout must match.
+        Function<String, String> names = text -> text.replaceAll("(?m)^([^:]*): .*$", "$1:");
+        both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", broker());
+        both("brokerStatus -c", false, () -> { }, names, "brokerStatus", "-c", CLUSTER);
+        both("updateBrokerConfig -b", "updateBrokerConfig", "-b", broker(), "-k", "fileReservedTime", "-v", "48");
+        both("updateBrokerConfig -c", "updateBrokerConfig", "-c", CLUSTER, "-k", "fileReservedTime", "-v", "72");
+        both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", broker());
+        both("getBrokerConfig -c", true, () -> { }, "getBrokerConfig", "-c", CLUSTER);
+        both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
+        both("updateNamesrvConfig", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false");
+        both("updateNamesrvConfig -n", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false", "-n",
+            cluster.namesrvAddr());
         AdminOutputs.assertSame(outputs, "petrel-mqadmin.txt");
     }
 

@@ -1,10 +1,17 @@
 package io.petrel.tools.command;
 
+import io.petrel.tools.command.broker.BrokerStatusCommand;
+import io.petrel.tools.command.broker.GetBrokerConfigCommand;
+import io.petrel.tools.command.broker.UpdateBrokerConfigCommand;
 import io.petrel.tools.command.cluster.ClusterListCommand;
+import io.petrel.tools.command.connection.ConsumerConnectionCommand;
+import io.petrel.tools.command.connection.ProducerConnectionCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
 import io.petrel.tools.command.namesrv.DeleteKvConfigCommand;
+import io.petrel.tools.command.namesrv.GetNamesrvConfigCommand;
 import io.petrel.tools.command.namesrv.UpdateKvConfigCommand;
+import io.petrel.tools.command.namesrv.UpdateNamesrvConfigCommand;
 import io.petrel.tools.command.namesrv.WritePermCommand;
 import io.petrel.tools.command.topic.DeleteTopicCommand;
 import io.petrel.tools.command.topic.TopicClusterListCommand;
@@ -25,14 +32,21 @@ public final class Commands {
             new DeleteTopicCommand(),
             new UpdateSubGroupCommand(),
             new DeleteSubGroupCommand(),
+            new UpdateBrokerConfigCommand(),
             new UpdateTopicPermCommand(),
             new TopicStatusCommand(),
             new TopicClusterListCommand(),
+            new BrokerStatusCommand(),
+            new ProducerConnectionCommand(),
+            new ConsumerConnectionCommand(),
             new ClusterListCommand(),
             new TopicListCommand(),
             new UpdateKvConfigCommand(),
             new DeleteKvConfigCommand(),
             WritePermCommand.wipe(),
-            WritePermCommand.add());
+            WritePermCommand.add(),
+            new GetNamesrvConfigCommand(),
+            new UpdateNamesrvConfigCommand(),
+            new GetBrokerConfigCommand());
     }
 }
