@@ -79,7 +79,7 @@ class PetrelMqAdminTest {
         producer.setInstanceName("padm-producer");
         producer.start();
         for (int i = 0; i < 6; i++) {
-            producer.send(new Message(TOPIC, "TagA", ("m-" + i).getBytes(StandardCharsets.UTF_8)));
+            producer.send(new Message(TOPIC, "TagA", "padm-key-" + i % 2, ("m-" + i).getBytes(StandardCharsets.UTF_8)));
         }
         consumer = new DefaultMQPushConsumer(CONSUMER_GROUP);
         consumer.setNamesrvAddr(cluster.namesrvAddr());
@@ -187,6 +187,9 @@ class PetrelMqAdminTest {
         both("topicList", true, () -> { }, "topicList");
         both("topicList -c", true, () -> { }, "topicList", "-c");
         both("topicStatus", "topicStatus", "-t", TOPIC);
+        both("topicRoute", "topicRoute", "-t", TOPIC);
+        both("topicRoute -l", "topicRoute", "-t", TOPIC, "-l");
+        both("queryMsgByKey", "queryMsgByKey", "-t", TOPIC, "-k", "padm-key-1");
         both("topicClusterList", "topicClusterList", "-t", TOPIC);
         both("clusterList", "clusterList");
         both("clusterList -m", "clusterList", "-m");
@@ -214,6 +217,8 @@ class PetrelMqAdminTest {
         both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
         both("wipeWritePerm", "wipeWritePerm", "-b", BROKER_NAME);
         both("addWritePerm", "addWritePerm", "-b", BROKER_NAME);
+        both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b", BROKER_NAME,
+            "-i", "1");
         both("producerConnection", "producerConnection", "-g", PRODUCER_GROUP, "-t", TOPIC);
         both("consumerConnection", "consumerConnection", "-g", CONSUMER_GROUP);
         both("consumerConnection -b", "consumerConnection", "-g", CONSUMER_GROUP, "-b", broker());

@@ -8,6 +8,8 @@ import io.petrel.tools.command.connection.ConsumerConnectionCommand;
 import io.petrel.tools.command.connection.ProducerConnectionCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
+import io.petrel.tools.command.message.QueryMsgByKeyCommand;
+import io.petrel.tools.command.message.SendMessageCommand;
 import io.petrel.tools.command.namesrv.DeleteKvConfigCommand;
 import io.petrel.tools.command.namesrv.GetNamesrvConfigCommand;
 import io.petrel.tools.command.namesrv.UpdateKvConfigCommand;
@@ -16,6 +18,7 @@ import io.petrel.tools.command.namesrv.WritePermCommand;
 import io.petrel.tools.command.topic.DeleteTopicCommand;
 import io.petrel.tools.command.topic.TopicClusterListCommand;
 import io.petrel.tools.command.topic.TopicListCommand;
+import io.petrel.tools.command.topic.TopicRouteCommand;
 import io.petrel.tools.command.topic.TopicStatusCommand;
 import io.petrel.tools.command.topic.UpdateTopicCommand;
 import io.petrel.tools.command.topic.UpdateTopicPermCommand;
@@ -34,9 +37,11 @@ public final class Commands {
             new DeleteSubGroupCommand(),
             new UpdateBrokerConfigCommand(),
             new UpdateTopicPermCommand(),
+            new TopicRouteCommand(),
             new TopicStatusCommand(),
             new TopicClusterListCommand(),
             new BrokerStatusCommand(),
+            new QueryMsgByKeyCommand(),
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
             new ClusterListCommand(),
@@ -47,6 +52,7 @@ public final class Commands {
             WritePermCommand.add(),
             new GetNamesrvConfigCommand(),
             new UpdateNamesrvConfigCommand(),
-            new GetBrokerConfigCommand());
+            new GetBrokerConfigCommand(),
+            new SendMessageCommand());
     }
 }

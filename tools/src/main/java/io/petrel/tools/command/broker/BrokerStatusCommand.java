@@ -2,15 +2,11 @@ package io.petrel.tools.command.broker;
 
 import io.petrel.client.admin.MQAdminExt;
 import io.petrel.common.route.BrokerData;
-import io.petrel.common.route.ClusterInfo;
 import io.petrel.tools.command.AdminSession;
 import io.petrel.tools.command.BaseCommand;
-import io.petrel.tools.command.CommandException;
+import io.petrel.tools.command.Clusters;
 import io.petrel.tools.command.Opts;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -38,31 +34,16 @@ public final class BrokerStatusCommand extends BaseCommand {
             }
             return;
         }
-        for (String addr : allAddrs(admin, line.getOptionValue('c').trim())) {
-            for (Map.Entry<String, String> e : stats(admin, addr).entrySet()) {
-                session.out().printf("%-24s %-32s: %s%n", addr, e.getKey(), e.getValue());
+        for (BrokerData broker : Clusters.brokers(admin, line.getOptionValue('c').trim())) {
+            for (String addr : broker.brokerAddrs().values()) {
+                for (Map.Entry<String, String> e : stats(admin, addr).entrySet()) {
+                    session.out().printf("%-24s %-32s: %s%n", addr, e.getKey(), e.getValue());
+                }
             }
         }
     }
 
     private static Map<String, String> stats(MQAdminExt admin, String addr) throws Exception {
         return new TreeMap<>(admin.fetchBrokerRuntimeStats(addr).table());
-    }
-
-    /** Masters and slaves of every broker of the cluster. */
-    private static List<String> allAddrs(MQAdminExt admin, String cluster) throws Exception {
-        ClusterInfo info = admin.examineBrokerClusterInfo();
-        Set<String> names = info.clusterAddrTable().get(cluster);
-        if (names == null) {
-            throw new CommandException("no cluster '" + cluster + "' at the NameServer");
-        }
-        List<String> addrs = new ArrayList<>();
-        for (String name : names) {
-            BrokerData broker = info.brokerAddrTable().get(name);
-            if (broker != null) {
-                addrs.addAll(broker.brokerAddrs().values());
-            }
-        }
-        return addrs;
     }
 }

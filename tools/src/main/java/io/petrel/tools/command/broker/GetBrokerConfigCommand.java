@@ -2,15 +2,13 @@ package io.petrel.tools.command.broker;
 
 import io.petrel.client.admin.MQAdminExt;
 import io.petrel.common.route.BrokerData;
-import io.petrel.common.route.ClusterInfo;
 import io.petrel.tools.command.AdminSession;
 import io.petrel.tools.command.BaseCommand;
-import io.petrel.tools.command.CommandException;
+import io.petrel.tools.command.Clusters;
 import io.petrel.tools.command.Opts;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -35,17 +33,7 @@ public final class GetBrokerConfigCommand extends BaseCommand {
             print(admin, String.format("============%s============\n", addr), addr, session.out());
             return;
         }
-        String cluster = line.getOptionValue('c').trim();
-        ClusterInfo info = admin.examineBrokerClusterInfo();
-        Set<String> names = info.clusterAddrTable().get(cluster);
-        if (names == null) {
-            throw new CommandException("no cluster '" + cluster + "' at the NameServer");
-        }
-        for (String name : names) {
-            BrokerData broker = info.brokerAddrTable().get(name);
-            if (broker == null) {
-                continue;
-            }
+        for (BrokerData broker : Clusters.brokers(admin, line.getOptionValue('c').trim())) {
             String master = broker.masterAddr();
             print(admin, String.format("============Master: %s============\n", master), master, session.out());
             for (Map.Entry<Long, String> e : broker.brokerAddrs().entrySet()) {

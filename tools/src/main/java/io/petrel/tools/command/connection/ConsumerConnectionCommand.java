@@ -7,6 +7,8 @@ import io.petrel.tools.command.AdminSession;
 import io.petrel.tools.command.BaseCommand;
 import io.petrel.tools.command.Opts;
 import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -37,7 +39,11 @@ public final class ConsumerConnectionCommand extends BaseCommand {
         }
         out.printf("%nBelow is subscription:\n");
         out.printf("%-20s %s%n", "#Topic", "#SubExpression");
-        for (SubscriptionData sd : cc.subscriptionTable().values()) {
+        // 4.9.7 lists the subscriptions in the order of its ConcurrentHashMap, filled one put at a time (putAll
+        // would size the table differently and change the order).
+        Map<String, SubscriptionData> byTopic = new ConcurrentHashMap<>();
+        cc.subscriptionTable().forEach(byTopic::put);
+        for (SubscriptionData sd : byTopic.values()) {
             out.printf("%-20s %s%n", sd.topic(), sd.subString());
         }
         out.printf("\n");
