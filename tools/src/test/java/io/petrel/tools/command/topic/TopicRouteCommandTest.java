@@ -15,18 +15,20 @@ class TopicRouteCommandTest {
     private static final BrokerData BROKER = new BrokerData("DefaultCluster", "broker-a",
         new TreeMap<>(Map.of(0L, "127.0.0.1:10911", 1L, "127.0.0.1:10921")));
     private static final QueueData QUEUES = new QueueData("broker-a", 8, 8, 6, 0);
+    /** The opening of both documents: the object and its broker list with {@link #BROKER}. */
+    private static final String BROKER_DATAS_JSON = "{\n"
+        + "\t\"brokerDatas\":[\n"
+        + "\t\t{\n"
+        + "\t\t\t\"brokerAddrs\":{0:\"127.0.0.1:10911\",1:\"127.0.0.1:10921\"\n"
+        + "\t\t\t},\n"
+        + "\t\t\t\"brokerName\":\"broker-a\",\n"
+        + "\t\t\t\"cluster\":\"DefaultCluster\"\n"
+        + "\t\t}\n"
+        + "\t],\n";
 
     @Test
     void printsARouteAsFastjsonPrettyPrintsIt() {
-        String expected = "{\n"
-            + "\t\"brokerDatas\":[\n"
-            + "\t\t{\n"
-            + "\t\t\t\"brokerAddrs\":{0:\"127.0.0.1:10911\",1:\"127.0.0.1:10921\"\n"
-            + "\t\t\t},\n"
-            + "\t\t\t\"brokerName\":\"broker-a\",\n"
-            + "\t\t\t\"cluster\":\"DefaultCluster\"\n"
-            + "\t\t}\n"
-            + "\t],\n"
+        String expected = BROKER_DATAS_JSON
             + "\t\"filterServerTable\":{},\n"
             + "\t\"queueDatas\":[\n"
             + "\t\t{\n"
@@ -44,15 +46,7 @@ class TopicRouteCommandTest {
 
     @Test
     void printsFilterServersTheOrderConfAndNoQueues() {
-        String expected = "{\n"
-            + "\t\"brokerDatas\":[\n"
-            + "\t\t{\n"
-            + "\t\t\t\"brokerAddrs\":{0:\"127.0.0.1:10911\",1:\"127.0.0.1:10921\"\n"
-            + "\t\t\t},\n"
-            + "\t\t\t\"brokerName\":\"broker-a\",\n"
-            + "\t\t\t\"cluster\":\"DefaultCluster\"\n"
-            + "\t\t}\n"
-            + "\t],\n"
+        String expected = BROKER_DATAS_JSON
             + "\t\"filterServerTable\":{\n"
             + "\t\t\"127.0.0.1:10911\":[\n"
             + "\t\t\t\"x:1\",\n"
