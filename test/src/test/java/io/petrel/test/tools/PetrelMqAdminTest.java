@@ -182,6 +182,15 @@ class PetrelMqAdminTest {
         };
     }
 
+    /** Waits until the group's offsets stop moving (the consumer commits every 5 s), so both tools see the same. */
+    private void awaitSettledOffsets() {
+        java.util.concurrent.atomic.AtomicReference<Object> last = new java.util.concurrent.atomic.AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(6)).until(() -> {
+            Object now = admin.examineConsumeStats(CONSUMER_GROUP).offsetTable();
+            return now.equals(last.getAndSet(now));
+        });
+    }
+
     @Test
     void printsWhatTheOfficialToolPrints() {
         both("topicList", true, () -> { }, "topicList");
@@ -219,6 +228,10 @@ class PetrelMqAdminTest {
         both("addWritePerm", "addWritePerm", "-b", BROKER_NAME);
         both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b", BROKER_NAME,
             "-i", "1");
+        awaitSettledOffsets();
+        both("consumerProgress -g", "consumerProgress", "-g", CONSUMER_GROUP);
+        both("consumerProgress -g -s", "consumerProgress", "-g", CONSUMER_GROUP, "-s", "true");
+        both("consumerProgress", true, () -> { }, "consumerProgress");
         both("producerConnection", "producerConnection", "-g", PRODUCER_GROUP, "-t", TOPIC);
         both("consumerConnection", "consumerConnection", "-g", CONSUMER_GROUP);
         both("consumerConnection -b", "consumerConnection", "-g", CONSUMER_GROUP, "-b", broker());

@@ -6,6 +6,7 @@ import io.petrel.tools.command.broker.UpdateBrokerConfigCommand;
 import io.petrel.tools.command.cluster.ClusterListCommand;
 import io.petrel.tools.command.connection.ConsumerConnectionCommand;
 import io.petrel.tools.command.connection.ProducerConnectionCommand;
+import io.petrel.tools.command.group.ConsumerProgressCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
@@ -44,6 +45,7 @@ public final class Commands {
             new QueryMsgByKeyCommand(),
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
+            new ConsumerProgressCommand(),
             new ClusterListCommand(),
             new TopicListCommand(),
             new UpdateKvConfigCommand(),
