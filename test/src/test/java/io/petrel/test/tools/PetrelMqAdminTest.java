@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -57,6 +58,7 @@ class PetrelMqAdminTest {
     private DefaultMQAdminExt admin;
     private DefaultMQProducer producer;
     private DefaultMQPushConsumer consumer;
+    private String offsetMsgId;
     private Map<String, SubCommand> official;
     private final Map<String, Outputs> outputs = new LinkedHashMap<>();
 
@@ -79,7 +81,8 @@ class PetrelMqAdminTest {
         producer.setInstanceName("padm-producer");
         producer.start();
         for (int i = 0; i < 6; i++) {
-            producer.send(new Message(TOPIC, "TagA", "padm-key-" + i % 2, ("m-" + i).getBytes(StandardCharsets.UTF_8)));
+            Message m = new Message(TOPIC, "TagA", "padm-key-" + i % 2, ("m-" + i).getBytes(StandardCharsets.UTF_8));
+            offsetMsgId = producer.send(m).getOffsetMsgId();
         }
         consumer = new DefaultMQPushConsumer(CONSUMER_GROUP);
         consumer.setNamesrvAddr(cluster.namesrvAddr());
@@ -184,7 +187,7 @@ class PetrelMqAdminTest {
 
     /** Waits until the group's offsets stop moving (the consumer commits every 5 s), so both tools see the same. */
     private void awaitSettledOffsets() {
-        java.util.concurrent.atomic.AtomicReference<Object> last = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Object> last = new AtomicReference<>();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(6)).until(() -> {
             Object now = admin.examineConsumeStats(CONSUMER_GROUP).offsetTable();
             return now.equals(last.getAndSet(now));
@@ -198,6 +201,7 @@ class PetrelMqAdminTest {
         both("topicStatus", "topicStatus", "-t", TOPIC);
         both("topicRoute", "topicRoute", "-t", TOPIC);
         both("topicRoute -l", "topicRoute", "-t", TOPIC, "-l");
+        both("queryMsgById", "queryMsgById", "-i", offsetMsgId);
         both("queryMsgByKey", "queryMsgByKey", "-t", TOPIC, "-k", "padm-key-1");
         both("topicClusterList", "topicClusterList", "-t", TOPIC);
         both("clusterList", "clusterList");

@@ -9,6 +9,7 @@ import io.petrel.tools.command.connection.ProducerConnectionCommand;
 import io.petrel.tools.command.group.ConsumerProgressCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
+import io.petrel.tools.command.message.QueryMsgByIdCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
 import io.petrel.tools.command.message.SendMessageCommand;
 import io.petrel.tools.command.namesrv.DeleteKvConfigCommand;
@@ -42,6 +43,7 @@ public final class Commands {
             new TopicStatusCommand(),
             new TopicClusterListCommand(),
             new BrokerStatusCommand(),
+            new QueryMsgByIdCommand(),
             new QueryMsgByKeyCommand(),
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
