@@ -28,6 +28,7 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.command.SubCommand;
 import org.awaitility.Awaitility;
@@ -59,6 +60,7 @@ class PetrelMqAdminTest {
     private DefaultMQProducer producer;
     private DefaultMQPushConsumer consumer;
     private String offsetMsgId;
+    private String uniqueMsgId;
     private Map<String, SubCommand> official;
     private final Map<String, Outputs> outputs = new LinkedHashMap<>();
 
@@ -82,7 +84,9 @@ class PetrelMqAdminTest {
         producer.start();
         for (int i = 0; i < 6; i++) {
             Message m = new Message(TOPIC, "TagA", "padm-key-" + i % 2, ("m-" + i).getBytes(StandardCharsets.UTF_8));
-            offsetMsgId = producer.send(m).getOffsetMsgId();
+            SendResult sent = producer.send(m);
+            offsetMsgId = sent.getOffsetMsgId();
+            uniqueMsgId = sent.getMsgId();
         }
         consumer = new DefaultMQPushConsumer(CONSUMER_GROUP);
         consumer.setNamesrvAddr(cluster.namesrvAddr());
@@ -202,6 +206,8 @@ class PetrelMqAdminTest {
         both("topicRoute", "topicRoute", "-t", TOPIC);
         both("topicRoute -l", "topicRoute", "-t", TOPIC, "-l");
         both("queryMsgById", "queryMsgById", "-i", offsetMsgId);
+        both("queryMsgByUniqueKey", "queryMsgByUniqueKey", "-t", TOPIC, "-i", uniqueMsgId);
+        both("queryMsgByUniqueKey -a", "queryMsgByUniqueKey", "-t", TOPIC, "-i", uniqueMsgId, "-a");
         both("queryMsgByKey", "queryMsgByKey", "-t", TOPIC, "-k", "padm-key-1");
         both("topicClusterList", "topicClusterList", "-t", TOPIC);
         both("clusterList", "clusterList");

@@ -11,6 +11,7 @@ import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
 import io.petrel.tools.command.message.QueryMsgByIdCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
+import io.petrel.tools.command.message.QueryMsgByUniqueKeyCommand;
 import io.petrel.tools.command.message.SendMessageCommand;
 import io.petrel.tools.command.namesrv.DeleteKvConfigCommand;
 import io.petrel.tools.command.namesrv.GetNamesrvConfigCommand;
@@ -45,6 +46,7 @@ public final class Commands {
             new BrokerStatusCommand(),
             new QueryMsgByIdCommand(),
             new QueryMsgByKeyCommand(),
+            new QueryMsgByUniqueKeyCommand(),
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
             new ConsumerProgressCommand(),

@@ -26,13 +26,27 @@ final class MessagePrinter {
     private MessagePrinter() {
     }
 
+    /** A message found by its offset id; a missing one is said so. */
     static void print(MQAdminExt admin, MessageExt msg, PrintStream out) throws Exception {
         if (msg == null) {
             out.printf("%nMessage not found!");
             return;
         }
-        String bodyPath = writeBody(msg);
         out.printf(TEXT, "OffsetID:", msg.getMsgId());
+        printFound(admin, msg, msg.getMsgId(), out);
+    }
+
+    /**
+     * The {@code index}th of the messages found by a unique key: 4.9.7 prints no offset id for them and names the
+     * body file of every one after the first with {@code _index}.
+     */
+    static void printFound(MQAdminExt admin, MessageExt msg, int index, PrintStream out) throws Exception {
+        printFound(admin, msg, index > 0 ? msg.getMsgId() + "_" + index : msg.getMsgId(), out);
+    }
+
+    private static void printFound(MQAdminExt admin, MessageExt msg, String bodyFile, PrintStream out)
+        throws Exception {
+        String bodyPath = writeBody(msg, bodyFile);
         out.printf(TEXT, "Topic:", msg.getTopic());
         out.printf(TEXT, "Tags:", "[" + msg.getTags() + "]");
         out.printf(TEXT, "Keys:", "[" + msg.getKeys() + "]");
@@ -69,9 +83,9 @@ final class MessagePrinter {
         return addr == null ? "" : addr.getAddress().getHostAddress() + ":" + addr.getPort();
     }
 
-    private static String writeBody(MessageExt msg) throws IOException {
+    private static String writeBody(MessageExt msg, String name) throws IOException {
         Files.createDirectories(BODY_DIR);
-        Path file = BODY_DIR.resolve(msg.getMsgId());
+        Path file = BODY_DIR.resolve(name);
         Files.write(file, msg.getBody() == null ? new byte[0] : msg.getBody());
         return file.toString();
     }
