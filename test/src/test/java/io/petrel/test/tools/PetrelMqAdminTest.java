@@ -208,6 +208,9 @@ class PetrelMqAdminTest {
         both("queryMsgById", "queryMsgById", "-i", offsetMsgId);
         both("queryMsgByUniqueKey", "queryMsgByUniqueKey", "-t", TOPIC, "-i", uniqueMsgId);
         both("queryMsgByUniqueKey -a", "queryMsgByUniqueKey", "-t", TOPIC, "-i", uniqueMsgId, "-a");
+        both("queryMsgByOffset", "queryMsgByOffset", "-t", TOPIC, "-b", BROKER_NAME, "-i", "0", "-o", "0");
+        both("queryMsgByOffset past the end", "queryMsgByOffset", "-t", TOPIC, "-b", BROKER_NAME, "-i", "0", "-o",
+            "99");
         both("queryMsgByKey", "queryMsgByKey", "-t", TOPIC, "-k", "padm-key-1");
         both("topicClusterList", "topicClusterList", "-t", TOPIC);
         both("clusterList", "clusterList");

@@ -11,6 +11,7 @@ import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
 import io.petrel.tools.command.message.QueryMsgByIdCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
+import io.petrel.tools.command.message.QueryMsgByOffsetCommand;
 import io.petrel.tools.command.message.QueryMsgByUniqueKeyCommand;
 import io.petrel.tools.command.message.SendMessageCommand;
 import io.petrel.tools.command.namesrv.DeleteKvConfigCommand;
@@ -47,6 +48,7 @@ public final class Commands {
             new QueryMsgByIdCommand(),
             new QueryMsgByKeyCommand(),
             new QueryMsgByUniqueKeyCommand(),
+            new QueryMsgByOffsetCommand(),
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
             new ConsumerProgressCommand(),
