@@ -24,6 +24,12 @@ public final class Opts {
         options.addOption(Option.builder(name).longOpt(longName).desc(description).build());
     }
 
+    /** The optional {@code -b brokerAddr} and {@code -c clusterName} of the commands that act on either. */
+    public static void brokerOrCluster(Options options, String brokerDescription, String clusterDescription) {
+        optional(options, "b", "brokerAddr", brokerDescription);
+        optional(options, "c", "clusterName", clusterDescription);
+    }
+
     /** Fails unless the command line names a broker ({@code -b}) or a cluster ({@code -c}) to act on. */
     public static void requireBrokerOrCluster(CommandLine line) throws CommandException {
         if (!line.hasOption('b') && !line.hasOption('c')) {

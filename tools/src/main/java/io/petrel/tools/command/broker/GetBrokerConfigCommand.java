@@ -3,37 +3,29 @@ package io.petrel.tools.command.broker;
 import io.petrel.client.admin.MQAdminExt;
 import io.petrel.common.route.BrokerData;
 import io.petrel.tools.command.AdminSession;
-import io.petrel.tools.command.BaseCommand;
+import io.petrel.tools.command.BrokerOrClusterCommand;
 import io.petrel.tools.command.Clusters;
-import io.petrel.tools.command.Opts;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
 
 /** {@code getBrokerConfig}: every setting of one broker, or of each master and slave of a cluster. */
-public final class GetBrokerConfigCommand extends BaseCommand {
+public final class GetBrokerConfigCommand extends BrokerOrClusterCommand {
     public GetBrokerConfigCommand() {
-        super("getBrokerConfig", "Get broker config by cluster or special broker!");
+        super("getBrokerConfig", "Get broker config by cluster or special broker!", "get which broker",
+            "get which cluster");
     }
 
     @Override
-    public void addOptions(Options options) {
-        Opts.optional(options, "b", "brokerAddr", "get which broker");
-        Opts.optional(options, "c", "clusterName", "get which cluster");
+    protected void onBroker(String addr, CommandLine line, AdminSession session) throws Exception {
+        print(session.admin(), String.format("============%s============\n", addr), addr, session.out());
     }
 
     @Override
-    public void execute(CommandLine line, AdminSession session) throws Exception {
-        Opts.requireBrokerOrCluster(line);
+    protected void onCluster(String cluster, CommandLine line, AdminSession session) throws Exception {
         MQAdminExt admin = session.admin();
-        if (line.hasOption('b')) {
-            String addr = line.getOptionValue('b').trim();
-            print(admin, String.format("============%s============\n", addr), addr, session.out());
-            return;
-        }
-        for (BrokerData broker : Clusters.brokers(admin, line.getOptionValue('c').trim())) {
+        for (BrokerData broker : Clusters.brokers(admin, cluster)) {
             String master = broker.masterAddr();
             print(admin, String.format("============Master: %s============\n", master), master, session.out());
             for (Map.Entry<Long, String> e : broker.brokerAddrs().entrySet()) {

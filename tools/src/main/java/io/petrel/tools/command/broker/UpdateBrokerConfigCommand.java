@@ -1,8 +1,7 @@
 package io.petrel.tools.command.broker;
 
-import io.petrel.client.admin.MQAdminExt;
 import io.petrel.tools.command.AdminSession;
-import io.petrel.tools.command.BaseCommand;
+import io.petrel.tools.command.BrokerOrClusterCommand;
 import io.petrel.tools.command.Clusters;
 import io.petrel.tools.command.Opts;
 import java.util.Properties;
@@ -10,34 +9,34 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code updateBrokerConfig}: changes one setting on one broker or on every master of a cluster. */
-public final class UpdateBrokerConfigCommand extends BaseCommand {
+public final class UpdateBrokerConfigCommand extends BrokerOrClusterCommand {
     public UpdateBrokerConfigCommand() {
-        super("updateBrokerConfig", "Update broker's config");
+        super("updateBrokerConfig", "Update broker's config", "update which broker", "update which cluster");
     }
 
     @Override
-    public void addOptions(Options options) {
-        Opts.optional(options, "b", "brokerAddr", "update which broker");
-        Opts.optional(options, "c", "clusterName", "update which cluster");
+    protected void addMoreOptions(Options options) {
         Opts.required(options, "k", "key", "config key");
         Opts.required(options, "v", "value", "config value");
     }
 
     @Override
-    public void execute(CommandLine line, AdminSession session) throws Exception {
-        Opts.requireBrokerOrCluster(line);
+    protected void onBroker(String addr, CommandLine line, AdminSession session) throws Exception {
+        session.admin().updateBrokerConfig(addr, change(line));
+        session.out().printf("update broker config success, %s\n", addr);
+    }
+
+    @Override
+    protected void onCluster(String cluster, CommandLine line, AdminSession session) throws Exception {
+        for (String addr : Clusters.masterAddrs(session.admin(), cluster)) {
+            session.admin().updateBrokerConfig(addr, change(line));
+            session.out().printf("update broker config success, %s\n", addr);
+        }
+    }
+
+    private static Properties change(CommandLine line) {
         Properties change = new Properties();
         change.put(line.getOptionValue('k').trim(), line.getOptionValue('v').trim());
-        MQAdminExt admin = session.admin();
-        if (line.hasOption('b')) {
-            String addr = line.getOptionValue('b').trim();
-            admin.updateBrokerConfig(addr, change);
-            session.out().printf("update broker config success, %s\n", addr);
-            return;
-        }
-        for (String addr : Clusters.masterAddrs(admin, line.getOptionValue('c').trim())) {
-            admin.updateBrokerConfig(addr, change);
-            session.out().printf("update broker config success, %s\n", addr);
-        }
+        return change;
     }
 }

@@ -21,8 +21,7 @@ public final class DeleteSubGroupCommand extends BaseCommand {
 
     @Override
     public void addOptions(Options options) {
-        Opts.optional(options, "b", "brokerAddr", "delete subscription group from which broker");
-        Opts.optional(options, "c", "clusterName", "delete subscription group from which cluster");
+        Opts.brokerOrCluster(options, "delete subscription group from which broker", "delete subscription group from which cluster");
         Opts.required(options, "g", "groupName", "subscription group name");
         Opts.optional(options, "r", "removeOffset", "remove offset");
     }

@@ -20,8 +20,7 @@ public final class UpdateSubGroupCommand extends BaseCommand {
 
     @Override
     public void addOptions(Options options) {
-        Opts.optional(options, "b", "brokerAddr", "create subscription group to which broker");
-        Opts.optional(options, "c", "clusterName", "create subscription group to which cluster");
+        Opts.brokerOrCluster(options, "create subscription group to which broker", "create subscription group to which cluster");
         Opts.required(options, "g", "groupName", "consumer group name");
         Opts.optional(options, "s", "consumeEnable", "consume enable");
         Opts.optional(options, "m", "consumeFromMinEnable", "from min offset");

@@ -24,8 +24,7 @@ public final class UpdateTopicPermCommand extends BaseCommand {
 
     @Override
     public void addOptions(Options options) {
-        Opts.optional(options, "b", "brokerAddr", "create topic to which broker");
-        Opts.optional(options, "c", "clusterName", "create topic to which cluster");
+        Opts.brokerOrCluster(options, "create topic to which broker", "create topic to which cluster");
         Opts.required(options, "t", "topic", "topic name");
         Opts.required(options, "p", "perm", "set topic's permission(2|4|6), intro[2:W; 4:R; 6:RW]");
     }
