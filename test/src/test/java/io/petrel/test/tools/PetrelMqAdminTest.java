@@ -8,6 +8,8 @@ import io.petrel.client.admin.DefaultMQAdminExt;
 import io.petrel.common.topic.TopicConfig;
 import io.petrel.test.broker.PetrelBroker;
 import io.petrel.test.broker.PetrelCluster;
+import io.petrel.test.official.OfficialBroker;
+import io.petrel.test.official.OfficialNamesrv;
 import io.petrel.test.surface.AdminOutputs;
 import io.petrel.test.surface.AdminOutputs.Outputs;
 import io.petrel.tools.command.Commands;
@@ -62,7 +64,10 @@ class PetrelMqAdminTest {
     private String offsetMsgId;
     private String uniqueMsgId;
     private Map<String, SubCommand> official;
-    private final Map<String, Outputs> outputs = new LinkedHashMap<>();
+    private Map<String, Outputs> outputs = new LinkedHashMap<>();
+    /** The cluster the two tools are run against now: its NameServer and broker. */
+    private String namesrv;
+    private String brokerAddr;
 
     /** What Petrel's tool printed and returned. */
     private record Run(int code, String out, String err) {
@@ -72,6 +77,7 @@ class PetrelMqAdminTest {
     void start() throws Exception {
         cluster = PetrelCluster.start(dir.resolve("petrel"), new Properties());
         official = AdminOutputs.officialCommands();
+        targetPetrel();
         admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(cluster.namesrvAddr());
         admin.setInstanceName("padm-reset");
@@ -117,7 +123,17 @@ class PetrelMqAdminTest {
     }
 
     private String broker() {
-        return cluster.broker().address();
+        return brokerAddr;
+    }
+
+    private void targetPetrel() {
+        target(cluster.namesrvAddr(), cluster.broker().address());
+    }
+
+    private void target(String namesrvAddr, String broker) {
+        namesrv = namesrvAddr;
+        brokerAddr = broker;
+        outputs = new LinkedHashMap<>();
     }
 
     /** Runs Petrel's tool in this JVM, the NameServer given as NAMESRV_ADDR would give it. */
@@ -125,14 +141,14 @@ class PetrelMqAdminTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), cluster.namesrvAddr()).run(args);
+            new PrintStream(err, true, StandardCharsets.UTF_8), namesrv).run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private String mask(String text, boolean sortLines) {
         Map<String, String> literals = new LinkedHashMap<>();
         literals.put(broker(), "@BROKER_ADDR@");
-        literals.put(cluster.namesrvAddr(), "@NAMESRV_ADDR@");
+        literals.put(namesrv, "@NAMESRV_ADDR@");
         return AdminOutputs.mask(text, literals, sortLines);
     }
 
@@ -145,7 +161,7 @@ class PetrelMqAdminTest {
     private void both(String label, boolean unordered, Runnable reset, Function<String, String> normalize,
                       String name, String... args) {
         reset.run();
-        String theirs = normalize.apply(mask(AdminOutputs.runOfficial(official, cluster.namesrvAddr(), name, args),
+        String theirs = normalize.apply(mask(AdminOutputs.runOfficial(official, namesrv, name, args),
             unordered));
         reset.run();
         Run ours = petrel(prepend(name, args));
@@ -200,6 +216,7 @@ class PetrelMqAdminTest {
 
     @Test
     void printsWhatTheOfficialToolPrints() {
+        targetPetrel();
         both("topicList", true, () -> { }, "topicList");
         both("topicList -c", true, () -> { }, "topicList", "-c");
         both("topicStatus", "topicStatus", "-t", TOPIC);
@@ -259,12 +276,55 @@ class PetrelMqAdminTest {
         both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
         both("updateNamesrvConfig", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false");
         both("updateNamesrvConfig -n", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false", "-n",
-            cluster.namesrvAddr());
+            namesrv);
         AdminOutputs.assertSame(outputs, "petrel-mqadmin.txt");
+    }
+
+    /** Against an official 4.9.7 NameServer and broker, the commands that read and those that change settings. */
+    @Test
+    void printsWhatTheOfficialToolPrintsAgainstAnOfficialCluster() throws Exception {
+        try (OfficialNamesrv ns = OfficialNamesrv.start(dir.resolve("official-namesrv"), List.of());
+             OfficialBroker b = OfficialBroker.start(dir.resolve("official-broker"), "broker-a", ns.address())) {
+            target(ns.address(), b.address());
+            DefaultMQAdminExt officialAdmin = new DefaultMQAdminExt();
+            officialAdmin.setNamesrvAddr(ns.address());
+            officialAdmin.setInstanceName("padm-official");
+            officialAdmin.start();
+            try {
+                officialAdmin.createAndUpdateTopicConfig(b.address(), TopicConfig.of(TOPIC, 4, 4, 6));
+                Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                    !officialAdmin.examineTopicRouteInfo(TOPIC).queueDatas().isEmpty());
+            } finally {
+                officialAdmin.shutdown();
+            }
+            both("topicList", true, () -> { }, "topicList");
+            both("topicRoute", "topicRoute", "-t", TOPIC);
+            both("topicRoute -l", "topicRoute", "-t", TOPIC, "-l");
+            both("topicStatus", "topicStatus", "-t", TOPIC);
+            both("topicClusterList", "topicClusterList", "-t", TOPIC);
+            both("clusterList -m", "clusterList", "-m");
+            both("updateTopic -b", "updateTopic", "-b", b.address(), "-t", "PADM_NEW", "-r", "3", "-w", "3");
+            both("updateSubGroup -b", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
+            both("deleteSubGroup -b", "deleteSubGroup", "-b", b.address(), "-g", "CG_PADM");
+            both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
+            both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
+            both("wipeWritePerm", "wipeWritePerm", "-b", "broker-a");
+            both("addWritePerm", "addWritePerm", "-b", "broker-a");
+            both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", b.address());
+            both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
+            Function<String, String> names = text -> text.replaceAll("(?m)^([^:]*): .*$", "$1:");
+            both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
+            both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
+                "broker-a", "-i", "1");
+            AdminOutputs.assertSame(outputs, "petrel-mqadmin-official-cluster.txt");
+        } finally {
+            targetPetrel();
+        }
     }
 
     @Test
     void listsItsCommandsInTheOfficialOrder() {
+        targetPetrel();
         Run run = petrel();
         assertEquals(0, run.code());
         List<String> ours = run.out().lines().filter(l -> l.startsWith("   ")).map(String::strip).toList();
@@ -281,6 +341,7 @@ class PetrelMqAdminTest {
 
     @Test
     void anUnknownTopicIsOneLineOnStderr() {
+        targetPetrel();
         Run run = petrel("topicStatus", "-t", "PADM_NO_SUCH_TOPIC");
         assertNotEquals(0, run.code());
         assertEquals("", run.out());
@@ -290,6 +351,7 @@ class PetrelMqAdminTest {
 
     @Test
     void anUnreachableNameServerIsOneLineOnStderr() {
+        targetPetrel();
         Run run = petrel("topicList", "-n", "127.0.0.1:1");
         assertNotEquals(0, run.code());
         assertEquals(1, run.err().lines().count(), run.err());
