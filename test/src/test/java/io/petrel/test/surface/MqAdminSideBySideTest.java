@@ -3,9 +3,8 @@ package io.petrel.test.surface;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.test.official.OfficialBroker;
+import io.petrel.test.surface.AdminOutputs.Outputs;
 import io.petrel.test.surface.SideBySide.Side;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,24 +15,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Options;
-import org.apache.commons.cli.PosixParser;
 import org.apache.rocketmq.client.producer.SendResult;
-import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.srvutil.ServerUtil;
-import org.apache.rocketmq.store.stats.BrokerStatsManager;
 import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
+import org.apache.rocketmq.store.stats.BrokerStatsManager;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.apache.rocketmq.tools.command.SubCommand;
 import org.apache.rocketmq.tools.monitor.DeleteMsgsEvent;
 import org.apache.rocketmq.tools.monitor.FailedMsgs;
 import org.apache.rocketmq.tools.monitor.MonitorConfig;
 import org.apache.rocketmq.tools.monitor.MonitorListener;
 import org.apache.rocketmq.tools.monitor.MonitorService;
 import org.apache.rocketmq.tools.monitor.UndoneMsgs;
-import org.apache.rocketmq.tools.command.MQAdminStartup;
-import org.apache.rocketmq.tools.command.SubCommand;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,24 +55,9 @@ class MqAdminSideBySideTest {
     private final Map<Side, String> consumerClientIds = new EnumMap<>(Side.class);
     private Map<String, SubCommand> commands;
 
-    /** What each side printed for one command. */
-    private record Outputs(String official, String petrel) {
-    }
-
-    private static final class Commands extends MQAdminStartup {
-        static Map<String, SubCommand> all() {
-            initCommand();
-            Map<String, SubCommand> byName = new LinkedHashMap<>();
-            for (SubCommand c : subCommandList) {
-                byName.put(c.commandName(), c);
-            }
-            return byName;
-        }
-    }
-
     @BeforeAll
     void script() throws Exception {
-        commands = Commands.all();
+        commands = AdminOutputs.officialCommands();
         // One broker and cluster name on both sides: the official tools order hash tables of queues, whose order
         // follows the broker name, and CommitLog offsets follow the length of the CLUSTER property.
         Properties petrel = new Properties();
@@ -117,118 +95,23 @@ class MqAdminSideBySideTest {
         return SideBySide.OFFICIAL_BROKER;
     }
 
-    /** Commands that print a round, sleep and print again until stopped. */
-    private static final Set<String> LOOPING = Set.of("clusterRT");
-
-    /** Runs a looping command until its first round is printed, then stops it as Ctrl-C would. */
-    private static void runFirstRound(SubCommand cmd, CommandLine line, Options options, ByteArrayOutputStream out)
-        throws Exception {
-        Thread t = new Thread(() -> {
-            try {
-                cmd.execute(line, options, null);
-            } catch (Exception e) {
-                // stopped: the command reports the interruption as its failure
-            }
-        }, "mqadmin-" + cmd.commandName());
-        t.start();
-        try {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !t.isAlive()
-                || out.toString(StandardCharsets.UTF_8).lines().count() >= 2);
-        } finally {
-            t.interrupt();
-            t.join(30_000);
-        }
-        if (t.isAlive()) {
-            throw new IllegalStateException(cmd.commandName() + " did not stop");
-        }
-    }
-
-    /** A new instance of a subcommand: the official commands keep their admin client in a field, one run each. */
-    private static SubCommand fresh(SubCommand prototype) {
-        assertTrue(prototype != null, "no such subcommand");
-        try {
-            return prototype.getClass().getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Runs one subcommand as {@code mqadmin} would, its standard output captured. */
+    /** Runs one official subcommand against one side, its standard output captured. */
     private String run(Side side, String name, String... args) {
-        SubCommand cmd = fresh(commands.get(name));
-        // The official commands name their client instance after the current millisecond: never reuse one.
-        long now = System.currentTimeMillis();
-        Awaitility.await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > now);
-        System.setProperty(MixAll.NAMESRV_ADDR_PROPERTY, sides.namesrvAddr(side));
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream previous = System.out;
-        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-        try {
-            Options options = cmd.buildCommandlineOptions(ServerUtil.buildCommandlineOptions(new Options()));
-            CommandLine line = new PosixParser().parse(options, args);
-            System.setOut(capture);
-            if (LOOPING.contains(name)) {
-                runFirstRound(cmd, line, options, buffer);
-            } else {
-                cmd.execute(line, options, null);
-            }
-        } catch (Exception e) {
-            capture.println("FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage()
-                + (e.getCause() == null ? "" : " <- " + e.getCause().getClass().getSimpleName() + ": "
-                + e.getCause().getMessage()));
-        } finally {
-            System.setOut(previous);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return AdminOutputs.runOfficial(commands, sides.namesrvAddr(side), name, args);
     }
 
     /** Replaces what differs between the two sides by nature with placeholders. */
     private String mask(Side side, String text, boolean sortLines) {
-        String s = withoutLogs(text);
-        s = s.replace(sides.brokerAddr(side), "@BROKER_ADDR@");
-        s = s.replace(sides.namesrvAddr(side), "@NAMESRV_ADDR@");
-        s = s.replace(dir.resolve("export-" + side).toString(), "@EXPORT_DIR@");
-        s = s.replace(dir.resolve(side == Side.OFFICIAL ? "official-broker" : "petrel").resolve("store").toString(),
+        Map<String, String> literals = new LinkedHashMap<>();
+        literals.put(sides.brokerAddr(side), "@BROKER_ADDR@");
+        literals.put(sides.namesrvAddr(side), "@NAMESRV_ADDR@");
+        literals.put(dir.resolve("export-" + side).toString(), "@EXPORT_DIR@");
+        literals.put(dir.resolve(side == Side.OFFICIAL ? "official-broker" : "petrel").resolve("store").toString(),
             "@STORE@");
-        s = s.replace(consumerClientIds.get(side), "@CONSUMER_CLIENT@");
-        s = s.replace(msgIds.get(side), "@MSG_ID@");
-        s = s.replace(offsetMsgIds.get(side), "@OFFSET_MSG_ID@");
-        s = s.replaceAll("@(official|petrel)-side-\\d+", "@PRODUCER_INSTANCE@");
-        s = s.replaceAll("rt=\\d+ms", "rt=@MILLIS@ms");
-        s = s.replaceAll("127\\.0\\.0\\.1:\\d+", "@ADDR@");
-        s = s.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(,\\d{3})?", "@TIME@");
-        s = s.replaceAll("(?<![.\\d])1\\d{12}(?![.\\d])", "@MILLIS@");
-        s = s.replaceAll("\\b[0-9A-F]{32,}\\b", "@ID@");
-        s = s.replaceAll("\\d+\\.\\d+", "@DECIMAL@");
-        s = s.replaceAll("[ \\t]+", " ");
-        if (sortLines) {
-            s = s.lines().sorted().collect(java.util.stream.Collectors.joining("\n"));
-        }
-        return s.strip();
-    }
-
-    /** This JVM's log lines and stack traces share standard output with the command: keep the command's lines. */
-    private static String withoutLogs(String text) {
-        StringBuilder out = new StringBuilder();
-        boolean inTrace = false;
-        for (String line : text.split("\n", -1)) {
-            boolean log = line.matches("^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} (TRACE|DEBUG|INFO|WARN|ERROR) .*");
-            boolean trace = line.startsWith("\tat ") || line.startsWith("Caused by: ") || line.matches("^\\t\\.\\.\\. \\d+ .*")
-                || (inTrace && line.matches("^[a-zA-Z_$][\\w.$]*(Exception|Error)(: .*)?$"));
-            if (log) {
-                inTrace = true;
-                continue;
-            }
-            if (trace || (line.matches("^[a-z][\\w.$]*\\.[A-Z]\\w*(Exception|Error)(: .*)?$"))) {
-                inTrace = true;
-                continue;
-            }
-            // A log line may start right after output printed without a line end.
-            String cut = line.replaceAll("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} (TRACE|DEBUG|INFO|WARN|ERROR) .*$", "");
-            inTrace = !cut.equals(line);
-            out.append(cut).append('\n');
-        }
-        return out.toString();
+        literals.put(consumerClientIds.get(side), "@CONSUMER_CLIENT@");
+        literals.put(msgIds.get(side), "@MSG_ID@");
+        literals.put(offsetMsgIds.get(side), "@OFFSET_MSG_ID@");
+        return AdminOutputs.mask(text, literals, sortLines);
     }
 
     private final Map<String, Outputs> outputs = new LinkedHashMap<>();
@@ -439,6 +322,8 @@ class MqAdminSideBySideTest {
             "commitLogDiskRatio", "commitLogDiskRatio_@STORE@/commitlog", "consumeQueueDiskRatio",
             "commitLogDirCapacity", "remainHowManyDataToFlush", "putLatency99", "putLatency999", "putTps",
             "getFoundTps", "getMissTps", "getTransferedTps", "getTotalTps",
+            // 4.9.7 always answers 0; Petrel the largest dispatch backlog it has seen.
+            "dispatchMaxBuffer",
             // 4.9.7 answers -1 until twice maxMessageSize of CommitLog is written; Petrel the real time.
             "earliestMessageTimeStamp"), ":");
         both("brokerConsumeStats", "brokerConsumeStats", s -> new String[] {"-b", sides.brokerAddr(s)});
@@ -478,23 +363,6 @@ class MqAdminSideBySideTest {
         both("resetOffsetByTime", "resetOffsetByTime", s -> new String[] {"-g", GROUP, "-t", TOPIC, "-s", "now"});
         both("skipAccumulatedMessage", "skipAccumulatedMessage", s -> new String[] {"-g", GROUP, "-t", TOPIC});
 
-        StringBuilder diffs = new StringBuilder();
-        int same = 0;
-        for (Map.Entry<String, Outputs> e : outputs.entrySet()) {
-            if (e.getValue().official().equals(e.getValue().petrel())) {
-                same++;
-            } else {
-                diffs.append("\n== ").append(e.getKey()).append("\n-- official:\n").append(e.getValue().official())
-                    .append("\n-- Petrel:\n").append(e.getValue().petrel()).append('\n');
-            }
-        }
-        java.nio.file.Path report = java.nio.file.Path.of("target", "mqadmin-side-by-side.txt");
-        try {
-            java.nio.file.Files.writeString(report, diffs.toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        assertTrue(diffs.length() == 0, (outputs.size() - same) + " of " + outputs.size()
-            + " commands printed differently:" + diffs);
+        AdminOutputs.assertSame(outputs, "mqadmin-side-by-side.txt");
     }
 }

@@ -1,0 +1,200 @@
+package io.petrel.test.surface;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.PosixParser;
+import org.apache.rocketmq.common.MixAll;
+import org.apache.rocketmq.srvutil.ServerUtil;
+import org.apache.rocketmq.tools.command.MQAdminStartup;
+import org.apache.rocketmq.tools.command.SubCommand;
+import org.awaitility.Awaitility;
+
+/**
+ * Runs official 4.9.7 {@code mqadmin} subcommands in this JVM with their standard output captured, masks what
+ * differs between two runs by nature (addresses, ids, times, rates) and compares pairs of outputs. Shared by the
+ * tests that hold Petrel's answers, or Petrel's own {@code mqadmin}, against the official tool's.
+ */
+public final class AdminOutputs {
+    /** Commands that print a round, sleep and print again until stopped. */
+    private static final Set<String> LOOPING = Set.of("clusterRT");
+
+    /** What two runs of one command printed. */
+    public record Outputs(String official, String petrel) {
+    }
+
+    private AdminOutputs() {
+    }
+
+    private static final class Registry extends MQAdminStartup {
+        static Map<String, SubCommand> all() {
+            initCommand();
+            Map<String, SubCommand> byName = new LinkedHashMap<>();
+            for (SubCommand c : subCommandList) {
+                byName.put(c.commandName(), c);
+            }
+            return byName;
+        }
+    }
+
+    /** The official subcommands by name, in the order 4.9.7 registers them. */
+    public static Map<String, SubCommand> officialCommands() {
+        return Registry.all();
+    }
+
+    /**
+     * Runs one official subcommand as {@code mqadmin} would, against {@code namesrvAddr}; returns its standard
+     * output, with a {@code FAILED: ...} line when it threw.
+     */
+    public static String runOfficial(Map<String, SubCommand> commands, String namesrvAddr, String name,
+                                     String... args) {
+        SubCommand cmd = fresh(commands.get(name));
+        // The official commands name their client instance after the current millisecond: never reuse one.
+        long now = System.currentTimeMillis();
+        Awaitility.await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > now);
+        System.setProperty(MixAll.NAMESRV_ADDR_PROPERTY, namesrvAddr);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream previous = System.out;
+        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        try {
+            Options options = cmd.buildCommandlineOptions(ServerUtil.buildCommandlineOptions(new Options()));
+            CommandLine line = new PosixParser().parse(options, args);
+            System.setOut(capture);
+            if (LOOPING.contains(name)) {
+                runFirstRound(cmd, line, options, buffer);
+            } else {
+                cmd.execute(line, options, null);
+            }
+        } catch (Exception e) {
+            capture.println("FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + (e.getCause() == null ? "" : " <- " + e.getCause().getClass().getSimpleName() + ": "
+                + e.getCause().getMessage()));
+        } finally {
+            System.setOut(previous);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A new instance of a subcommand: the official commands keep their admin client in a field, one run each. */
+    private static SubCommand fresh(SubCommand prototype) {
+        assertTrue(prototype != null, "no such subcommand");
+        try {
+            return prototype.getClass().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a looping command until its first round is printed, then stops it as Ctrl-C would. */
+    private static void runFirstRound(SubCommand cmd, CommandLine line, Options options, ByteArrayOutputStream out)
+        throws Exception {
+        Thread t = new Thread(() -> {
+            try {
+                cmd.execute(line, options, null);
+            } catch (Exception e) {
+                // stopped: the command reports the interruption as its failure
+            }
+        }, "mqadmin-" + cmd.commandName());
+        t.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !t.isAlive()
+                || out.toString(StandardCharsets.UTF_8).lines().count() >= 2);
+        } finally {
+            t.interrupt();
+            t.join(30_000);
+        }
+        if (t.isAlive()) {
+            throw new IllegalStateException(cmd.commandName() + " did not stop");
+        }
+    }
+
+    /**
+     * Masks one output: drops this JVM's log lines, replaces each {@code literals} key (in order) with its value,
+     * then the volatile values every output has (addresses, times, ids, rates, decimals) and runs of blanks;
+     * {@code sortLines}: the command lists a hash table, so its lines are compared as a sorted set.
+     */
+    public static String mask(String text, Map<String, String> literals, boolean sortLines) {
+        String s = withoutLogs(text);
+        for (Map.Entry<String, String> e : literals.entrySet()) {
+            s = s.replace(e.getKey(), e.getValue());
+        }
+        s = s.replaceAll("@(official|petrel)-side-\\d+", "@PRODUCER_INSTANCE@");
+        s = s.replaceAll("rt=\\d+ms", "rt=@MILLIS@ms");
+        s = s.replaceAll("127\\.0\\.0\\.1:\\d+", "@ADDR@");
+        s = s.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(,\\d{3})?", "@TIME@");
+        s = s.replaceAll("(?<![.\\d])1\\d{12}(?![.\\d])", "@MILLIS@");
+        s = s.replaceAll("\\b[0-9A-F]{32,}\\b", "@ID@");
+        s = s.replaceAll("\\d+\\.\\d+", "@DECIMAL@");
+        s = s.replaceAll("[ \\t]+", " ");
+        if (sortLines) {
+            s = s.lines().sorted().collect(Collectors.joining("\n"));
+        }
+        return s.strip();
+    }
+
+    /** This JVM's log lines and stack traces share standard output with the command: keep the command's lines. */
+    public static String withoutLogs(String text) {
+        StringBuilder out = new StringBuilder();
+        boolean inTrace = false;
+        for (String line : text.split("\n", -1)) {
+            boolean log = line.matches("^\\d{2}:\\d{2}:\\d{2}\\.\\d{3} (TRACE|DEBUG|INFO|WARN|ERROR) .*");
+            boolean trace = line.startsWith("\tat ") || line.startsWith("Caused by: ")
+                || line.matches("^\\t\\.\\.\\. \\d+ .*")
+                || (inTrace && line.matches("^[a-zA-Z_$][\\w.$]*(Exception|Error)(: .*)?$"));
+            if (log) {
+                inTrace = true;
+                continue;
+            }
+            if (trace || (line.matches("^[a-z][\\w.$]*\\.[A-Z]\\w*(Exception|Error)(: .*)?$"))) {
+                inTrace = true;
+                continue;
+            }
+            // A log line may start right after output printed without a line end.
+            String cut = line.replaceAll("\\d{2}:\\d{2}:\\d{2}\\.\\d{3} (TRACE|DEBUG|INFO|WARN|ERROR) .*$", "");
+            inTrace = !cut.equals(line);
+            out.append(cut).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Asserts every pair printed the same; the differences, labelled, go to {@code report} (under the module's
+     * {@code target}) and into the failure message, and every output that matched to {@code report} with
+     * {@code .same} added, for a reader to see what was compared.
+     */
+    public static void assertSame(Map<String, Outputs> outputs, String report) {
+        StringBuilder diffs = new StringBuilder();
+        StringBuilder matched = new StringBuilder();
+        int same = 0;
+        for (Map.Entry<String, Outputs> e : outputs.entrySet()) {
+            if (e.getValue().official().equals(e.getValue().petrel())) {
+                same++;
+                matched.append("\n== ").append(e.getKey()).append('\n').append(e.getValue().official()).append('\n');
+            } else {
+                diffs.append("\n== ").append(e.getKey()).append("\n-- official:\n").append(e.getValue().official())
+                    .append("\n-- Petrel:\n").append(e.getValue().petrel()).append('\n');
+            }
+        }
+        try {
+            Files.writeString(Path.of("target", report), diffs.toString());
+            Files.writeString(Path.of("target", report + ".same"), matched.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertTrue(diffs.length() == 0, (outputs.size() - same) + " of " + outputs.size()
+            + " commands printed differently:" + diffs);
+    }
+}

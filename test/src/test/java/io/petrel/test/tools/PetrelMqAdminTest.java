@@ -1,0 +1,360 @@
+package io.petrel.test.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.petrel.client.admin.DefaultMQAdminExt;
+import io.petrel.common.topic.TopicConfig;
+import io.petrel.test.broker.PetrelBroker;
+import io.petrel.test.broker.PetrelCluster;
+import io.petrel.test.official.OfficialBroker;
+import io.petrel.test.official.OfficialNamesrv;
+import io.petrel.test.surface.AdminOutputs;
+import io.petrel.test.surface.AdminOutputs.Outputs;
+import io.petrel.tools.command.Commands;
+import io.petrel.tools.command.MQAdmin;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.tools.command.SubCommand;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Petrel's own {@code mqadmin} and the official 4.9.7 one, run with the same arguments against one Petrel cluster:
+ * each command prints the same lines once volatile values are masked. A command that changes the cluster runs after
+ * the cluster is put back into the state the other tool saw.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(300)
+class PetrelMqAdminTest {
+    private static final String TOPIC = "PADM_TOPIC";
+    private static final String CLUSTER = PetrelBroker.CLUSTER;
+    private static final String BROKER_NAME = "petrel-a";
+    private static final String PRODUCER_GROUP = "PG_PADM";
+    private static final String CONSUMER_GROUP = "CG_PADM_ONLINE";
+
+    @TempDir
+    static Path dir;
+    private PetrelCluster cluster;
+    private DefaultMQAdminExt admin;
+    private DefaultMQProducer producer;
+    private DefaultMQPushConsumer consumer;
+    private String offsetMsgId;
+    private String uniqueMsgId;
+    private Map<String, SubCommand> official;
+    private Map<String, Outputs> outputs = new LinkedHashMap<>();
+    /** The cluster the two tools are run against now: its NameServer and broker. */
+    private String namesrv;
+    private String brokerAddr;
+
+    /** What Petrel's tool printed and returned. */
+    private record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        cluster = PetrelCluster.start(dir.resolve("petrel"), new Properties());
+        official = AdminOutputs.officialCommands();
+        targetPetrel();
+        admin = new DefaultMQAdminExt();
+        admin.setNamesrvAddr(cluster.namesrvAddr());
+        admin.setInstanceName("padm-reset");
+        admin.start();
+        admin.createAndUpdateTopicConfig(broker(), TopicConfig.of(TOPIC, 4, 4, TopicConfig.DEFAULT_PERM));
+        cluster.awaitRoute(TOPIC);
+        producer = new DefaultMQProducer(PRODUCER_GROUP);
+        producer.setNamesrvAddr(cluster.namesrvAddr());
+        producer.setInstanceName("padm-producer");
+        producer.start();
+        for (int i = 0; i < 6; i++) {
+            Message m = new Message(TOPIC, "TagA", "padm-key-" + i % 2, ("m-" + i).getBytes(StandardCharsets.UTF_8));
+            SendResult sent = producer.send(m);
+            offsetMsgId = sent.getOffsetMsgId();
+            uniqueMsgId = sent.getMsgId();
+        }
+        consumer = new DefaultMQPushConsumer(CONSUMER_GROUP);
+        consumer.setNamesrvAddr(cluster.namesrvAddr());
+        consumer.setInstanceName("padm-consumer");
+        consumer.subscribe(TOPIC, "TagA || TagB");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) ->
+            ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        consumer.start();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+            !admin.examineConsumerConnectionInfo(CONSUMER_GROUP).connectionSet().isEmpty()
+                && !admin.examineProducerConnectionInfo(PRODUCER_GROUP, TOPIC).connectionSet().isEmpty());
+    }
+
+    @AfterAll
+    void stop() {
+        if (consumer != null) {
+            consumer.shutdown();
+        }
+        if (producer != null) {
+            producer.shutdown();
+        }
+        if (admin != null) {
+            admin.shutdown();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private String broker() {
+        return brokerAddr;
+    }
+
+    private void targetPetrel() {
+        target(cluster.namesrvAddr(), cluster.broker().address());
+    }
+
+    private void target(String namesrvAddr, String broker) {
+        namesrv = namesrvAddr;
+        brokerAddr = broker;
+        outputs = new LinkedHashMap<>();
+    }
+
+    /** Runs Petrel's tool in this JVM, the NameServer given as NAMESRV_ADDR would give it. */
+    private Run petrel(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), namesrv).run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String mask(String text, boolean sortLines) {
+        Map<String, String> literals = new LinkedHashMap<>();
+        literals.put(broker(), "@BROKER_ADDR@");
+        literals.put(namesrv, "@NAMESRV_ADDR@");
+        return AdminOutputs.mask(text, literals, sortLines);
+    }
+
+    /** Runs {@code reset} and the official command, again {@code reset} and Petrel's; keeps both masked outputs. */
+    private void both(String label, boolean unordered, Runnable reset, String name, String... args) {
+        both(label, unordered, reset, Function.identity(), name, args);
+    }
+
+    /** As above, each masked output then passed through {@code normalize}. */
+    private void both(String label, boolean unordered, Runnable reset, Function<String, String> normalize,
+                      String name, String... args) {
+        reset.run();
+        String theirs = normalize.apply(mask(AdminOutputs.runOfficial(official, namesrv, name, args),
+            unordered));
+        reset.run();
+        Run ours = petrel(prepend(name, args));
+        String printed = ours.code() == 0 && ours.err().isEmpty() ? ours.out()
+            : ours.out() + "\nFAILED(" + ours.code() + "): " + ours.err();
+        outputs.put(label, new Outputs(theirs, normalize.apply(mask(printed, unordered))));
+    }
+
+    private void both(String label, String name, String... args) {
+        both(label, false, () -> { }, name, args);
+    }
+
+    private static String[] prepend(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private Runnable createTopic(String topic, int perm) {
+        return () -> {
+            try {
+                admin.createAndUpdateTopicConfig(broker(), TopicConfig.of(topic, 3, 3, perm));
+                // The broker registers the change with the NameServer, which the commands read the old perm from.
+                Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                    admin.examineTopicRouteInfo(topic).queueDatas().get(0).perm() == perm);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private Runnable createGroup(String group) {
+        return () -> {
+            try {
+                admin.createAndUpdateSubscriptionGroupConfig(broker(),
+                    io.petrel.common.subscription.SubscriptionGroupConfig.defaults(group));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Waits until the group's offsets stop moving (the consumer commits every 5 s), so both tools see the same. */
+    private void awaitSettledOffsets() {
+        AtomicReference<Object> last = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(6)).until(() -> {
+            Object now = admin.examineConsumeStats(CONSUMER_GROUP).offsetTable();
+            return now.equals(last.getAndSet(now));
+        });
+    }
+
+    @Test
+    void printsWhatTheOfficialToolPrints() {
+        targetPetrel();
+        both("topicList", true, () -> { }, "topicList");
+        both("topicList -c", true, () -> { }, "topicList", "-c");
+        both("topicStatus", "topicStatus", "-t", TOPIC);
+        both("topicRoute", "topicRoute", "-t", TOPIC);
+        both("topicRoute -l", "topicRoute", "-t", TOPIC, "-l");
+        both("queryMsgById", "queryMsgById", "-i", offsetMsgId);
+        both("queryMsgByUniqueKey", "queryMsgByUniqueKey", "-t", TOPIC, "-i", uniqueMsgId);
+        both("queryMsgByUniqueKey -a", "queryMsgByUniqueKey", "-t", TOPIC, "-i", uniqueMsgId, "-a");
+        both("queryMsgByOffset", "queryMsgByOffset", "-t", TOPIC, "-b", BROKER_NAME, "-i", "0", "-o", "0");
+        both("queryMsgByOffset past the end", "queryMsgByOffset", "-t", TOPIC, "-b", BROKER_NAME, "-i", "0", "-o",
+            "99");
+        both("queryMsgByKey", "queryMsgByKey", "-t", TOPIC, "-k", "padm-key-1");
+        both("topicClusterList", "topicClusterList", "-t", TOPIC);
+        both("clusterList", "clusterList");
+        both("clusterList -m", "clusterList", "-m");
+        both("updateTopic -b", "updateTopic", "-b", broker(), "-t", "PADM_NEW", "-r", "3", "-w", "3");
+        both("updateTopic -c", "updateTopic", "-c", CLUSTER, "-t", "PADM_NEW", "-p", "6", "-u", "true");
+        both("updateTopic -c -o", "updateTopic", "-c", CLUSTER, "-t", "PADM_ORDER", "-o", "true");
+        both("updateTopic -b -o", "updateTopic", "-b", broker(), "-t", "PADM_ORDER", "-o", "true");
+        both("updateTopicPerm -b", false, createTopic("PADM_NEW", 6), "updateTopicPerm", "-b", broker(), "-t",
+            "PADM_NEW", "-p", "4");
+        both("updateTopicPerm -b same perm", false, createTopic("PADM_NEW", 4), "updateTopicPerm", "-b", broker(),
+            "-t", "PADM_NEW", "-p", "4");
+        both("updateTopicPerm -b not a broker", false, createTopic("PADM_NEW", 6), "updateTopicPerm", "-b",
+            "127.0.0.1:1", "-t", "PADM_NEW", "-p",
+            "2");
+        both("updateTopicPerm -c", false, createTopic("PADM_NEW", 6), "updateTopicPerm", "-c", CLUSTER, "-t",
+            "PADM_NEW", "-p", "4");
+        both("deleteTopic", false, createTopic("PADM_NEW", 6), "deleteTopic", "-c", CLUSTER, "-t", "PADM_NEW");
+        both("updateSubGroup -b", "updateSubGroup", "-b", broker(), "-g", "CG_PADM");
+        both("updateSubGroup -c", "updateSubGroup", "-c", CLUSTER, "-g", "CG_PADM", "-s", "false", "-m", "true",
+            "-d", "true", "-q", "2", "-r", "5", "-i", "1", "-w", "0", "-a", "false");
+        both("deleteSubGroup -b", false, createGroup("CG_PADM"), "deleteSubGroup", "-b", broker(), "-g", "CG_PADM");
+        both("deleteSubGroup -c", false, createGroup("CG_PADM"), "deleteSubGroup", "-c", CLUSTER, "-g", "CG_PADM",
+            "-r", "true");
+        both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
+        both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
+        both("wipeWritePerm", "wipeWritePerm", "-b", BROKER_NAME);
+        both("addWritePerm", "addWritePerm", "-b", BROKER_NAME);
+        both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b", BROKER_NAME,
+            "-i", "1");
+        awaitSettledOffsets();
+        both("consumerProgress -g", "consumerProgress", "-g", CONSUMER_GROUP);
+        both("consumerProgress -g -s", "consumerProgress", "-g", CONSUMER_GROUP, "-s", "true");
+        both("consumerProgress", true, () -> { }, "consumerProgress");
+        both("producerConnection", "producerConnection", "-g", PRODUCER_GROUP, "-t", TOPIC);
+        both("consumerConnection", "consumerConnection", "-g", CONSUMER_GROUP);
+        both("consumerConnection -b", "consumerConnection", "-g", CONSUMER_GROUP, "-b", broker());
+        // Runtime figures move between the two runs: their names and layout must match.
+        Function<String, String> names = text -> text.replaceAll("(?m)^([^:]*): .*$", "$1:");
+        both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", broker());
+        both("brokerStatus -c", false, () -> { }, names, "brokerStatus", "-c", CLUSTER);
+        both("updateBrokerConfig -b", "updateBrokerConfig", "-b", broker(), "-k", "fileReservedTime", "-v", "48");
+        both("updateBrokerConfig -c", "updateBrokerConfig", "-c", CLUSTER, "-k", "fileReservedTime", "-v", "72");
+        both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", broker());
+        both("getBrokerConfig -c", true, () -> { }, "getBrokerConfig", "-c", CLUSTER);
+        both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
+        both("updateNamesrvConfig", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false");
+        both("updateNamesrvConfig -n", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false", "-n",
+            namesrv);
+        AdminOutputs.assertSame(outputs, "petrel-mqadmin.txt");
+    }
+
+    /** Against an official 4.9.7 NameServer and broker, the commands that read and those that change settings. */
+    @Test
+    void printsWhatTheOfficialToolPrintsAgainstAnOfficialCluster() throws Exception {
+        try (OfficialNamesrv ns = OfficialNamesrv.start(dir.resolve("official-namesrv"), List.of());
+             OfficialBroker b = OfficialBroker.start(dir.resolve("official-broker"), "broker-a", ns.address())) {
+            target(ns.address(), b.address());
+            DefaultMQAdminExt officialAdmin = new DefaultMQAdminExt();
+            officialAdmin.setNamesrvAddr(ns.address());
+            officialAdmin.setInstanceName("padm-official");
+            officialAdmin.start();
+            try {
+                officialAdmin.createAndUpdateTopicConfig(b.address(), TopicConfig.of(TOPIC, 4, 4, 6));
+                Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                    !officialAdmin.examineTopicRouteInfo(TOPIC).queueDatas().isEmpty());
+            } finally {
+                officialAdmin.shutdown();
+            }
+            both("topicList", true, () -> { }, "topicList");
+            both("topicRoute", "topicRoute", "-t", TOPIC);
+            both("topicRoute -l", "topicRoute", "-t", TOPIC, "-l");
+            both("topicStatus", "topicStatus", "-t", TOPIC);
+            both("topicClusterList", "topicClusterList", "-t", TOPIC);
+            both("clusterList -m", "clusterList", "-m");
+            both("updateTopic -b", "updateTopic", "-b", b.address(), "-t", "PADM_NEW", "-r", "3", "-w", "3");
+            both("updateSubGroup -b", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
+            both("deleteSubGroup -b", "deleteSubGroup", "-b", b.address(), "-g", "CG_PADM");
+            both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
+            both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
+            both("wipeWritePerm", "wipeWritePerm", "-b", "broker-a");
+            both("addWritePerm", "addWritePerm", "-b", "broker-a");
+            both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", b.address());
+            both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
+            Function<String, String> names = text -> text.replaceAll("(?m)^([^:]*): .*$", "$1:");
+            both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
+            both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
+                "broker-a", "-i", "1");
+            AdminOutputs.assertSame(outputs, "petrel-mqadmin-official-cluster.txt");
+        } finally {
+            targetPetrel();
+        }
+    }
+
+    @Test
+    void listsItsCommandsInTheOfficialOrder() {
+        targetPetrel();
+        Run run = petrel();
+        assertEquals(0, run.code());
+        List<String> ours = run.out().lines().filter(l -> l.startsWith("   ")).map(String::strip).toList();
+        List<String> theirs = new ArrayList<>();
+        for (SubCommand c : official.values()) {
+            String line = String.format("%-20s %s", c.commandName(), c.commandDesc()).strip();
+            if (Commands.all().stream().anyMatch(p -> p.name().equals(c.commandName()))) {
+                theirs.add(line);
+            }
+        }
+        assertEquals(theirs, ours);
+        assertEquals(Commands.all().size(), ours.size());
+    }
+
+    @Test
+    void anUnknownTopicIsOneLineOnStderr() {
+        targetPetrel();
+        Run run = petrel("topicStatus", "-t", "PADM_NO_SUCH_TOPIC");
+        assertNotEquals(0, run.code());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("mqadmin topicStatus: "), run.err());
+    }
+
+    @Test
+    void anUnreachableNameServerIsOneLineOnStderr() {
+        targetPetrel();
+        Run run = petrel("topicList", "-n", "127.0.0.1:1");
+        assertNotEquals(0, run.code());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("mqadmin topicList: "), run.err());
+    }
+}

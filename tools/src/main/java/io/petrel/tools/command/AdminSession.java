@@ -1,0 +1,54 @@
+package io.petrel.tools.command;
+
+import io.petrel.client.admin.DefaultMQAdminExt;
+import io.petrel.client.admin.MQAdminExt;
+import io.petrel.client.exception.MQClientException;
+import java.io.PrintStream;
+
+/**
+ * What one command run works with: where it prints and an admin client for the NameServer it was given, started on
+ * first use and shut down by {@link #close()}. Not thread-safe: one run, one thread.
+ */
+public final class AdminSession implements AutoCloseable {
+    private final String namesrvAddr;
+    private final PrintStream out;
+    private DefaultMQAdminExt admin;
+
+    public AdminSession(String namesrvAddr, PrintStream out) {
+        this.namesrvAddr = namesrvAddr;
+        this.out = out;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    /** The NameServer address list ({@code host:port;host:port}) as given. */
+    public String namesrvAddr() throws CommandException {
+        if (namesrvAddr == null || namesrvAddr.isBlank()) {
+            throw new CommandException("no NameServer address: give -n host:port, or set NAMESRV_ADDR or "
+                + "-D" + MQAdmin.NAMESRV_ADDR_PROPERTY);
+        }
+        return namesrvAddr;
+    }
+
+    public MQAdminExt admin() throws CommandException, MQClientException {
+        if (admin == null) {
+            DefaultMQAdminExt a = new DefaultMQAdminExt();
+            a.setNamesrvAddr(namesrvAddr());
+            // A client id of its own, so that a run beside another client in the same JVM gets its own instance.
+            a.setInstanceName("mqadmin-" + System.nanoTime());
+            a.start();
+            admin = a;
+        }
+        return admin;
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.shutdown();
+            admin = null;
+        }
+    }
+}

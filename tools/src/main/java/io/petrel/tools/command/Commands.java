@@ -1,0 +1,66 @@
+package io.petrel.tools.command;
+
+import io.petrel.tools.command.broker.BrokerStatusCommand;
+import io.petrel.tools.command.broker.GetBrokerConfigCommand;
+import io.petrel.tools.command.broker.UpdateBrokerConfigCommand;
+import io.petrel.tools.command.cluster.ClusterListCommand;
+import io.petrel.tools.command.connection.ConsumerConnectionCommand;
+import io.petrel.tools.command.connection.ProducerConnectionCommand;
+import io.petrel.tools.command.group.ConsumerProgressCommand;
+import io.petrel.tools.command.group.DeleteSubGroupCommand;
+import io.petrel.tools.command.group.UpdateSubGroupCommand;
+import io.petrel.tools.command.message.QueryMsgByIdCommand;
+import io.petrel.tools.command.message.QueryMsgByKeyCommand;
+import io.petrel.tools.command.message.QueryMsgByOffsetCommand;
+import io.petrel.tools.command.message.QueryMsgByUniqueKeyCommand;
+import io.petrel.tools.command.message.SendMessageCommand;
+import io.petrel.tools.command.namesrv.DeleteKvConfigCommand;
+import io.petrel.tools.command.namesrv.GetNamesrvConfigCommand;
+import io.petrel.tools.command.namesrv.UpdateKvConfigCommand;
+import io.petrel.tools.command.namesrv.UpdateNamesrvConfigCommand;
+import io.petrel.tools.command.namesrv.WritePermCommand;
+import io.petrel.tools.command.topic.DeleteTopicCommand;
+import io.petrel.tools.command.topic.TopicClusterListCommand;
+import io.petrel.tools.command.topic.TopicListCommand;
+import io.petrel.tools.command.topic.TopicRouteCommand;
+import io.petrel.tools.command.topic.TopicStatusCommand;
+import io.petrel.tools.command.topic.UpdateTopicCommand;
+import io.petrel.tools.command.topic.UpdateTopicPermCommand;
+import java.util.List;
+
+/** Every subcommand {@code mqadmin} offers, in the order RocketMQ 4.9.7 lists them. */
+public final class Commands {
+    private Commands() {
+    }
+
+    public static List<SubCommand> all() {
+        return List.of(
+            new UpdateTopicCommand(),
+            new DeleteTopicCommand(),
+            new UpdateSubGroupCommand(),
+            new DeleteSubGroupCommand(),
+            new UpdateBrokerConfigCommand(),
+            new UpdateTopicPermCommand(),
+            new TopicRouteCommand(),
+            new TopicStatusCommand(),
+            new TopicClusterListCommand(),
+            new BrokerStatusCommand(),
+            new QueryMsgByIdCommand(),
+            new QueryMsgByKeyCommand(),
+            new QueryMsgByUniqueKeyCommand(),
+            new QueryMsgByOffsetCommand(),
+            new ProducerConnectionCommand(),
+            new ConsumerConnectionCommand(),
+            new ConsumerProgressCommand(),
+            new ClusterListCommand(),
+            new TopicListCommand(),
+            new UpdateKvConfigCommand(),
+            new DeleteKvConfigCommand(),
+            WritePermCommand.wipe(),
+            WritePermCommand.add(),
+            new GetNamesrvConfigCommand(),
+            new UpdateNamesrvConfigCommand(),
+            new GetBrokerConfigCommand(),
+            new SendMessageCommand());
+    }
+}

@@ -1,0 +1,58 @@
+package io.petrel.tools.command;
+
+import io.petrel.common.subscription.SubscriptionGroupConfig;
+import io.petrel.common.topic.PermName;
+import io.petrel.common.topic.TopicConfig;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The text forms 4.9.7's tools print for configs, times and padded columns, which scripts parse. */
+public final class Texts {
+    private static final DateTimeFormatter MILLIS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+
+    private Texts() {
+    }
+
+    public static String topicConfig(TopicConfig c) {
+        return "TopicConfig [topicName=" + c.topicName() + ", readQueueNums=" + c.readQueueNums()
+            + ", writeQueueNums=" + c.writeQueueNums() + ", perm=" + PermName.toText(c.perm())
+            + ", topicFilterType=" + c.filterType() + ", topicSysFlag=" + c.topicSysFlag() + ", order=" + c.order()
+            + "]";
+    }
+
+    public static String groupConfig(SubscriptionGroupConfig c) {
+        return "SubscriptionGroupConfig [groupName=" + c.groupName() + ", consumeEnable=" + c.consumeEnable()
+            + ", consumeFromMinEnable=" + c.consumeFromMinEnable() + ", consumeBroadcastEnable="
+            + c.consumeBroadcastEnable() + ", retryQueueNums=" + c.retryQueueNums() + ", retryMaxTimes="
+            + c.retryMaxTimes() + ", brokerId=" + c.brokerId() + ", whichBrokerWhenConsumeSlowly="
+            + c.whichBrokerWhenConsumeSlowly() + ", notifyConsumerIdsChangedEnable="
+            + c.notifyConsumerIdsChangedEnable() + "]";
+    }
+
+    /** {@code s} cut to at most {@code size} characters (the columns pad, this keeps them from overflowing). */
+    public static String atMost(String s, int size) {
+        return s != null && s.length() > size ? s.substring(0, size) : s;
+    }
+
+    /** A time in this machine's zone, to the millisecond: {@code 2024-01-31 12:00:00,123}. */
+    public static String millisTime(long epochMillis) {
+        return MILLIS_TIME.format(Instant.ofEpochMilli(epochMillis).atZone(ZoneId.systemDefault()));
+    }
+
+    public static int intOption(String name, String value) throws CommandException {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new CommandException("option " + name + " wants a number, not '" + value + "'");
+        }
+    }
+
+    public static long longOption(String name, String value) throws CommandException {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new CommandException("option " + name + " wants a number, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.petrel.tools.command.topic;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes JSON laid out as 4.9.7's tools print it (fastjson 1's pretty format): tab indents, one member or element
+ * a line, no space after {@code :}, empty containers as {@code {}} / {@code []}. Maps with numeric keys keep their
+ * entries on the opening line with unquoted keys and close on a line of their own, as fastjson 1 writes them.
+ * Not thread-safe; one instance per document.
+ */
+final class PrettyJson {
+    private final StringBuilder out = new StringBuilder();
+    private int depth;
+    private boolean first;
+
+    /** Opens an object or a string-keyed map. */
+    PrettyJson openObject() {
+        out.append('{');
+        depth++;
+        first = true;
+        return this;
+    }
+
+    /** Closes an object or a string-keyed map; an empty one stays {@code {}}. */
+    PrettyJson closeObject() {
+        depth--;
+        if (!first) {
+            newLine();
+        }
+        out.append('}');
+        first = false;
+        return this;
+    }
+
+    /** Starts a member: the separator, a new line and the quoted name; the value follows. */
+    PrettyJson name(String name) {
+        separate();
+        newLine();
+        out.append('"').append(escape(name)).append("\":");
+        return this;
+    }
+
+    PrettyJson value(String s) {
+        out.append('"').append(escape(s)).append('"');
+        first = false;
+        return this;
+    }
+
+    PrettyJson value(long n) {
+        out.append(n);
+        first = false;
+        return this;
+    }
+
+    PrettyJson strings(List<String> values) {
+        if (values.isEmpty()) {
+            out.append("[]");
+            first = false;
+            return this;
+        }
+        openArray();
+        for (String v : values) {
+            element().value(v);
+        }
+        return closeArray();
+    }
+
+    PrettyJson openArray() {
+        out.append('[');
+        depth++;
+        first = true;
+        return this;
+    }
+
+    /** Starts an array element: the separator and a new line. */
+    PrettyJson element() {
+        separate();
+        newLine();
+        return this;
+    }
+
+    PrettyJson closeArray() {
+        depth--;
+        newLine();
+        out.append(']');
+        first = false;
+        return this;
+    }
+
+    /** A map with numeric keys, as fastjson 1 writes one: {@code {0:"a",1:"b"} } closing on its own line. */
+    PrettyJson numberKeyed(Map<Long, String> map) {
+        out.append('{');
+        boolean firstEntry = true;
+        for (Map.Entry<Long, String> e : map.entrySet()) {
+            out.append(firstEntry ? "" : ",").append(e.getKey()).append(':').append('"')
+                .append(escape(e.getValue())).append('"');
+            firstEntry = false;
+        }
+        if (!map.isEmpty()) {
+            newLine();
+        }
+        out.append('}');
+        first = false;
+        return this;
+    }
+
+    private void separate() {
+        if (!first) {
+            out.append(',');
+        }
+        first = false;
+    }
+
+    private void newLine() {
+        out.append('\n');
+        out.append("\t".repeat(depth));
+    }
+
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}
