@@ -169,6 +169,21 @@ class MqAdminSideBySideTest {
         return m;
     }
 
+    private static Set<Path> timeNamedDirs() throws java.io.IOException {
+        try (var list = java.nio.file.Files.list(Path.of("."))) {
+            return list.filter(p -> p.getFileName().toString().matches("\\d{13}") && java.nio.file.Files.isDirectory(p))
+                .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+    }
+
     /**
      * What {@code mqadmin startMonitoring} does each round (it runs until killed and reports only to its log): one
      * round of the official monitor against each cluster, its reports compared.
@@ -347,7 +362,18 @@ class MqAdminSideBySideTest {
             dir.resolve("export-" + s).toString()});
         both("exportConfigs", "exportConfigs", s -> new String[] {"-c", cluster(s), "-f",
             dir.resolve("export-" + s).toString()});
-        both("consumerStatus", "consumerStatus", s -> new String[] {"-g", GROUP});
+        // consumerStatus writes each client's running info under a directory named by the time, in the working
+        // directory: remove what it wrote.
+        Set<Path> before = timeNamedDirs();
+        try {
+            both("consumerStatus", "consumerStatus", s -> new String[] {"-g", GROUP});
+        } finally {
+            for (Path d : timeNamedDirs()) {
+                if (!before.contains(d)) {
+                    deleteTree(d);
+                }
+            }
+        }
         both("cloneGroupOffset", "cloneGroupOffset", s -> new String[] {"-s", GROUP, "-d", "CG_ADM_CLONE", "-t",
             TOPIC});
         both("producer", "producer", true, s -> new String[] {"-b", sides.brokerAddr(s)});
