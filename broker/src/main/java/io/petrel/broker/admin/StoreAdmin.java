@@ -39,7 +39,6 @@ public final class StoreAdmin {
      * 4.9.7 builds this answer from a default response whose remark it never clears, so a successful view carries
      * this remark on the wire.
      */
-    private static final String UNCLEARED_REMARK = "not set any response code";
 
     private final Supplier<String> brokerName;
     private final TopicConfigManager topics;
@@ -95,7 +94,7 @@ public final class StoreAdmin {
             // Petrel writes no ConsumeQueue extension, so an entry has no extension data, bit map or filter result.
             data.add(new ConsumeQueueData(e.commitLogOffset(), e.size(), e.tagsCode(), null, null, false, null));
         }
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, UNCLEARED_REMARK).body(new QueryConsumeQueueResponseBody(
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, RemotingCommand.DEFAULT_REMARK).body(new QueryConsumeQueueResponseBody(
             subscription, filterData, data, view.maxOffset(), view.minOffset()).encode());
     }
 

@@ -94,6 +94,22 @@ class BodyCrossCheckTest {
             ResetOffsetBody::decode, true), 3);
     }
 
+    /** The list form pushed to C++ clients, byte for byte as 4.9.7's ResetOffsetBodyForC writes it. */
+    @Test
+    void resetOffsetBodyForCppClients() {
+        RandomBodies rnd = new RandomBodies(31);
+        for (int i = 0; i < ROUNDS; i++) {
+            ResetOffsetBody value = new ResetOffsetBody(rnd.map(6, rnd::queue, rnd::anyLong));
+            List<org.apache.rocketmq.common.message.MessageQueueForC> list = new java.util.ArrayList<>();
+            value.offsetTable().forEach((mq, offset) -> list.add(new org.apache.rocketmq.common.message
+                .MessageQueueForC(mq.topic(), mq.brokerName(), mq.queueId(), offset)));
+            org.apache.rocketmq.common.protocol.body.ResetOffsetBodyForC official =
+                new org.apache.rocketmq.common.protocol.body.ResetOffsetBodyForC();
+            official.setOffsetTable(list);
+            assertEquals(text(RemotingSerializable.encode(official)), text(value.encodeForCpp()), "round " + i);
+        }
+    }
+
     @Test
     void consumerConnection() {
         crossCheck(new Body<>("ConsumerConnection", RandomBodies::consumerConnection, Official::consumerConnection,

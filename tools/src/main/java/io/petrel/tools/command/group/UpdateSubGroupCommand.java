@@ -1,26 +1,24 @@
 package io.petrel.tools.command.group;
 
-import io.petrel.client.admin.MQAdminExt;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
 import io.petrel.tools.command.AdminSession;
-import io.petrel.tools.command.BaseCommand;
+import io.petrel.tools.command.BrokerOrClusterCommand;
 import io.petrel.tools.command.Clusters;
 import io.petrel.tools.command.CommandException;
 import io.petrel.tools.command.Opts;
 import io.petrel.tools.command.Texts;
-import java.io.PrintStream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /** {@code updateSubGroup}: creates or changes a consumer group on one broker or every master of a cluster. */
-public final class UpdateSubGroupCommand extends BaseCommand {
+public final class UpdateSubGroupCommand extends BrokerOrClusterCommand {
     public UpdateSubGroupCommand() {
-        super("updateSubGroup", "Update or create subscription group");
+        super("updateSubGroup", "Update or create subscription group", "create subscription group to which broker",
+            "create subscription group to which cluster");
     }
 
     @Override
-    public void addOptions(Options options) {
-        Opts.brokerOrCluster(options, "create subscription group to which broker", "create subscription group to which cluster");
+    protected void addMoreOptions(Options options) {
         Opts.required(options, "g", "groupName", "consumer group name");
         Opts.optional(options, "s", "consumeEnable", "consume enable");
         Opts.optional(options, "m", "consumeFromMinEnable", "from min offset");
@@ -33,22 +31,25 @@ public final class UpdateSubGroupCommand extends BaseCommand {
     }
 
     @Override
-    public void execute(CommandLine line, AdminSession session) throws Exception {
-        Opts.requireBrokerOrCluster(line);
+    protected void onBroker(String addr, CommandLine line, AdminSession session) throws Exception {
         SubscriptionGroupConfig config = configOf(line);
-        MQAdminExt admin = session.admin();
-        PrintStream out = session.out();
-        if (line.hasOption('b')) {
-            String addr = line.getOptionValue('b').trim();
-            admin.createAndUpdateSubscriptionGroupConfig(addr, config);
-            out.printf("create subscription group to %s success.%n", addr);
-        } else {
-            for (String addr : Clusters.masterAddrs(admin, line.getOptionValue('c').trim())) {
-                admin.createAndUpdateSubscriptionGroupConfig(addr, config);
-                out.printf("create subscription group to %s success.%n", addr);
-            }
+        createOn(addr, config, session);
+        session.out().printf("%s", Texts.groupConfig(config));
+    }
+
+    @Override
+    protected void onCluster(String cluster, CommandLine line, AdminSession session) throws Exception {
+        SubscriptionGroupConfig config = configOf(line);
+        for (String addr : Clusters.masterAddrs(session.admin(), cluster)) {
+            createOn(addr, config, session);
         }
-        out.printf("%s", Texts.groupConfig(config));
+        session.out().printf("%s", Texts.groupConfig(config));
+    }
+
+    private static void createOn(String addr, SubscriptionGroupConfig config, AdminSession session)
+        throws Exception {
+        session.admin().createAndUpdateSubscriptionGroupConfig(addr, config);
+        session.out().printf("create subscription group to %s success.%n", addr);
     }
 
     /** The group's defaults, except that the command starts with broadcast and from-min off, then the options. */
