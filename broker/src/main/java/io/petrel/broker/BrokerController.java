@@ -8,6 +8,8 @@ import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.config.BrokerConfigStore;
 import io.petrel.broker.config.BrokerSettings;
 import io.petrel.broker.config.JsonConfigFile;
+import io.petrel.broker.ha.HaClient;
+import io.petrel.broker.ha.HaServer;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.out.BrokerOuterAPI;
 import io.petrel.broker.out.RegisterResult;
@@ -83,6 +85,10 @@ public final class BrokerController {
     private ScheduleMessageService scheduleService;
     private TransactionCheckService transactionCheck;
     private volatile List<String> nameServers = List.of();
+    private HaServer haServer;
+    private HaClient haClient;
+    /** The master's main address from the last register reply (a slave's config sync target). */
+    private volatile String masterAddr;
 
     /**
      * @param configFile where runtime config updates are written (the {@code -c} file the settings came from, or
@@ -110,6 +116,7 @@ public final class BrokerController {
             // nobody knows this broker's address before it registers with the NameServers below.
             server.start();
             fastServer.start();
+            startHa();
             registerProcessors();
             client.start();
             updateNameServers(config.getNamesrvAddr());
@@ -145,6 +152,10 @@ public final class BrokerController {
             if (hold != null) {
                 hold.messageArriving(topic, queueId, offset, tagsCode);
             }
+            HaServer ha = haServer;
+            if (ha != null) {
+                ha.dataArrived();
+            }
         }, DiskUsage.FILE_SYSTEM);
         store = dms;
         if (!store.load()) {
@@ -160,6 +171,20 @@ public final class BrokerController {
         ExecutorService registerPool = pool("BrokerOuterAPI", 4, 32);
         outerApi = new BrokerOuterAPI(client, registerPool);
         consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(configs, groups, this::pushOneway));
+    }
+
+    /**
+     * The HA port listens on every broker, as in 4.9.7 (listen port + 1); a SYNC_MASTER's waiting puts wake the
+     * senders at once. A slave follows its master.
+     */
+    private void startHa() throws IOException {
+        haServer = new HaServer(store, storeConfig);
+        haServer.start(serverConfig.getBindAddress(), RegistrationRules.haPort(serverConfig.getListenPort()));
+        store.replicas().setTransferWakeup(haServer::dataArrived);
+        if (storeConfig.brokerRole() == BrokerRole.SLAVE) {
+            haClient = new HaClient(store, storeConfig);
+            haClient.start();
+        }
     }
 
     private NettyServerConfig fastServerConfig() {
@@ -259,6 +284,14 @@ public final class BrokerController {
             consumers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
         }), 10_000, 10_000, TimeUnit.MILLISECONDS);
         stats.scheduleOn(scheduler);
+        if (storeConfig.brokerRole() != BrokerRole.SLAVE) {
+            scheduler.scheduleAtFixedRate(safely("slave lag", () -> {
+                long best = haServer.bestSlaveOffset();
+                if (best >= 0) {
+                    LOG.info("Slave fall behind master: {} bytes", store.getMaxPhyOffset() - best);
+                }
+            }), 60_000, 60_000, TimeUnit.MILLISECONDS);
+        }
         scheduler.scheduleAtFixedRate(safely("store stats", () -> store.stats().sample(clock)), 0, 1000,
             TimeUnit.MILLISECONDS);
         if (fastFailure != null) {
@@ -326,12 +359,19 @@ public final class BrokerController {
         List<RegisterResult> results = outerApi.registerAll(nameServers, identity(), wrapper, oneway,
             live.getRegisterBrokerTimeoutMills(), live.isCompressedRegister());
         if (!results.isEmpty()) {
-            topics.applyOrderTopics(results.get(0).orderTopics());
+            RegisterResult first = results.get(0);
+            topics.applyOrderTopics(first.orderTopics());
+            if (haClient != null) {
+                haClient.updateMasterAddress(first.haServerAddr());
+                if (first.masterAddr() != null && !first.masterAddr().isBlank()) {
+                    masterAddr = first.masterAddr();
+                }
+            }
         }
     }
 
     private BrokerOuterAPI.BrokerIdentity identity() {
-        return RegistrationRules.identity(config, storeConfig.brokerRole(), server.localPort());
+        return RegistrationRules.identity(config, storeConfig.brokerRole(), server.localPort(), haServer.localPort());
     }
 
     public void shutdown() {
@@ -350,6 +390,12 @@ public final class BrokerController {
         }
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        if (haClient != null) {
+            haClient.shutdown();
+        }
+        if (haServer != null) {
+            haServer.shutdown();
         }
         if (fastServer != null) {
             fastServer.shutdown();
@@ -400,6 +446,21 @@ public final class BrokerController {
 
     public String brokerAddr() {
         return config.getBrokerIP1() + ":" + server.localPort();
+    }
+
+    /** The port the HA service listens on. */
+    public int haListenPort() {
+        return haServer.localPort();
+    }
+
+    /** A slave's HA link to its master (null on a master). */
+    public HaClient haClient() {
+        return haClient;
+    }
+
+    /** The master's HA service. */
+    public HaServer haServer() {
+        return haServer;
     }
 
     public MessageStore store() {

@@ -11,12 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +35,7 @@ public final class CommitLog {
     private final DelayLevels delayLevels;
     private final RecordReader reader;
     private final ReentrantLock putLock = new ReentrantLock();
-    private final Map<String, Long> topicQueueTable = new ConcurrentHashMap<>();
+    private final QueueOffsetTable queueOffsets = new QueueOffsetTable();
     private final ThreadLocal<ByteBuffer> encodeBuffers;
     private volatile long beginTimeInLock;
 
@@ -60,23 +56,21 @@ public final class CommitLog {
         return reader;
     }
 
-    public Map<String, Long> topicQueueTable() {
-        return topicQueueTable;
+    /** The next queue offset of every queue; changed only under the append lock or before the store starts. */
+    public QueueOffsetTable queueOffsets() {
+        return queueOffsets;
     }
 
-    public static String queueKey(String topic, int queueId) {
-        return topic + "-" + queueId;
-    }
-
-    /** Appends one message; the caller handles flushing. */
-    public PutMessageResult append(MessageExt msg) {
+    /** Appends one message; the caller handles flushing and replication. */
+    public PutMessageResult append(PutRequest request) {
+        MessageExt msg = request.message();
         if (msg.getTopic() == null || msg.getBornHost() == null || msg.getStoreHost() == null) {
             return PutMessageResult.failure(PutMessageStatus.MESSAGE_ILLEGAL, "topic, born host and store host must be set");
         }
         int tranType = MessageSysFlag.transactionType(msg.getSysFlag());
         boolean advance = tranType == MessageSysFlag.TRANSACTION_NOT_TYPE || tranType == MessageSysFlag.TRANSACTION_COMMIT_TYPE;
-        if (advance && msg.getDelayTimeLevel() > 0) {
-            rewriteForDelay(msg);
+        if (advance && request.delayLevel() > 0) {
+            rewriteForDelay(msg, request.delayLevel());
         }
         byte[] topic = msg.getTopic().getBytes(StandardCharsets.UTF_8);
         byte[] props = PropertiesCodec.encodeToBytes(msg.getProperties());
@@ -95,11 +89,11 @@ public final class CommitLog {
         buf.clear();
         StoredMessageCodec.encode(buf, msg, topic, props);
         buf.flip();
-        return appendEncoded(buf, new int[] {0}, queueKey(msg.getTopic(), msg.getQueueId()), advance, msg.getStoreHost());
+        return appendEncoded(buf, new int[] {0}, msg.getTopic(), msg.getQueueId(), advance, msg.getStoreHost());
     }
 
-    private void rewriteForDelay(MessageExt msg) {
-        int level = Math.min(msg.getDelayTimeLevel(), delayLevels.maxLevel());
+    private void rewriteForDelay(MessageExt msg, int delayLevel) {
+        int level = Math.min(delayLevel, delayLevels.maxLevel());
         msg.putProperty(MessageProperties.DELAY, String.valueOf(level));
         msg.putProperty(MessageProperties.REAL_TOPIC, msg.getTopic());
         msg.putProperty(MessageProperties.REAL_QID, String.valueOf(msg.getQueueId()));
@@ -172,7 +166,7 @@ public final class CommitLog {
             StoredMessageCodec.encode(buf, m, topic, props.get(i));
         }
         buf.flip();
-        return appendEncoded(buf, starts, queueKey(batch.topic(), batch.queueId()), true, batch.storeHost());
+        return appendEncoded(buf, starts, batch.topic(), batch.queueId(), true, batch.storeHost());
     }
 
     static String batchItemProperties(String item, String batch) {
@@ -186,7 +180,7 @@ public final class CommitLog {
             : item + PropertiesCodec.PROPERTY_SEPARATOR + batch;
     }
 
-    private PutMessageResult appendEncoded(ByteBuffer records, int[] starts, String key, boolean advance,
+    private PutMessageResult appendEncoded(ByteBuffer records, int[] starts, String topic, int queueId, boolean advance,
                                            InetSocketAddress storeHost) {
         int total = records.remaining();
         long phy;
@@ -202,7 +196,7 @@ public final class CommitLog {
                 f = files.lastFileOrCreate(0);
             }
             phy = f.fileFromOffset() + f.wrotePosition();
-            queueOffset = advance ? topicQueueTable.getOrDefault(key, 0L) : 0;
+            queueOffset = advance ? queueOffsets.next(topic, queueId) : 0;
             for (int i = 0; i < starts.length; i++) {
                 StoredMessageCodec.patchQueueOffset(records, starts[i], advance ? queueOffset + i : 0);
                 StoredMessageCodec.patchPhysicalOffset(records, starts[i], phy + starts[i]);
@@ -211,7 +205,7 @@ public final class CommitLog {
             f.append(records);
             f.setStoreTimestamp(now);
             if (advance) {
-                topicQueueTable.put(key, queueOffset + starts.length);
+                queueOffsets.set(topic, queueId, queueOffset + starts.length);
             }
         } catch (IOException e) {
             LOG.error("creating a CommitLog file failed", e);
@@ -264,10 +258,10 @@ public final class CommitLog {
      * Taken under the append lock: every record below the returned CommitLog offset was numbered with the old
      * offsets, every record from it on with the new ones.
      */
-    public long forgetQueueOffsets(Collection<String> keys) {
+    public long forgetQueueOffsets(String topic, Set<Integer> queueIds) {
         putLock.lock();
         try {
-            topicQueueTable.keySet().removeAll(keys);
+            queueOffsets.forget(topic, queueIds);
             return files.maxWrittenOffset();
         } finally {
             putLock.unlock();
@@ -276,17 +270,7 @@ public final class CommitLog {
 
     /** The queue ids the offset table knows for {@code topic}. */
     public Set<Integer> queueIdsOf(String topic) {
-        Set<Integer> ids = new TreeSet<>();
-        String prefix = topic + "-";
-        for (String key : topicQueueTable.keySet()) {
-            if (key.startsWith(prefix) && key.length() > prefix.length()) {
-                String rest = key.substring(prefix.length());
-                if (rest.chars().allMatch(Character::isDigit) && rest.length() < 10) {
-                    ids.add(Integer.parseInt(rest));
-                }
-            }
-        }
-        return ids;
+        return queueOffsets.queueIds(topic);
     }
 
     /** Milliseconds the current append has held the lock (0 when free). */

@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,8 @@ public final class DefaultMessageStore implements MessageStore {
      * offset below which the dispatcher drops their entries (else a re-created queue would start past 0).
      * Guarded by {@link #dispatchLock}.
      */
-    private final Map<String, Long> dispatchFences = new HashMap<>();
+    private final Map<QueueRef, Long> dispatchFences = new HashMap<>();
+    private final Replicas replicas;
     private FileChannel lockChannel;
     private FileLock lock;
     private boolean lastExitOk = true;
@@ -92,6 +92,10 @@ public final class DefaultMessageStore implements MessageStore {
         this.commitService = new CommitRealTimeService(commitLog.files(), config, clock, asyncFlush::wakeup);
         this.clean = new CleanService(config, commitLog, queues, index, diskUsage, clock, state);
         this.reader = new MessageReader(config, commitLog, queues);
+        this.replicas = new Replicas(config.haSlaveFallbehindMax(), config.slaveTimeoutMs(), clock);
+    }
+
+    private record QueueRef(String topic, int queueId) {
     }
 
     public DefaultMessageStore(MessageStoreConfig config, Clock clock) {
@@ -134,10 +138,10 @@ public final class DefaultMessageStore implements MessageStore {
 
     private void rebuildQueueTable() {
         long clMin = Math.max(0, commitLog.minOffset());
-        commitLog.topicQueueTable().clear();
+        commitLog.queueOffsets().clear();
         for (ConsumeQueue cq : queues.all()) {
             cq.correctMinOffset(clMin);
-            commitLog.topicQueueTable().put(CommitLog.queueKey(cq.topic(), cq.queueId()), cq.maxOffsetInQueue());
+            commitLog.queueOffsets().set(cq.topic(), cq.queueId(), cq.maxOffsetInQueue());
         }
     }
 
@@ -177,6 +181,9 @@ public final class DefaultMessageStore implements MessageStore {
             asyncFlush.start();
         }
         cqFlush.start();
+        if (config.brokerRole() == BrokerRole.SYNC_MASTER) {
+            replicas.start();
+        }
         reput.start();
         clean.start();
     }
@@ -248,6 +255,7 @@ public final class DefaultMessageStore implements MessageStore {
         }
         asyncFlush.shutdown();
         groupCommit.shutdown();
+        replicas.shutdown();
         cqFlush.shutdown();
         allocator.shutdown();
     }
@@ -281,7 +289,7 @@ public final class DefaultMessageStore implements MessageStore {
         try {
             if (!dispatchFences.isEmpty()) {
                 dispatchFences.values().removeIf(end -> end <= req.commitLogOffset());
-                Long end = dispatchFences.get(CommitLog.queueKey(req.topic(), req.queueId()));
+                Long end = dispatchFences.get(new QueueRef(req.topic(), req.queueId()));
                 if (end != null && req.commitLogOffset() < end) {
                     return;
                 }
@@ -305,13 +313,10 @@ public final class DefaultMessageStore implements MessageStore {
     private int deleteQueues(String topic, Integer queueId) {
         dispatchLock.lock();
         try {
-            Set<String> keys = new HashSet<>();
-            for (int id : queueId != null ? Set.of(queueId) : queueIdsOf(topic)) {
-                keys.add(CommitLog.queueKey(topic, id));
-            }
-            long end = commitLog.forgetQueueOffsets(keys);
-            for (String key : keys) {
-                dispatchFences.merge(key, end, Math::max);
+            Set<Integer> ids = queueId != null ? Set.of(queueId) : queueIdsOf(topic);
+            long end = commitLog.forgetQueueOffsets(topic, ids);
+            for (int id : ids) {
+                dispatchFences.merge(new QueueRef(topic, id), end, Math::max);
             }
             List<ConsumeQueue> removed = queues.remove(topic, queueId);
             for (ConsumeQueue cq : removed) {
@@ -355,48 +360,70 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
-    public CompletableFuture<PutMessageResult> asyncPutMessage(MessageExt msg) {
+    public CompletableFuture<PutMessageResult> asyncPutMessage(PutRequest request) {
         PutMessageResult refused = checkStoreStatus();
         if (refused != null) {
             return CompletableFuture.completedFuture(refused);
         }
         long begin = System.nanoTime();
-        PutMessageResult result = commitLog.append(msg);
+        PutMessageResult result = commitLog.append(request);
         stats.recordPut(result, System.nanoTime() - begin);
-        return afterAppend(result, msg.isWaitStoreMsgOK());
+        return afterAppend(result, request.waitStoreOk());
     }
 
     @Override
-    public PutMessageResult putMessage(MessageExt msg) {
-        return asyncPutMessage(msg).join();
-    }
-
-    @Override
-    public PutMessageResult putMessages(BatchPutRequest batch) {
+    public CompletableFuture<PutMessageResult> asyncPutMessages(BatchPutRequest batch) {
         PutMessageResult refused = checkStoreStatus();
         if (refused != null) {
-            return refused;
+            return CompletableFuture.completedFuture(refused);
         }
         String wait = io.petrel.common.message.PropertiesCodec.find(batch.batchProperties(), "WAIT");
         long begin = System.nanoTime();
         PutMessageResult result = commitLog.appendBatch(batch);
         stats.recordPut(result, System.nanoTime() - begin);
-        return afterAppend(result, wait == null || Boolean.parseBoolean(wait)).join();
+        return afterAppend(result, wait == null || Boolean.parseBoolean(wait));
     }
 
-    private CompletableFuture<PutMessageResult> afterAppend(PutMessageResult result, boolean waitFlush) {
+    /** Stores a producer's message and waits for the outcome (tools and tests; the broker never blocks on a put). */
+    public PutMessageResult putMessage(MessageExt msg) {
+        return asyncPutMessage(PutRequest.of(msg)).join();
+    }
+
+    /** Stores a batch and waits for the outcome (tools and tests). */
+    public PutMessageResult putMessages(BatchPutRequest batch) {
+        return asyncPutMessages(batch).join();
+    }
+
+    /**
+     * What follows an append that must be kept: with SYNC_FLUSH the flush, on a SYNC_MASTER a slave holding the
+     * record, both at once; a replication failure outranks a flush failure, as in 4.9.7.
+     */
+    private CompletableFuture<PutMessageResult> afterAppend(PutMessageResult result, boolean wait) {
         if (!result.isOk()) {
             return CompletableFuture.completedFuture(result);
         }
-        if (config.flushDiskType() != FlushDiskType.SYNC_FLUSH) {
+        long end = result.wroteOffset() + result.wroteBytes();
+        CompletableFuture<PutMessageStatus> flushed = null;
+        if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
+            if (wait) {
+                flushed = groupCommit.request(end);
+            } else {
+                groupCommit.wakeup();
+            }
+        }
+        CompletableFuture<PutMessageStatus> replicated =
+            wait && config.brokerRole() == BrokerRole.SYNC_MASTER ? replicas.await(result.wroteOffset(), end) : null;
+        if (flushed == null && replicated == null) {
             return CompletableFuture.completedFuture(result);
         }
-        if (!waitFlush) {
-            groupCommit.wakeup();
-            return CompletableFuture.completedFuture(result);
+        if (replicated == null) {
+            return flushed.thenApply(s -> s == PutMessageStatus.PUT_OK ? result : result.withStatus(s));
         }
-        return groupCommit.request(result.wroteOffset() + result.wroteBytes())
-            .thenApply(s -> s == PutMessageStatus.PUT_OK ? result : result.withStatus(s));
+        if (flushed == null) {
+            return replicated.thenApply(s -> s == PutMessageStatus.PUT_OK ? result : result.withStatus(s));
+        }
+        return flushed.thenCombine(replicated, (f, r) -> r != PutMessageStatus.PUT_OK ? result.withStatus(r)
+            : f != PutMessageStatus.PUT_OK ? result.withStatus(f) : result);
     }
 
     @Override
@@ -615,6 +642,11 @@ public final class DefaultMessageStore implements MessageStore {
             LOG.error("appending replicated data at {} failed", startOffset, e);
             return false;
         }
+    }
+
+    @Override
+    public Replicas replicas() {
+        return replicas;
     }
 
     public boolean lastExitOk() {

@@ -15,11 +15,11 @@ public interface MessageStore {
 
     void shutdown();
 
-    CompletableFuture<PutMessageResult> asyncPutMessage(MessageExt msg);
+    /** Stores a message; the future completes once the put is kept as the request asks (flushed, replicated). */
+    CompletableFuture<PutMessageResult> asyncPutMessage(PutRequest request);
 
-    PutMessageResult putMessage(MessageExt msg);
-
-    PutMessageResult putMessages(BatchPutRequest batch);
+    /** Stores a batch as individual records, all in one CommitLog file; completes as {@link #asyncPutMessage}. */
+    CompletableFuture<PutMessageResult> asyncPutMessages(BatchPutRequest batch);
 
     /**
      * Up to {@code maxMsgNums} records of a queue from {@code offset}; {@code tagsFilter} (may be
@@ -84,6 +84,9 @@ public interface MessageStore {
 
     /** Raw CommitLog bytes from {@code offset} to the written end of its file (replication); null if none. Release it. */
     SelectedBuffer getCommitLogData(long offset);
+
+    /** The slaves of a master, as its HA transport reports them, and the puts waiting for them. */
+    Replicas replicas();
 
     /** Appends replicated CommitLog bytes at exactly the current end and lets dispatch index them. */
     boolean appendToCommitLog(long startOffset, byte[] data, int offset, int length);

@@ -50,6 +50,13 @@ public final class MessageStoreConfig {
     private final long commitIntervalCommitLogMs;
     private final int commitCommitLogLeastPages;
     private final long commitCommitLogThoroughIntervalMs;
+    private final int haListenPort;
+    private final String haMasterAddress;
+    private final long haSendHeartbeatIntervalMs;
+    private final long haHousekeepingIntervalMs;
+    private final int haTransferBatchSize;
+    private final long haSlaveFallbehindMax;
+    private final long slaveTimeoutMs;
 
     private MessageStoreConfig(Builder b) {
         this.storePathRootDir = b.storePathRootDir;
@@ -94,6 +101,13 @@ public final class MessageStoreConfig {
         this.commitIntervalCommitLogMs = b.commitIntervalCommitLogMs;
         this.commitCommitLogLeastPages = b.commitCommitLogLeastPages;
         this.commitCommitLogThoroughIntervalMs = b.commitCommitLogThoroughIntervalMs;
+        this.haListenPort = b.haListenPort;
+        this.haMasterAddress = b.haMasterAddress;
+        this.haSendHeartbeatIntervalMs = b.haSendHeartbeatIntervalMs;
+        this.haHousekeepingIntervalMs = b.haHousekeepingIntervalMs;
+        this.haTransferBatchSize = b.haTransferBatchSize;
+        this.haSlaveFallbehindMax = b.haSlaveFallbehindMax;
+        this.slaveTimeoutMs = b.slaveTimeoutMs;
     }
 
     public static Builder builder() {
@@ -149,6 +163,18 @@ public final class MessageStoreConfig {
     public int commitCommitLogLeastPages() { return commitCommitLogLeastPages; }
     public long commitCommitLogThoroughIntervalMs() { return commitCommitLogThoroughIntervalMs; }
 
+    /** The HA port as configured; a broker listens on its listen port + 1 whatever this says, as 4.9.7 does. */
+    public int haListenPort() { return haListenPort; }
+    /** A slave's fixed master HA address ({@code host:port}); null to learn it from the NameServer. */
+    public String haMasterAddress() { return haMasterAddress; }
+    public long haSendHeartbeatIntervalMs() { return haSendHeartbeatIntervalMs; }
+    public long haHousekeepingIntervalMs() { return haHousekeepingIntervalMs; }
+    public int haTransferBatchSize() { return haTransferBatchSize; }
+    /** A SYNC_MASTER answers SLAVE_NOT_AVAILABLE when its best slave is this many bytes or more behind. */
+    public long haSlaveFallbehindMax() { return haSlaveFallbehindMax; }
+    /** How long a SYNC_MASTER put waits for a slave before FLUSH_SLAVE_TIMEOUT. */
+    public long slaveTimeoutMs() { return slaveTimeoutMs; }
+
     /** The write-buffer pool only applies to an ASYNC_FLUSH master, as in RocketMQ. */
     public boolean isTransientStorePoolActive() {
         return transientStorePoolEnable && flushDiskType == FlushDiskType.ASYNC_FLUSH && brokerRole != BrokerRole.SLAVE;
@@ -198,6 +224,13 @@ public final class MessageStoreConfig {
         private long commitIntervalCommitLogMs = 200;
         private int commitCommitLogLeastPages = 4;
         private long commitCommitLogThoroughIntervalMs = 200;
+        private int haListenPort = 10912;
+        private String haMasterAddress;
+        private long haSendHeartbeatIntervalMs = 5_000;
+        private long haHousekeepingIntervalMs = 20_000;
+        private int haTransferBatchSize = 32 * 1024;
+        private long haSlaveFallbehindMax = 256L * 1024 * 1024;
+        private long slaveTimeoutMs = 3_000;
 
         private Builder() {
         }
@@ -245,6 +278,14 @@ public final class MessageStoreConfig {
         public Builder commitCommitLogLeastPages(int v) { commitCommitLogLeastPages = v; return this; }
         public Builder commitCommitLogThoroughIntervalMs(long v) { commitCommitLogThoroughIntervalMs = v; return this; }
 
+        public Builder haListenPort(int v) { haListenPort = v; return this; }
+        public Builder haMasterAddress(String v) { haMasterAddress = v; return this; }
+        public Builder haSendHeartbeatIntervalMs(long v) { haSendHeartbeatIntervalMs = v; return this; }
+        public Builder haHousekeepingIntervalMs(long v) { haHousekeepingIntervalMs = v; return this; }
+        public Builder haTransferBatchSize(int v) { haTransferBatchSize = v; return this; }
+        public Builder haSlaveFallbehindMax(long v) { haSlaveFallbehindMax = v; return this; }
+        public Builder slaveTimeoutMs(long v) { slaveTimeoutMs = v; return this; }
+
         public MessageStoreConfig build() {
             require(storePathRootDir != null, "storePathRootDir", "must be set");
             require(mappedFileSizeCommitLog >= 1024, "mappedFileSizeCommitLog", "must be at least 1024 bytes");
@@ -260,6 +301,12 @@ public final class MessageStoreConfig {
             require(accessMessageInMemoryMaxRatio >= 0 && accessMessageInMemoryMaxRatio <= 100,
                 "accessMessageInMemoryMaxRatio", "must be in 0..100");
             require(syncFlushTimeoutMs > 0, "syncFlushTimeout", "must be positive");
+            require(haSendHeartbeatIntervalMs > 0, "haSendHeartbeatInterval", "must be positive");
+            require(haHousekeepingIntervalMs > haSendHeartbeatIntervalMs, "haHousekeepingInterval",
+                "must be longer than haSendHeartbeatInterval (" + haSendHeartbeatIntervalMs + ")");
+            require(haTransferBatchSize > 0, "haTransferBatchSize", "must be positive");
+            require(haSlaveFallbehindMax > 0, "haSlaveFallbehindMax", "must be positive");
+            require(slaveTimeoutMs > 0, "slaveTimeout", "must be positive");
             require(transientStorePoolSize > 0, "transientStorePoolSize", "must be positive");
             require(commitIntervalCommitLogMs > 0, "commitIntervalCommitLog", "must be positive");
             try {

@@ -93,10 +93,36 @@ public final class MessageStoreConfigMapper {
             .commitCommitLogLeastPages(r.intKey("commitCommitLogLeastPages", d.commitCommitLogLeastPages(), 0,
                 Integer.MAX_VALUE))
             .commitCommitLogThoroughIntervalMs(r.longKey("commitCommitLogThoroughInterval",
-                d.commitCommitLogThoroughIntervalMs(), 1, Integer.MAX_VALUE));
+                d.commitCommitLogThoroughIntervalMs(), 1, Integer.MAX_VALUE))
+            .haListenPort(r.intKey("haListenPort", d.haListenPort(), 0, 65535))
+            .haMasterAddress(haMasterAddress(r))
+            .haSendHeartbeatIntervalMs(r.longKey("haSendHeartbeatInterval", d.haSendHeartbeatIntervalMs(), 1,
+                Integer.MAX_VALUE))
+            .haHousekeepingIntervalMs(r.longKey("haHousekeepingInterval", d.haHousekeepingIntervalMs(), 1,
+                Integer.MAX_VALUE))
+            .haTransferBatchSize(r.intKey("haTransferBatchSize", d.haTransferBatchSize(), 1, 64 * 1024 * 1024))
+            .haSlaveFallbehindMax(r.longKey("haSlaveFallbehindMax", d.haSlaveFallbehindMax(), 1, Long.MAX_VALUE))
+            .slaveTimeoutMs(r.longKey("slaveTimeout", d.slaveTimeoutMs(), 1, Integer.MAX_VALUE));
         MessageStoreConfig c = b.build();
         r.require(c.maxMessageSize() < c.mappedFileSizeCommitLog(), "maxMessageSize", c.maxMessageSize()
             + " must be smaller than mappedFileSizeCommitLog (" + c.mappedFileSizeCommitLog() + ")");
         return c;
+    }
+
+    /**
+     * A slave's fixed master HA address: 4.9.7 uses the key only when it is at least 6 characters long; Petrel
+     * also wants it to be {@code host:port}, so that a typo is named at start-up instead of retried forever.
+     */
+    private static String haMasterAddress(ConfigReader r) {
+        String v = r.string("haMasterAddress", null);
+        if (v == null || v.trim().length() < 6) {
+            return null;
+        }
+        String a = v.trim();
+        int colon = a.lastIndexOf(':');
+        boolean ok = colon > 0 && colon < a.length() - 1 && a.substring(colon + 1).chars().allMatch(Character::isDigit)
+            && a.length() - colon - 1 <= 5 && Integer.parseInt(a.substring(colon + 1)) <= 65535;
+        r.require(ok, "haMasterAddress", "must be host:port, got '" + v + "'");
+        return a;
     }
 }

@@ -34,7 +34,7 @@ class PageCacheBusyTest {
         MappedFileQueue files = new MappedFileQueue(root.resolve("commitlog"), config.mappedFileSizeCommitLog(), stuck);
         CommitLog log = new CommitLog(config, files, clock, DelayLevels.parse(config.messageDelayLevel()));
         CompletableFuture<PutMessageResult> put = CompletableFuture.supplyAsync(
-            () -> log.append(TestMessages.message("BUSY", 0, "slow")));
+            () -> log.append(PutRequest.of(TestMessages.message("BUSY", 0, "slow"))));
         try {
             assertTrue(entered.await(10, TimeUnit.SECONDS));
             assertEquals(0, log.lockHeldMs());

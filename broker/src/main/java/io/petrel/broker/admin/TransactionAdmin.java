@@ -46,7 +46,7 @@ public final class TransactionAdmin {
             LOG.warn("resume check of half message {}: no such message", msgId);
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, NOT_FOUND);
         }
-        PutMessageResult r = store.putMessage(TransactionRecords.resumed(half));
+        PutMessageResult r = TransactionRecords.resumed(half).putInto(store);
         if (!r.isOk()) {
             LOG.warn("resume check of half message {}: {}", msgId, r.status());
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, FAILED);

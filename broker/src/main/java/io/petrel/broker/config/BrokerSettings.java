@@ -36,8 +36,8 @@ public record BrokerSettings(BrokerConfig broker, NettyServerConfig server, Nett
         NettyServerConfig server = NettyConfigs.server(r, DEFAULT_LISTEN_PORT);
         NettyClientConfig client = NettyConfigs.client(r);
         MessageStoreConfig store = MessageStoreConfigMapper.read(r);
-        r.require(store.brokerRole() == BrokerRole.ASYNC_MASTER, "brokerRole", store.brokerRole()
-            + " needs master/slave replication, which is not built into this version of Petrel; use ASYNC_MASTER");
+        r.require(store.brokerRole() != BrokerRole.SLAVE || broker.getBrokerId() > 0, "brokerId",
+            "a SLAVE needs a brokerId greater than 0 (0 is the master of the group), got " + broker.getBrokerId());
         r.require(server.getListenPort() == 0 || server.getListenPort() > 2, "listenPort",
             "must leave room for the fast port (listenPort - 2), got " + server.getListenPort());
         return new BrokerSettings(broker, server, client, store, r.effective(), r.unknown());

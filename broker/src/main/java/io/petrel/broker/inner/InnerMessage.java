@@ -1,14 +1,17 @@
 package io.petrel.broker.inner;
 
 import io.petrel.common.message.MessageExt;
+import io.petrel.store.MessageStore;
+import io.petrel.store.PutMessageResult;
+import io.petrel.store.PutRequest;
 
 /**
  * A record the broker writes on its own behalf (delay delivery, retry copies, transaction commits and ops).
  *
  * <p>The property map is what gets stored. Two things are only "in memory", as the records 4.9.7 brokers write
- * show: such a put never waits for a flush ({@code WAIT} is treated as false whatever the map says), and a copy
- * made with {@code delayApplies=false} keeps its {@code DELAY} property in the stored string while the store
- * does not schedule it again (a delivered delayed message still carries {@code DELAY} on disk). Not thread-safe.
+ * show: such a put never waits for a flush or a slave ({@code WAIT} is treated as false whatever the map says), and
+ * a copy made with {@code delayApplies=false} keeps its {@code DELAY} property in the stored string while the
+ * store does not schedule it again (a delivered delayed message still carries {@code DELAY} on disk). Not thread-safe.
  */
 public final class InnerMessage extends MessageExt {
     private final boolean delayApplies;
@@ -31,13 +34,16 @@ public final class InnerMessage extends MessageExt {
         return m;
     }
 
-    @Override
-    public int getDelayTimeLevel() {
-        return delayApplies ? super.getDelayTimeLevel() : 0;
+    /** The put of this record: it never waits for a flush or a slave; its delay applies as built. */
+    public PutRequest toPut() {
+        return PutRequest.inner(this, delayApplies);
     }
 
-    @Override
-    public boolean isWaitStoreMsgOK() {
-        return false;
+    /**
+     * Stores this record. Such a put never waits for a flush or a slave, so the store's future is complete when
+     * this returns: the caller's thread is not held.
+     */
+    public PutMessageResult putInto(MessageStore store) {
+        return store.asyncPutMessage(toPut()).join();
     }
 }

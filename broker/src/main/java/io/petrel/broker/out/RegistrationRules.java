@@ -23,15 +23,24 @@ public final class RegistrationRules {
         return role == BrokerRole.SLAVE ? Math.max(1, configuredId) : 0;
     }
 
-    /** The HA address advertised: {@code brokerIP2} and the HA port, which is the listen port + 1. */
-    public static String haAddress(BrokerConfig config, int listenPort) {
-        return config.getBrokerIP2() + ":" + (listenPort + 1);
+    /**
+     * The HA port a broker listens on: its listen port + 1, as in 4.9.7 (a configured {@code haListenPort} is not
+     * used), or any free port when the listen port itself is ephemeral (0).
+     */
+    public static int haPort(int configuredListenPort) {
+        return configuredListenPort == 0 ? 0 : configuredListenPort + 1;
     }
 
-    public static BrokerOuterAPI.BrokerIdentity identity(BrokerConfig config, BrokerRole role, int listenPort) {
+    /** The HA address advertised: {@code brokerIP2} and the HA port actually listened on. */
+    public static String haAddress(BrokerConfig config, int haPort) {
+        return config.getBrokerIP2() + ":" + haPort;
+    }
+
+    public static BrokerOuterAPI.BrokerIdentity identity(BrokerConfig config, BrokerRole role, int listenPort,
+                                                         int haPort) {
         return new BrokerOuterAPI.BrokerIdentity(config.getBrokerClusterName(),
             config.getBrokerIP1() + ":" + listenPort, config.getBrokerName(),
-            registeredId(role, config.getBrokerId()), haAddress(config, listenPort));
+            registeredId(role, config.getBrokerId()), haAddress(config, haPort));
     }
 
     /**

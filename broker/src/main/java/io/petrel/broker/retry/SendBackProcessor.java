@@ -92,7 +92,7 @@ public final class SendBackProcessor implements RequestProcessor {
                 + "] not exist");
         }
         InnerMessage copy = retryCopy(original, target);
-        store.asyncPutMessage(copy).whenComplete((result, error) -> {
+        store.asyncPutMessage(copy.toPut()).whenComplete((result, error) -> {
             if (error == null && result.isOk()) {
                 // where the store put it: the schedule topic when it waits for a delayed retry
                 stats.onSendBack(h.group(), originalTopic(original), copy.getTopic(), copy.getQueueId(),

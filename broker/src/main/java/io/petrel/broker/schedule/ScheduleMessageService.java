@@ -137,7 +137,7 @@ public final class ScheduleMessageService {
         InnerMessage copy = InnerMessage.copyOf(parked, false);
         copy.setTopic(realTopic);
         copy.setQueueId(Integer.parseInt(realQueue));
-        PutMessageResult result = store.putMessage(copy);
+        PutMessageResult result = copy.putInto(store);
         if (!result.isOk()) {
             LOG.warn("delivering delayed message {} to {} failed: {}", parked.getMsgId(), realTopic, result.status());
             return false;

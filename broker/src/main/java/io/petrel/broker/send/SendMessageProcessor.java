@@ -26,6 +26,7 @@ import io.petrel.remoting.protocol.header.SendMessageRequestHeaderV2;
 import io.petrel.remoting.protocol.header.SendMessageResponseHeader;
 import io.petrel.store.BatchPutRequest;
 import io.petrel.store.MessageStore;
+import io.petrel.store.PutRequest;
 import io.petrel.store.PutMessageResult;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -96,10 +97,10 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
         SendContext ctx = new SendContext(header, topicConfig, queueId, bornHost);
         if (request.code() == RequestCode.SEND_BATCH_MESSAGE) {
-            return sendBatch(ctx, request);
+            return sendBatch(channel, ctx, request);
         }
         if (reply) {
-            return sendReply(request, ctx);
+            return sendReply(channel, request, ctx);
         }
         return sendOne(channel, request, ctx);
     }
@@ -167,7 +168,7 @@ public final class SendMessageProcessor implements RequestProcessor {
                 PermName.PERM_READ | PermName.PERM_WRITE, 0);
         }
         int requestedQueue = ctx.queueId();
-        store.asyncPutMessage(msg).whenComplete((result, error) -> {
+        store.asyncPutMessage(PutRequest.of(msg)).whenComplete((result, error) -> {
             // counted where it was stored: the store moves a delayed message to the schedule topic
             RemotingCommand response = error != null
                 ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "store failed: " + error)
@@ -181,7 +182,7 @@ public final class SendMessageProcessor implements RequestProcessor {
      * SEND_REPLY_MESSAGE(_V2): pushes the reply to the requesting client first, then stores it in the reply topic
      * when {@code storeReplyMessageEnable}. The answer's code says whether the requester got it.
      */
-    private RemotingCommand sendReply(RemotingCommand request, SendContext ctx) {
+    private RemotingCommand sendReply(Channel channel, RemotingCommand request, SendContext ctx) {
         SendMessageRequestHeader h = ctx.header();
         MessageExt msg = new MessageExt();
         msg.setTopic(h.topic());
@@ -199,16 +200,18 @@ public final class SendMessageProcessor implements RequestProcessor {
             ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, pushError)
             : RemotingCommand.createResponse(ResponseCode.SUCCESS, null,
                 new SendMessageResponseHeader("0", ctx.queueId(), 0, null));
-        if (config.get().isStoreReplyMessageEnable()) {
-            PutMessageResult stored = store.putMessage(msg);
-            PutResultMapping.Outcome outcome = PutResultMapping.of(stored.status(), maxMessageSize);
-            if (outcome.stored()) {
+        if (!config.get().isStoreReplyMessageEnable()) {
+            return withSendExtFields(response);
+        }
+        store.asyncPutMessage(PutRequest.of(msg)).whenComplete((stored, error) -> {
+            if (error == null && PutResultMapping.of(stored.status(), maxMessageSize).stored()) {
                 stats.onPut(h.topic(), ctx.queueId(), stored.msgNum(), stored.wroteBytes());
                 response.customHeader(new SendMessageResponseHeader(String.join(",", stored.msgIds()),
                     ctx.queueId(), stored.logicsOffset(), null));
             }
-        }
-        return withSendExtFields(response);
+            RemotingResponder.respond(channel, request, withSendExtFields(response));
+        });
+        return null;
     }
 
     private int sysFlagFor(SendContext ctx) {
@@ -242,7 +245,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         return null;
     }
 
-    private RemotingCommand sendBatch(SendContext ctx, RemotingCommand request) {
+    private RemotingCommand sendBatch(Channel channel, SendContext ctx, RemotingCommand request) {
         SendMessageRequestHeader h = ctx.header();
         if (h.topic().startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)) {
             return error(ResponseCode.MESSAGE_ILLEGAL, "batch request does not support retry group " + h.topic());
@@ -265,7 +268,13 @@ public final class SendMessageProcessor implements RequestProcessor {
         BatchPutRequest batch = new BatchPutRequest(h.topic(), ctx.queueId(), sysFlagFor(ctx), h.bornTimestamp(),
             ctx.bornHost(), storeHost, h.reconsumeTimes() == null ? 0 : h.reconsumeTimes(),
             PropertiesCodec.encode(props), items);
-        return withSendExtFields(toResponse(store.putMessages(batch), ctx.queueId(), h.topic(), ctx.queueId()));
+        store.asyncPutMessages(batch).whenComplete((result, error) -> {
+            RemotingCommand response = error != null
+                ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "store failed: " + error)
+                : toResponse(result, ctx.queueId(), h.topic(), ctx.queueId());
+            RemotingResponder.respond(channel, request, withSendExtFields(response));
+        });
+        return null;
     }
 
     /** The answer to a put; a stored put is counted under the topic and queue it was stored in. */

@@ -65,7 +65,7 @@ public final class EndTransactionProcessor implements RequestProcessor {
             return refused;
         }
         if (outcome == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
-            PutMessageResult result = store.putMessage(TransactionRecords.committed(half));
+            PutMessageResult result = TransactionRecords.committed(half).putInto(store);
             RemotingCommand refusedPut = refusal(result.status());
             if (refusedPut != null) {
                 return refusedPut;
@@ -105,7 +105,7 @@ public final class EndTransactionProcessor implements RequestProcessor {
     }
 
     private void writeOp(MessageExt half) {
-        PutMessageResult op = store.putMessage(TransactionRecords.op(half.getQueueOffset(), storeHost, clock.millis()));
+        PutMessageResult op = TransactionRecords.op(half.getQueueOffset(), storeHost, clock.millis()).putInto(store);
         if (!op.isOk()) {
             LOG.warn("op record for half message at queue offset {} not stored ({}); the checker will ask again",
                 half.getQueueOffset(), op.status());

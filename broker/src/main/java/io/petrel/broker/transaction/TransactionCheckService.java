@@ -137,8 +137,8 @@ public final class TransactionCheckService {
 
     /** Appends the counted copy and asks a producer about it; false when the copy could not be stored. */
     private boolean check(MessageExt half) {
-        MessageExt copy = TransactionRecords.recheck(half);
-        PutMessageResult r = store.putMessage(copy);
+        InnerMessage copy = TransactionRecords.recheck(half);
+        PutMessageResult r = copy.putInto(store);
         if (!r.isOk()) {
             LOG.warn("re-putting half message {} for a check failed: {}", half.getMsgId(), r.status());
             return false;
@@ -181,7 +181,7 @@ public final class TransactionCheckService {
     private void giveUp(MessageExt half) {
         topics.createIfAbsent(TopicValidator.RMQ_SYS_TRANS_CHECK_MAX_TIME_TOPIC, 1,
             PermName.PERM_READ | PermName.PERM_WRITE, 0);
-        PutMessageResult r = store.putMessage(TransactionRecords.checkedOut(half));
+        PutMessageResult r = TransactionRecords.checkedOut(half).putInto(store);
         LOG.info("half message {} checked {} times, moved to {}: {}", half.getMsgId(),
             TransactionRecords.checkTimes(half), TopicValidator.RMQ_SYS_TRANS_CHECK_MAX_TIME_TOPIC, r.status());
     }

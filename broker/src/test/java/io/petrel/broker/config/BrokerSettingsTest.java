@@ -67,8 +67,7 @@ class BrokerSettingsTest {
 
     @Test
     void keysOfCapabilitiesNotBuiltStopStartUpUnlessAtTheirDefault() {
-        for (String[] kv : List.of(new String[] {"aclEnable", "true"}, new String[] {"brokerRole", "SLAVE"},
-            new String[] {"brokerRole", "SYNC_MASTER"}, new String[] {"useTLS", "true"},
+        for (String[] kv : List.of(new String[] {"aclEnable", "true"}, new String[] {"useTLS", "true"},
             new String[] {"filterServerNums", "1"}, new String[] {"forceRegister", "false"},
             new String[] {"enableCalcFilterBitMap", "true"})) {
             ConfigException e = assertThrows(ConfigException.class, () -> BrokerStartup.settings(props(kv)),
@@ -78,6 +77,30 @@ class BrokerSettingsTest {
         }
         BrokerSettings s = BrokerStartup.settings(props("aclEnable", "false", "brokerRole", "ASYNC_MASTER"));
         assertFalse(s.broker().isAclEnable());
+    }
+
+    @Test
+    void rolesAndHaKeysAsIn497() {
+        BrokerSettings slave = BrokerStartup.settings(props("brokerRole", "SLAVE", "brokerId", "2",
+            "haMasterAddress", "127.0.0.1:10912", "haSendHeartbeatInterval", "1000", "slaveTimeout", "2000"));
+        assertEquals(io.petrel.store.BrokerRole.SLAVE, slave.store().brokerRole());
+        assertEquals("127.0.0.1:10912", slave.store().haMasterAddress());
+        assertEquals(1000, slave.store().haSendHeartbeatIntervalMs());
+        assertEquals(2000, slave.store().slaveTimeoutMs());
+        BrokerSettings sync = BrokerStartup.settings(props("brokerRole", "SYNC_MASTER"));
+        assertEquals(32 * 1024, sync.store().haTransferBatchSize());
+        assertEquals(256L * 1024 * 1024, sync.store().haSlaveFallbehindMax());
+        assertEquals(20_000, sync.store().haHousekeepingIntervalMs());
+        assertEquals(3_000, sync.store().slaveTimeoutMs());
+        assertEquals(null, sync.store().haMasterAddress());
+        // 4.9.7 ignores an address shorter than 6 characters
+        assertEquals(null, BrokerStartup.settings(props("haMasterAddress", "a:1")).store().haMasterAddress());
+        assertEquals("brokerId", assertThrows(ConfigException.class,
+            () -> BrokerStartup.settings(props("brokerRole", "SLAVE", "brokerId", "0"))).key());
+        assertEquals("haMasterAddress", assertThrows(ConfigException.class,
+            () -> BrokerStartup.settings(props("haMasterAddress", "localhost-no-port"))).key());
+        assertEquals("haHousekeepingInterval", assertThrows(ConfigException.class,
+            () -> BrokerStartup.settings(props("haHousekeepingInterval", "100"))).key());
     }
 
     @Test

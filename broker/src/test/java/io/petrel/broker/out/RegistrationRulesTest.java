@@ -26,7 +26,8 @@ class RegistrationRulesTest {
 
     @Test
     void identityNamesTheClientAndHaAddresses() {
-        BrokerOuterAPI.BrokerIdentity id = RegistrationRules.identity(config, BrokerRole.ASYNC_MASTER, 10911);
+        BrokerOuterAPI.BrokerIdentity id = RegistrationRules.identity(config, BrokerRole.ASYNC_MASTER, 10911,
+            RegistrationRules.haPort(10911));
         assertEquals(new BrokerOuterAPI.BrokerIdentity("C", "10.0.0.1:10911", "b", 0, "10.0.0.2:10912"), id);
     }
 

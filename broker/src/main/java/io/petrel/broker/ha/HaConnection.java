@@ -1,0 +1,190 @@
+package io.petrel.broker.ha;
+
+import io.petrel.store.MessageStore;
+import io.petrel.store.Replicas;
+import io.petrel.store.SelectedBuffer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One slave on the master's HA port. The reader takes the slave's 8-byte reports: the first says where to start
+ * (0 means the beginning of the newest CommitLog file, as in 4.9.7), every one acknowledges; a later report beyond
+ * the master's CommitLog closes the connection. The writer, once the start is known, sends raw CommitLog in frames
+ * of at most {@code haTransferBatchSize} bytes that never cross a file end, and an empty frame after
+ * {@code haSendHeartbeatInterval} of silence. Nothing read for {@code haHousekeepingInterval} closes the connection.
+ */
+final class HaConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(HaConnection.class);
+
+    private final HaServer server;
+    private final Socket socket;
+    private final String peer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final Thread reader;
+    private final Thread writer;
+    private volatile Replicas.Link link;
+    private volatile long startOffset = -1;
+    private volatile long slaveAckOffset = -1;
+
+    HaConnection(HaServer server, Socket socket) {
+        this.server = server;
+        this.socket = socket;
+        this.peer = String.valueOf(socket.getRemoteSocketAddress());
+        this.reader = new Thread(this::readLoop, "HAReadSocketService-" + peer);
+        this.writer = new Thread(this::writeLoop, "HAWriteSocketService-" + peer);
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+    }
+
+    void start() {
+        reader.start();
+        writer.start();
+    }
+
+    long slaveAckOffset() {
+        return slaveAckOffset;
+    }
+
+    private void readLoop() {
+        MessageStore store = server.store();
+        long housekeeping = server.config().haHousekeepingIntervalMs();
+        byte[] buf = new byte[HaFrames.REPORT_SIZE];
+        int filled = 0;
+        long lastRead = System.currentTimeMillis();
+        try {
+            InputStream in = socket.getInputStream();
+            while (!closed.get() && !server.isStopped()) {
+                int before = filled;
+                filled = HaFrames.fill(in, buf, filled, buf.length);
+                long now = System.currentTimeMillis();
+                if (filled > before) {
+                    lastRead = now;
+                }
+                if (filled < buf.length) {
+                    if (now - lastRead > housekeeping) {
+                        close("nothing read for " + housekeeping + " ms");
+                    }
+                    continue;
+                }
+                filled = 0;
+                long reported = HaFrames.getLong(buf, 0);
+                if (!onReport(store, reported)) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            close("read failed: " + e.getMessage());
+        } finally {
+            close("reader stopped");
+        }
+    }
+
+    /** Takes one report; false when it closes the connection. */
+    private boolean onReport(MessageStore store, long reported) {
+        if (link == null) {
+            long max = store.getMaxPhyOffset();
+            long fileSize = server.config().mappedFileSizeCommitLog();
+            long start = reported != 0 ? reported : Math.max(0, max - max % fileSize);
+            if (reported < 0) {
+                close("slave reported a negative offset " + reported);
+                return false;
+            }
+            startOffset = start;
+            slaveAckOffset = reported;
+            link = store.replicas().open(start);
+            LOG.info("slave {} requests offset {}; sending from {}", peer, reported, start);
+            started.countDown();
+            return true;
+        }
+        long max = store.getMaxPhyOffset();
+        if (reported > max) {
+            LOG.warn("slave[{}] request offset={} greater than local commitLog offset={}", peer, reported, max);
+            close("slave ahead of the master");
+            return false;
+        }
+        slaveAckOffset = reported;
+        store.replicas().acked(link, reported);
+        return true;
+    }
+
+    private void writeLoop() {
+        MessageStore store = server.store();
+        int batch = server.config().haTransferBatchSize();
+        long heartbeat = server.config().haSendHeartbeatIntervalMs();
+        byte[] frame = new byte[HaFrames.HEADER_SIZE + batch];
+        try {
+            OutputStream out = socket.getOutputStream();
+            while (!closed.get() && !started.await(1, TimeUnit.SECONDS)) {
+                // the first report decides where to start; nothing is sent before it, as in 4.9.7
+            }
+            long next = startOffset;
+            long lastWrite = System.currentTimeMillis();
+            while (!closed.get() && !server.isStopped()) {
+                int size = 0;
+                SelectedBuffer data = next < store.getMaxPhyOffset() ? store.getCommitLogData(next) : null;
+                if (data != null) {
+                    try {
+                        ByteBuffer b = data.buffer();
+                        size = Math.min(batch, b.remaining());
+                        b.get(b.position(), frame, HaFrames.HEADER_SIZE, size);
+                    } finally {
+                        data.release();
+                    }
+                }
+                long now = System.currentTimeMillis();
+                if (size == 0 && now - lastWrite < heartbeat) {
+                    server.awaitData(100);
+                    continue;
+                }
+                HaFrames.putLong(frame, 0, next);
+                HaFrames.putInt(frame, 8, size);
+                if (size > 0) {
+                    // before the write: the slave's acknowledgement may arrive before write() returns
+                    store.replicas().sent(link, next + size);
+                }
+                out.write(frame, 0, HaFrames.HEADER_SIZE + size);
+                out.flush();
+                lastWrite = now;
+                next += size;
+            }
+        } catch (IOException e) {
+            close("write failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close("writer stopped");
+        }
+    }
+
+    void close(String why) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        started.countDown();
+        HaServer.closeQuietly(socket);
+        Replicas.Link l = link;
+        if (l != null) {
+            server.store().replicas().close(l);
+        }
+        server.removed(this);
+        LOG.info("HA connection to slave {} closed ({}); it had reported {}", peer, why, slaveAckOffset);
+    }
+
+    void join(long ms) {
+        try {
+            reader.join(ms);
+            writer.join(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.petrel.broker.ha;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+
+/**
+ * RocketMQ 4.9.7's HA wire format, big-endian, no handshake. Slave to master: an 8-byte offset report (the first is
+ * where to start, every one is an acknowledgement). Master to slave: a 12-byte header (8-byte physical offset of the
+ * first body byte, 4-byte body size) and that many bytes of raw CommitLog; size 0 is a heartbeat.
+ */
+public final class HaFrames {
+    public static final int REPORT_SIZE = 8;
+    public static final int HEADER_SIZE = 12;
+
+    private HaFrames() {
+    }
+
+    public static byte[] report(long offset) {
+        byte[] b = new byte[REPORT_SIZE];
+        putLong(b, 0, offset);
+        return b;
+    }
+
+    public static void putLong(byte[] b, int at, long v) {
+        for (int i = 7; i >= 0; i--) {
+            b[at + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+
+    public static void putInt(byte[] b, int at, int v) {
+        for (int i = 3; i >= 0; i--) {
+            b[at + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+
+    public static long getLong(byte[] b, int at) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[at + i] & 0xFF);
+        }
+        return v;
+    }
+
+    public static int getInt(byte[] b, int at) {
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            v = (v << 8) | (b[at + i] & 0xFF);
+        }
+        return v;
+    }
+
+    /**
+     * Fills {@code buf[filled..len)} from a stream whose reads time out (SO_TIMEOUT): returns how many bytes are in
+     * the buffer now, which is less than {@code len} when the read timed out first. A timeout loses no bytes.
+     */
+    public static int fill(InputStream in, byte[] buf, int filled, int len) throws IOException {
+        while (filled < len) {
+            int n;
+            try {
+                n = in.read(buf, filled, len - filled);
+            } catch (SocketTimeoutException e) {
+                return filled;
+            }
+            if (n < 0) {
+                throw new EOFException("connection closed by peer");
+            }
+            filled += n;
+        }
+        return filled;
+    }
+}
