@@ -43,6 +43,24 @@ public final class DelayOffsetTable {
         table.put(level, nextOffset);
     }
 
+    /**
+     * Takes over another broker's table (a slave copying its master): {@code json} is checked, then written to
+     * {@code delayOffset.json} byte for byte as received, and becomes the table in memory.
+     *
+     * @throws IllegalArgumentException when {@code json} is not a delay offset table
+     */
+    public synchronized void replaceWithJson(byte[] json) {
+        Map<Integer, Long> incoming;
+        try {
+            incoming = decode(json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a delay offset table: " + e.getMessage(), e);
+        }
+        file.store(json);
+        table.putAll(incoming);
+        table.keySet().retainAll(incoming.keySet());
+    }
+
     public Map<Integer, Long> snapshot() {
         return new TreeMap<>(table);
     }

@@ -90,6 +90,25 @@ public final class SubscriptionGroupManager {
         return Map.copyOf(table);
     }
 
+    /**
+     * Takes over another broker's whole group table and data version (a slave copying its master), unless the
+     * versions are already equal; groups the other table lacks are dropped.
+     *
+     * @return true when the table was replaced (and persisted)
+     */
+    public synchronized boolean replaceIfVersionDiffers(SubscriptionGroupWrapper other) {
+        if (dataVersion.equals(other.dataVersion())) {
+            return false;
+        }
+        Map<String, SubscriptionGroupConfig> incoming = other.subscriptionGroupTable();
+        // Put first, then drop: a group present on both sides never disappears for a concurrent reader.
+        table.putAll(incoming);
+        table.keySet().retainAll(incoming.keySet());
+        dataVersion = other.dataVersion();
+        persist();
+        return true;
+    }
+
     public SubscriptionGroupWrapper wrapper() {
         return new SubscriptionGroupWrapper(table, dataVersion);
     }

@@ -178,6 +178,31 @@ public final class TopicConfigManager {
         }
     }
 
+    /**
+     * Takes over another broker's whole table and data version (a slave copying its master), unless the versions
+     * are already equal. Topics the other table lacks are dropped; no listener is told, as the version came from
+     * the master.
+     *
+     * @return true when the table was replaced (and persisted)
+     */
+    public boolean replaceIfVersionDiffers(TopicConfigSerializeWrapper other) {
+        lock.lock();
+        try {
+            if (dataVersion.equals(other.dataVersion())) {
+                return false;
+            }
+            Map<String, TopicConfig> incoming = other.topicConfigTable();
+            // Put first, then drop: a topic present on both sides never disappears for a concurrent reader.
+            table.putAll(incoming);
+            table.keySet().retainAll(incoming.keySet());
+            dataVersion = other.dataVersion();
+            persist();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public TopicConfigSerializeWrapper serializeWrapper() {
         return new TopicConfigSerializeWrapper(table, dataVersion);
     }
