@@ -76,80 +76,56 @@ public final class SlaveSynchronize {
 
     /** GET_ALL_TOPIC_CONFIG from the master's VIP port; replaces the table when the data version differs. */
     public Outcome syncTopicConfig() throws InterruptedException, RemotingException {
-        String master = master();
-        if (master == null) {
-            return Outcome.SKIPPED;
-        }
-        byte[] body = fetch(NetAddresses.vipAddress(master), RequestCode.GET_ALL_TOPIC_CONFIG);
-        TopicConfigSerializeWrapper wrapper = TopicConfigSerializeWrapper.decode(body);
-        if (!topics.replaceIfVersionDiffers(wrapper)) {
-            return Outcome.UNCHANGED;
-        }
-        LOG.info("topic config taken from master {}: {} topics, {}", master, wrapper.topicConfigTable().size(),
-            wrapper.dataVersion());
-        return Outcome.APPLIED;
+        return fetchAndApply("topic config", RequestCode.GET_ALL_TOPIC_CONFIG, true,
+            body -> topics.replaceIfVersionDiffers(TopicConfigSerializeWrapper.decode(body)));
     }
 
     /** GET_ALL_CONSUMER_OFFSET; merged per {@code topic@group} (the master's entries win), then persisted. */
     public Outcome syncConsumerOffsets() throws InterruptedException, RemotingException {
-        String master = master();
-        if (master == null) {
-            return Outcome.SKIPPED;
-        }
-        byte[] body = fetch(master, RequestCode.GET_ALL_CONSUMER_OFFSET);
-        consumerOffsets.mergeFrom(ConsumerOffsetSerializeWrapper.decode(body).offsetTable());
-        consumerOffsets.persist();
-        LOG.info("consumer offsets merged from master {}", master);
-        return Outcome.APPLIED;
+        return fetchAndApply("consumer offsets", RequestCode.GET_ALL_CONSUMER_OFFSET, false, body -> {
+            consumerOffsets.mergeFrom(ConsumerOffsetSerializeWrapper.decode(body).offsetTable());
+            consumerOffsets.persist();
+            return true;
+        });
     }
 
     /** GET_ALL_DELAY_OFFSET; the JSON is stored as received and loaded. */
     public Outcome syncDelayOffsets() throws InterruptedException, RemotingException {
-        String master = master();
-        if (master == null) {
-            return Outcome.SKIPPED;
-        }
-        byte[] body = fetch(master, RequestCode.GET_ALL_DELAY_OFFSET);
-        if (body == null || body.length == 0) {
-            return Outcome.UNCHANGED;
-        }
-        delayOffsets.replaceWithJson(body);
-        LOG.info("delay offsets taken from master {}", master);
-        return Outcome.APPLIED;
+        return fetchAndApply("delay offsets", RequestCode.GET_ALL_DELAY_OFFSET, false, body -> {
+            delayOffsets.replaceWithJson(body);
+            return true;
+        });
     }
 
     /** GET_ALL_SUBSCRIPTIONGROUP_CONFIG; replaces the table when the data version differs. */
     public Outcome syncSubscriptionGroups() throws InterruptedException, RemotingException {
-        String master = master();
-        if (master == null) {
+        return fetchAndApply("subscription groups", RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, false,
+            body -> groups.replaceIfVersionDiffers(SubscriptionGroupWrapper.decode(body)));
+    }
+
+    /** Applies a master's answer; returns whether anything changed. */
+    private interface Apply {
+        boolean apply(byte[] body);
+    }
+
+    /** Asks the master (its VIP port if {@code vip}) with {@code code} and applies the answer's body. */
+    private Outcome fetchAndApply(String what, int code, boolean vip, Apply apply)
+        throws InterruptedException, RemotingException {
+        String master = masterAddr.get();
+        if (master == null || master.isEmpty() || master.equals(selfAddr)) {
             return Outcome.SKIPPED;
         }
-        byte[] body = fetch(master, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG);
-        SubscriptionGroupWrapper wrapper = SubscriptionGroupWrapper.decode(body);
-        if (!groups.replaceIfVersionDiffers(wrapper)) {
-            return Outcome.UNCHANGED;
-        }
-        LOG.info("subscription groups taken from master {}: {} groups, {}", master,
-            wrapper.subscriptionGroupTable().size(), wrapper.dataVersion());
-        return Outcome.APPLIED;
-    }
-
-    /** The master to ask, or null when unknown or when this broker is its own master. */
-    private String master() {
-        String addr = masterAddr.get();
-        if (addr == null || addr.isEmpty() || addr.equals(selfAddr)) {
-            return null;
-        }
-        return addr;
-    }
-
-    private byte[] fetch(String addr, int code) throws InterruptedException, RemotingException {
-        RemotingCommand response = client.invokeSync(addr, RemotingCommand.createRequest(code), timeoutMillis);
+        String target = vip ? NetAddresses.vipAddress(master) : master;
+        RemotingCommand response = client.invokeSync(target, RemotingCommand.createRequest(code), timeoutMillis);
         if (response.code() != ResponseCode.SUCCESS) {
-            throw new IllegalStateException("master " + addr + " answered request " + code + " with code "
+            throw new IllegalStateException("master " + target + " answered request " + code + " with code "
                 + response.code() + ": " + response.remark());
         }
-        return response.body();
+        if (!apply.apply(response.body() == null ? new byte[0] : response.body())) {
+            return Outcome.UNCHANGED;
+        }
+        LOG.info("{} taken from master {}", what, master);
+        return Outcome.APPLIED;
     }
 
     private interface Item {

@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSONObject;
 import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.common.route.json.JsonBodies;
 import io.petrel.common.route.json.JsonWriter;
+import io.petrel.common.util.ConcurrentMaps;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,8 +58,7 @@ public final class DelayOffsetTable {
             throw new IllegalArgumentException("not a delay offset table: " + e.getMessage(), e);
         }
         file.store(json);
-        table.putAll(incoming);
-        table.keySet().retainAll(incoming.keySet());
+        ConcurrentMaps.replaceContents(table, incoming);
     }
 
     public Map<Integer, Long> snapshot() {

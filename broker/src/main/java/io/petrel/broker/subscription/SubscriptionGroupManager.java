@@ -5,6 +5,7 @@ import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.common.route.DataVersion;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
 import io.petrel.common.subscription.SubscriptionGroupWrapper;
+import io.petrel.common.util.ConcurrentMaps;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -100,10 +101,7 @@ public final class SubscriptionGroupManager {
         if (dataVersion.equals(other.dataVersion())) {
             return false;
         }
-        Map<String, SubscriptionGroupConfig> incoming = other.subscriptionGroupTable();
-        // Put first, then drop: a group present on both sides never disappears for a concurrent reader.
-        table.putAll(incoming);
-        table.keySet().retainAll(incoming.keySet());
+        ConcurrentMaps.replaceContents(table, other.subscriptionGroupTable());
         dataVersion = other.dataVersion();
         persist();
         return true;

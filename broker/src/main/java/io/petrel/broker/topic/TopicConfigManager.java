@@ -7,6 +7,7 @@ import io.petrel.common.route.TopicConfigSerializeWrapper;
 import io.petrel.common.topic.PermName;
 import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.topic.TopicValidator;
+import io.petrel.common.util.ConcurrentMaps;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -191,10 +192,7 @@ public final class TopicConfigManager {
             if (dataVersion.equals(other.dataVersion())) {
                 return false;
             }
-            Map<String, TopicConfig> incoming = other.topicConfigTable();
-            // Put first, then drop: a topic present on both sides never disappears for a concurrent reader.
-            table.putAll(incoming);
-            table.keySet().retainAll(incoming.keySet());
+            ConcurrentMaps.replaceContents(table, other.topicConfigTable());
             dataVersion = other.dataVersion();
             persist();
             return true;
