@@ -143,7 +143,7 @@ public final class BrokerConfig {
         this.flushDelayOffsetInterval = r.longKey("flushDelayOffsetInterval", 10000, 1, Long.MAX_VALUE);
         this.aclEnable = r.unsupportedBool("aclEnable", false, "ACL is not built into this version of Petrel; remove the key or set it to false");
         this.storeReplyMessageEnable = r.bool("storeReplyMessageEnable", true);
-        this.offsetCheckInSlave = r.unsupportedBool("offsetCheckInSlave", false, "there is no slave role in this version of Petrel");
+        this.offsetCheckInSlave = r.bool("offsetCheckInSlave", false);
         this.channelExpiredTimeoutMillis = r.longKey("channelExpiredTimeoutMillis", 120000, 1, Long.MAX_VALUE);
         this.rebalanceLockMaxLiveTimeMillis = r.longKey("rebalanceLockMaxLiveTimeMillis", 60000, 1, Long.MAX_VALUE);
         this.filterServerNums = (int) r.unsupportedLong("filterServerNums", 0,

@@ -45,8 +45,9 @@ public final class BrokerConfigStore implements Supplier<BrokerConfig> {
     /** Keys read for each request or each period, which an update changes at once. */
     private static final Set<String> LIVE_KEYS = Set.of("brokerPermission", "autoCreateTopicEnable",
         "autoCreateSubscriptionGroup", "rejectTransactionMessage", "longPollingEnable", "shortPollingTimeMills",
-        "notifyConsumerIdsChangedEnable", "slaveReadEnable", "storeReplyMessageEnable", "enablePropertyFilter",
-        "registerBrokerTimeoutMills", "compressedRegister", "namesrvAddr", "startAcceptSendRequestTimeStamp");
+        "notifyConsumerIdsChangedEnable", "slaveReadEnable", "offsetCheckInSlave", "storeReplyMessageEnable",
+        "enablePropertyFilter", "registerBrokerTimeoutMills", "compressedRegister", "namesrvAddr",
+        "startAcceptSendRequestTimeStamp");
 
     private final AtomicReference<BrokerSettings> current;
     private final AtomicReference<DataVersion> version;

@@ -126,6 +126,14 @@ public final class ConsumerOffsetManager {
         return true;
     }
 
+    /**
+     * Merges another broker's offsets in (a slave copying its master): each {@code topic@group} the other table
+     * has replaces this one's queue offsets for that key; keys only this table has are kept.
+     */
+    public void mergeFrom(Map<String, ? extends Map<Integer, Long>> other) {
+        other.forEach((k, queues) -> table.put(k, new ConcurrentHashMap<>(queues)));
+    }
+
     public byte[] encode() {
         return ConsumerOffsetSerializeWrapper.encode(table);
     }

@@ -198,12 +198,19 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
         boolean handedOver = false;
         try {
+            PullMessageResponseHeader header = answerHeader(h, group, result);
             int code = codeFor(result.status(), h.queueOffset());
-            long suggest = !config.get().isSlaveReadEnable() ? 0
-                : result.suggestPullingFromSlave() ? group.whichBrokerWhenConsumeSlowly() : group.brokerId();
-            RemotingCommand response = RemotingCommand.createResponse(code, result.status().name(),
-                new PullMessageResponseHeader(suggest, result.nextBeginOffset(), result.minOffset(),
-                    result.maxOffset()));
+            if (code == ResponseCode.PULL_OFFSET_MOVED && !correctsOffsets()) {
+                // A slave may only lag its master: it sends the consumer back to the group's broker to retry
+                // instead of moving the consumer's offset.
+                LOG.warn("out-of-range pull left uncorrected on a slave: topic={} group={} queue={} offset={} "
+                    + "status={} suggestBrokerId={}", h.topic(), h.consumerGroup(), h.queueId(), h.queueOffset(),
+                    result.status(), group.brokerId());
+                code = ResponseCode.PULL_RETRY_IMMEDIATELY;
+                header = new PullMessageResponseHeader(group.brokerId(), header.nextBeginOffset(),
+                    header.minOffset(), header.maxOffset());
+            }
+            RemotingCommand response = RemotingCommand.createResponse(code, result.status().name(), header);
             if (code == ResponseCode.SUCCESS) {
                 if (config.get().isTransferMsgByHeap()) {
                     response.body(result.copyToHeap().array());
@@ -224,6 +231,33 @@ public final class PullMessageProcessor implements RequestProcessor {
                 result.release();
             }
         }
+    }
+
+    /**
+     * The header for a store answer before any slave rule: the suggested broker (0 unless slave reads are on)
+     * and the next offset, which stays at the requested one for an out-of-range pull on a slave that does not
+     * check offsets.
+     */
+    private PullMessageResponseHeader answerHeader(PullMessageRequestHeader h, SubscriptionGroupConfig group,
+                                                   GetMessageResult result) {
+        long suggest = !config.get().isSlaveReadEnable() ? 0
+            : result.suggestPullingFromSlave() ? group.whichBrokerWhenConsumeSlowly() : group.brokerId();
+        long next = isOutOfRange(result.status()) && !correctsOffsets() ? h.queueOffset() : result.nextBeginOffset();
+        return new PullMessageResponseHeader(suggest, next, result.minOffset(), result.maxOffset());
+    }
+
+    /** Whether this broker moves a consumer's out-of-range offset: a master always, a slave only if told to. */
+    private boolean correctsOffsets() {
+        return role != BrokerRole.SLAVE || config.get().isOffsetCheckInSlave();
+    }
+
+    /** The store answers whose next offset is a correction of the requested one rather than progress. */
+    static boolean isOutOfRange(GetMessageStatus status) {
+        return switch (status) {
+            case NO_MESSAGE_IN_QUEUE, NO_MATCHED_LOGIC_QUEUE, OFFSET_TOO_SMALL, OFFSET_OVERFLOW_ONE,
+                OFFSET_OVERFLOW_BADLY, OFFSET_FOUND_NULL -> true;
+            case FOUND, NO_MATCHED_MESSAGE, MESSAGE_WAS_REMOVING -> false;
+        };
     }
 
     static int codeFor(GetMessageStatus status, long requestedOffset) {

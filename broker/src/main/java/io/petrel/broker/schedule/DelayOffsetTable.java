@@ -4,6 +4,7 @@ import com.alibaba.fastjson2.JSONObject;
 import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.common.route.json.JsonBodies;
 import io.petrel.common.route.json.JsonWriter;
+import io.petrel.common.util.ConcurrentMaps;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,23 @@ public final class DelayOffsetTable {
 
     public void set(int level, long nextOffset) {
         table.put(level, nextOffset);
+    }
+
+    /**
+     * Takes over another broker's table (a slave copying its master): {@code json} is checked, then written to
+     * {@code delayOffset.json} byte for byte as received, and becomes the table in memory.
+     *
+     * @throws IllegalArgumentException when {@code json} is not a delay offset table
+     */
+    public synchronized void replaceWithJson(byte[] json) {
+        Map<Integer, Long> incoming;
+        try {
+            incoming = decode(json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a delay offset table: " + e.getMessage(), e);
+        }
+        file.store(json);
+        ConcurrentMaps.replaceContents(table, incoming);
     }
 
     public Map<Integer, Long> snapshot() {

@@ -5,6 +5,7 @@ import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.common.route.DataVersion;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
 import io.petrel.common.subscription.SubscriptionGroupWrapper;
+import io.petrel.common.util.ConcurrentMaps;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,22 @@ public final class SubscriptionGroupManager {
 
     public Map<String, SubscriptionGroupConfig> snapshot() {
         return Map.copyOf(table);
+    }
+
+    /**
+     * Takes over another broker's whole group table and data version (a slave copying its master), unless the
+     * versions are already equal; groups the other table lacks are dropped.
+     *
+     * @return true when the table was replaced (and persisted)
+     */
+    public synchronized boolean replaceIfVersionDiffers(SubscriptionGroupWrapper other) {
+        if (dataVersion.equals(other.dataVersion())) {
+            return false;
+        }
+        ConcurrentMaps.replaceContents(table, other.subscriptionGroupTable());
+        dataVersion = other.dataVersion();
+        persist();
+        return true;
     }
 
     public SubscriptionGroupWrapper wrapper() {

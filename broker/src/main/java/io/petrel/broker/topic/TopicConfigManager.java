@@ -7,6 +7,7 @@ import io.petrel.common.route.TopicConfigSerializeWrapper;
 import io.petrel.common.topic.PermName;
 import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.topic.TopicValidator;
+import io.petrel.common.util.ConcurrentMaps;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -175,6 +176,28 @@ public final class TopicConfigManager {
         }
         if (changed) {
             bumpAndPersist();
+        }
+    }
+
+    /**
+     * Takes over another broker's whole table and data version (a slave copying its master), unless the versions
+     * are already equal. Topics the other table lacks are dropped; no listener is told, as the version came from
+     * the master.
+     *
+     * @return true when the table was replaced (and persisted)
+     */
+    public boolean replaceIfVersionDiffers(TopicConfigSerializeWrapper other) {
+        lock.lock();
+        try {
+            if (dataVersion.equals(other.dataVersion())) {
+                return false;
+            }
+            ConcurrentMaps.replaceContents(table, other.topicConfigTable());
+            dataVersion = other.dataVersion();
+            persist();
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 

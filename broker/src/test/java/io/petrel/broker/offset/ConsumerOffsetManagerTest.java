@@ -70,4 +70,18 @@ class ConsumerOffsetManagerTest {
         again.load();
         assertEquals(7, again.query("G", "T", 0));
     }
+
+    @Test
+    void mergeReplacesTheKeysItBringsAndKeepsTheOthers() {
+        ConsumerOffsetManager m = manager("consumerOffset.json");
+        m.commit("c", "G", "T", 0, 1);
+        m.commit("c", "G", "T", 5, 8);
+        m.commit("c", "OTHER", "T", 0, 6);
+
+        m.mergeFrom(Map.of("T@G", Map.of(0, 4L, 1, 2L), "U@G", Map.of(3, 9L)));
+
+        assertEquals(Map.of(0, 4L, 1, 2L), m.queryAll("G", "T"), "the whole queue map of a merged key is replaced");
+        assertEquals(Map.of(3, 9L), m.queryAll("G", "U"));
+        assertEquals(Map.of(0, 6L), m.queryAll("OTHER", "T"));
+    }
 }

@@ -1,6 +1,9 @@
 package io.petrel.broker.schedule;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.petrel.broker.config.JsonConfigFile;
 import java.nio.charset.StandardCharsets;
@@ -48,5 +51,30 @@ class DelayOffsetTableTest {
         DelayOffsetTable table = new DelayOffsetTable(new JsonConfigFile(file));
         table.load();
         assertEquals(9, table.get(5));
+    }
+
+    @Test
+    void replacingWithJsonStoresTheBytesAsGivenAndLoadsThem() throws Exception {
+        Path file = dir.resolve("delayOffset.json");
+        DelayOffsetTable table = new DelayOffsetTable(new JsonConfigFile(file));
+        table.set(7, 70);
+        byte[] json = "{\"offsetTable\":{2:5,1:4}}".getBytes(StandardCharsets.UTF_8);
+
+        table.replaceWithJson(json);
+
+        assertArrayEquals(json, Files.readAllBytes(file));
+        assertEquals(Map.of(1, 4L, 2, 5L), table.snapshot());
+    }
+
+    @Test
+    void replacingWithSomethingElseThanATableChangesNothing() {
+        Path file = dir.resolve("delayOffset.json");
+        DelayOffsetTable table = new DelayOffsetTable(new JsonConfigFile(file));
+        table.set(1, 3);
+
+        assertThrows(IllegalArgumentException.class,
+            () -> table.replaceWithJson("not json".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Map.of(1, 3L), table.snapshot());
+        assertFalse(Files.exists(file));
     }
 }

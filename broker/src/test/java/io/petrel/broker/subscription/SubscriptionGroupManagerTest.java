@@ -1,18 +1,22 @@
 package io.petrel.broker.subscription;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import io.petrel.broker.testing.TestBrokerConfig;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.broker.TestFiles;
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.config.JsonConfigFile;
+import io.petrel.broker.testing.TestBrokerConfig;
+import io.petrel.common.route.DataVersion;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
+import io.petrel.common.subscription.SubscriptionGroupWrapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,5 +65,24 @@ class SubscriptionGroupManagerTest {
         SubscriptionGroupManager third = manager(false);
         third.load();
         assertNull(third.get("G1"));
+    }
+
+    @Test
+    void replacingWithAnotherVersionTakesTheWholeTableAndTheSameVersionChangesNothing() {
+        SubscriptionGroupManager m = manager(true);
+        m.load();
+        m.find("local-only");
+        DataVersion masterVersion = new DataVersion(1690000000000L, 3);
+        Map<String, SubscriptionGroupConfig> masterTable = Map.of("G", SubscriptionGroupConfig.defaults("G"));
+
+        assertTrue(m.replaceIfVersionDiffers(new SubscriptionGroupWrapper(masterTable, masterVersion)));
+        assertEquals(masterTable, m.snapshot());
+        SubscriptionGroupManager reloaded = manager(true);
+        reloaded.load();
+        assertEquals(masterVersion, reloaded.wrapper().dataVersion());
+        assertNull(reloaded.get("local-only"));
+
+        assertFalse(m.replaceIfVersionDiffers(new SubscriptionGroupWrapper(Map.of(), masterVersion)));
+        assertEquals(masterTable, m.snapshot());
     }
 }

@@ -1,8 +1,8 @@
 package io.petrel.broker.topic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import io.petrel.broker.testing.TestBrokerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.petrel.broker.TestFiles;
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.config.JsonConfigFile;
+import io.petrel.broker.testing.TestBrokerConfig;
 import io.petrel.common.route.DataVersion;
+import io.petrel.common.route.TopicConfigSerializeWrapper;
 import io.petrel.common.topic.TopicConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,5 +111,27 @@ class TopicConfigManagerTest {
         m.update(TopicConfig.of("X", 1, 1, 6));
         m.delete("X");
         assertArrayEquals(TestFiles.vector("topic_config_wrapper.json"), m.serializeWrapper().encode());
+    }
+
+    @Test
+    void replacingWithAnotherVersionTakesTheWholeTableAndTheSameVersionChangesNothing() {
+        TopicConfigManager m = manager(config());
+        m.load();
+        m.update(TopicConfig.of("LOCAL_ONLY"));
+        DataVersion masterVersion = new DataVersion(1690000000000L, 12);
+        Map<String, TopicConfig> masterTable = Map.of("M", TopicConfig.of("M", 2, 2, 6));
+
+        assertTrue(m.replaceIfVersionDiffers(new TopicConfigSerializeWrapper(masterTable,
+            masterVersion)));
+        assertEquals(masterTable, m.snapshot());
+        assertEquals(masterVersion, m.dataVersion());
+        TopicConfigManager reloaded = manager(config());
+        reloaded.load();
+        assertEquals(masterVersion, reloaded.dataVersion());
+        assertEquals(TopicConfig.of("M", 2, 2, 6), reloaded.select("M"));
+
+        assertFalse(m.replaceIfVersionDiffers(new TopicConfigSerializeWrapper(
+            Map.of(), masterVersion)));
+        assertEquals(masterTable, m.snapshot());
     }
 }

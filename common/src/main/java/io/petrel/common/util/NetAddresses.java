@@ -30,6 +30,26 @@ public final class NetAddresses {
         return new InetSocketAddress(host, port);
     }
 
+    /**
+     * A broker's VIP ("fast") address: the same host, listen port minus 2, where every request code but
+     * PULL_MESSAGE is served.
+     *
+     * @throws IllegalArgumentException when the text is not {@code host:port}
+     */
+    public static String vipAddress(String brokerAddr) {
+        int colon = brokerAddr == null ? -1 : brokerAddr.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("address must be host:port, got " + brokerAddr);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(brokerAddr.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("address must be host:port, got " + brokerAddr);
+        }
+        return brokerAddr.substring(0, colon + 1) + (port - 2);
+    }
+
     /** {@code ip:port} for a socket address, or "" when unknown. */
     public static String format(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {

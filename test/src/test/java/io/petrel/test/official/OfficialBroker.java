@@ -7,20 +7,27 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * An official RocketMQ 4.9.7 broker (master) in a child JVM: loopback address, free ports, its own store under a
- * temporary directory, small CommitLog and ConsumeQueue files, automatic topic creation on.
+ * An official RocketMQ 4.9.7 broker in a child JVM: loopback address, free ports, its own store under a
+ * temporary directory, small CommitLog and ConsumeQueue files, automatic topic creation on. A master by default;
+ * {@link #startSlave} starts a slave. Extra config lines come after the defaults in broker.conf, and the official
+ * start-up reads the file with {@code Properties.load}, so the last line of a key wins.
  */
 public final class OfficialBroker implements AutoCloseable {
     public static final String CLUSTER = "DefaultCluster";
 
+    private static final List<String> SLAVE_CONF = List.of("brokerRole=SLAVE", "brokerId=1");
+
     private final ChildJvm process;
     private final String brokerName;
     private final int port;
+    /** Lines this broker always starts with before the caller's, e.g. its slave role. */
+    private final List<String> roleConf;
 
-    private OfficialBroker(ChildJvm process, String brokerName, int port) {
+    private OfficialBroker(ChildJvm process, String brokerName, int port, List<String> roleConf) {
         this.process = process;
         this.brokerName = brokerName;
         this.port = port;
+        this.roleConf = roleConf;
     }
 
     /**
@@ -34,17 +41,26 @@ public final class OfficialBroker implements AutoCloseable {
     /** As {@link #start(Path, String, String)}, with extra {@code key=value} lines for broker.conf. */
     public static OfficialBroker start(Path dir, String brokerName, String namesrvAddr, List<String> extraConf)
         throws IOException {
-        return start(dir, brokerName, namesrvAddr, extraConf, FreePorts.brokerPort());
+        return start(dir, brokerName, namesrvAddr, List.of(), extraConf, FreePorts.brokerPort());
     }
 
-    /** Stops this broker cleanly and starts it again on the same store and port. */
+    /**
+     * Starts a slave ({@code brokerRole=SLAVE}, {@code brokerId=1}) of the master of the same {@code brokerName};
+     * it finds the master through the NameServers. {@code extraConf} may override the id (e.g. a second slave).
+     */
+    public static OfficialBroker startSlave(Path dir, String brokerName, String namesrvAddr, List<String> extraConf)
+        throws IOException {
+        return start(dir, brokerName, namesrvAddr, SLAVE_CONF, extraConf, FreePorts.brokerPort());
+    }
+
+    /** Stops this broker cleanly and starts it again on the same store, port and role. */
     public OfficialBroker restart(Path dir, String namesrvAddr, List<String> extraConf) throws IOException {
         close();
-        return start(dir, brokerName, namesrvAddr, extraConf, port);
+        return start(dir, brokerName, namesrvAddr, roleConf, extraConf, port);
     }
 
-    private static OfficialBroker start(Path dir, String brokerName, String namesrvAddr, List<String> extraConf,
-                                        int port) throws IOException {
+    private static OfficialBroker start(Path dir, String brokerName, String namesrvAddr, List<String> roleConf,
+                                        List<String> extraConf, int port) throws IOException {
         Path home = OfficialHome.create(Files.createDirectories(dir));
         Path store = home.resolve("store");
         String conf = String.join("\n",
@@ -66,13 +82,14 @@ public final class OfficialBroker implements AutoCloseable {
             "sendMessageThreadPoolNums=2",
             "pullMessageThreadPoolNums=4",
             "useEpollNativeSelector=false",
+            String.join("\n", roleConf),
             String.join("\n", extraConf),
             "");
         Path confFile = home.resolve("broker.conf");
         Files.writeString(confFile, conf);
         ChildJvm p = ChildJvm.start(home, "org.apache.rocketmq.broker.BrokerStartup", 384,
             List.of("-c", confFile.toString()));
-        OfficialBroker broker = new OfficialBroker(p, brokerName, port);
+        OfficialBroker broker = new OfficialBroker(p, brokerName, port, roleConf);
         try {
             p.awaitOutput("boot success", Duration.ofSeconds(90));
         } catch (RuntimeException e) {
@@ -89,6 +106,11 @@ public final class OfficialBroker implements AutoCloseable {
     /** The address clients use, {@code 127.0.0.1:port}. */
     public String address() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The HA port: always listenPort + 1. */
+    public int haPort() {
+        return port + 1;
     }
 
     public String output() {

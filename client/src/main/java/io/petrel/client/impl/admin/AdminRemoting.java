@@ -26,6 +26,7 @@ import io.petrel.common.route.TopicRouteData;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
 import io.petrel.common.subscription.SubscriptionGroupWrapper;
 import io.petrel.common.topic.TopicConfig;
+import io.petrel.common.util.NetAddresses;
 import io.petrel.remoting.exception.RemotingCommandException;
 import io.petrel.remoting.exception.RemotingException;
 import io.petrel.remoting.protocol.CommandHeader;
@@ -485,12 +486,7 @@ public final class AdminRemoting {
     }
 
     String vip(String addr) {
-        if (!vipChannel || addr == null) {
-            return addr;
-        }
-        int colon = addr.lastIndexOf(':');
-        int port = Integer.parseInt(addr.substring(colon + 1));
-        return addr.substring(0, colon) + ':' + (port - 2);
+        return !vipChannel || addr == null ? addr : NetAddresses.vipAddress(addr);
     }
 
     private static void expectClientSuccess(RemotingCommand response) throws MQClientException {

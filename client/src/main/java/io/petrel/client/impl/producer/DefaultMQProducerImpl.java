@@ -29,6 +29,7 @@ import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.topic.TopicValidator;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.common.util.Compression;
+import io.petrel.common.util.NetAddresses;
 import io.petrel.remoting.RPCHook;
 import io.petrel.remoting.exception.RemotingConnectException;
 import io.petrel.remoting.exception.RemotingException;
@@ -445,9 +446,7 @@ public class DefaultMQProducerImpl implements MQProducerInner {
 
     /** The broker's VIP port: its listen port minus 2. */
     static String vipChannel(String addr) {
-        int colon = addr.lastIndexOf(':');
-        int port = Integer.parseInt(addr.substring(colon + 1));
-        return addr.substring(0, colon + 1) + (port - 2);
+        return NetAddresses.vipAddress(addr);
     }
 
     /** Compresses a large enough body (never a batch's) in place; @return the request's sysFlag. */
