@@ -10,6 +10,7 @@ import io.petrel.broker.config.BrokerSettings;
 import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.broker.ha.HaClient;
 import io.petrel.broker.ha.HaServer;
+import io.petrel.broker.ha.SlaveSynchronize;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.out.BrokerOuterAPI;
 import io.petrel.broker.out.RegisterResult;
@@ -284,7 +285,12 @@ public final class BrokerController {
             consumers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
         }), 10_000, 10_000, TimeUnit.MILLISECONDS);
         stats.scheduleOn(scheduler);
-        if (storeConfig.brokerRole() != BrokerRole.SLAVE) {
+        if (storeConfig.brokerRole() == BrokerRole.SLAVE) {
+            SlaveSynchronize sync = new SlaveSynchronize(topics, offsets, delayOffsets, groups, client,
+                () -> masterAddr, brokerAddr(), 3000);
+            scheduler.scheduleAtFixedRate(safely("sync config from the master", sync::syncAll), 3_000, 10_000,
+                TimeUnit.MILLISECONDS);
+        } else {
             scheduler.scheduleAtFixedRate(safely("slave lag", () -> {
                 long best = haServer.bestSlaveOffset();
                 if (best >= 0) {
