@@ -13,9 +13,16 @@ import java.util.Properties;
 public final class PetrelBroker implements AutoCloseable {
     public static final String CLUSTER = "PetrelCluster";
     private final BrokerController controller;
+    private final Path storeDir;
 
-    private PetrelBroker(BrokerController controller) {
+    private PetrelBroker(BrokerController controller, Path storeDir) {
         this.controller = controller;
+        this.storeDir = storeDir;
+    }
+
+    /** The store root ({@code commitlog/}, {@code consumequeue/}, …). */
+    public Path storeDir() {
+        return storeDir;
     }
 
     public static PetrelBroker start(Path storeDir, String brokerName, String namesrvAddr, Properties extra)
@@ -33,11 +40,15 @@ public final class PetrelBroker implements AutoCloseable {
         p.setProperty("mappedFileSizeConsumeQueue", Integer.toString(300_000 * 20 / 100));
         p.setProperty("maxIndexNum", "40000");
         p.setProperty("maxHashSlotNum", "10000");
+        // A busy shared disk must not make the store refuse writes or delete files during a test.
+        p.setProperty("diskMaxUsedSpaceRatio", "95");
+        p.setProperty("diskSpaceWarningLevelRatio", "0.99");
+        p.setProperty("diskSpaceCleanForciblyRatio", "0.99");
         p.putAll(extra);
         BrokerSettings s = BrokerStartup.settings(p);
         BrokerController c = new BrokerController(s, BrokerConfigStore.defaultFile(s), Clock.systemUTC());
         c.start();
-        return new PetrelBroker(c);
+        return new PetrelBroker(c, storeDir);
     }
 
     public BrokerController controller() {

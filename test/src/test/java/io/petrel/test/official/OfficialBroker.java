@@ -22,9 +22,11 @@ public final class OfficialBroker implements AutoCloseable {
     private final int port;
     /** Lines this broker always starts with before the caller's, e.g. its slave role. */
     private final List<String> roleConf;
+    private final Path storeDir;
 
-    private OfficialBroker(ChildJvm process, String brokerName, int port, List<String> roleConf) {
+    private OfficialBroker(ChildJvm process, String brokerName, int port, List<String> roleConf, Path storeDir) {
         this.process = process;
+        this.storeDir = storeDir;
         this.brokerName = brokerName;
         this.port = port;
         this.roleConf = roleConf;
@@ -89,7 +91,7 @@ public final class OfficialBroker implements AutoCloseable {
         Files.writeString(confFile, conf);
         ChildJvm p = ChildJvm.start(home, "org.apache.rocketmq.broker.BrokerStartup", 384,
             List.of("-c", confFile.toString()));
-        OfficialBroker broker = new OfficialBroker(p, brokerName, port, roleConf);
+        OfficialBroker broker = new OfficialBroker(p, brokerName, port, roleConf, store);
         try {
             p.awaitOutput("boot success", Duration.ofSeconds(90));
         } catch (RuntimeException e) {
@@ -111,6 +113,11 @@ public final class OfficialBroker implements AutoCloseable {
     /** The HA port: always listenPort + 1. */
     public int haPort() {
         return port + 1;
+    }
+
+    /** The store root ({@code commitlog/}, {@code consumequeue/}, …). */
+    public Path storeDir() {
+        return storeDir;
     }
 
     public String output() {
