@@ -1,0 +1,168 @@
+package io.petrel.test.ha;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.petrel.test.broker.PetrelBroker;
+import io.petrel.test.broker.PetrelBrokerProcess;
+import io.petrel.test.namesrv.PetrelNamesrv;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SYNC_MASTER + SYNC_FLUSH under kill -9: a Petrel master in a child JVM is killed at a random moment of a steady
+ * send from four threads of the official client, {@value #ROUNDS} times; after every kill, every message the
+ * producer saw SEND_OK for is in the slave's queues, and at the end a consumer reads them all from the slave while
+ * the master is down. Chaos profile only ({@code -Pchaos}).
+ */
+@Tag("chaos")
+class SyncMasterKillRoundsTest {
+    private static final int ROUNDS = Integer.getInteger("petrel.killRounds", 20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String TOPIC = "HA_KILL";
+
+    @TempDir
+    Path dir;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    @Test
+    void everyAcknowledgedMessageIsOnTheSlave() throws Exception {
+        PetrelNamesrv ns = PetrelNamesrv.start(dir.resolve("namesrv"));
+        open.add(ns);
+        PetrelBrokerProcess master = PetrelBrokerProcess.start(dir.resolve("master"), "broker-k", ns.address(),
+            List.of("brokerRole=SYNC_MASTER", "flushDiskType=SYNC_FLUSH"));
+        open.add(master);
+        DefaultMQAdminExt admin = new DefaultMQAdminExt();
+        admin.setNamesrvAddr(ns.address());
+        admin.setInstanceName("admin-" + System.nanoTime());
+        admin.start();
+        open.add(admin::shutdown);
+        admin.createAndUpdateTopicConfig(master.address(), new TopicConfig(TOPIC, 4, 4, 6));
+        Properties slaveConf = new Properties();
+        slaveConf.setProperty("brokerRole", "SLAVE");
+        slaveConf.setProperty("brokerId", "1");
+        PetrelBroker slave = PetrelBroker.start(dir.resolve("slave"), "broker-k", ns.address(), slaveConf);
+        open.add(slave);
+        // the slave serves the topic once it has copied the master's topic config (first sync 3 s after start)
+        Awaitility.await().atMost(WAIT).until(() -> slave.controller().topics().select(TOPIC) != null);
+
+        DefaultMQProducer producer = new DefaultMQProducer("PG_KILL");
+        producer.setNamesrvAddr(ns.address());
+        producer.setInstanceName("p-" + System.nanoTime());
+        producer.setPollNameServerInterval(1000);
+        producer.setSendMsgTimeout(5000);
+        producer.setRetryTimesWhenSendFailed(0);
+        producer.start();
+        open.add(producer::shutdown);
+
+        Set<String> acked = ConcurrentHashMap.newKeySet();
+        Random random = new Random();
+        AtomicInteger seq = new AtomicInteger();
+        for (int round = 1; round <= ROUNDS; round++) {
+            if (round > 1) {
+                master.restart();
+            }
+            Awaitility.await().atMost(WAIT).until(() -> slave.controller().haClient().isConnected()
+                && master.isAlive());
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger okThisRound = new AtomicInteger();
+            CountDownLatch senders = new CountDownLatch(4);
+            for (int t = 0; t < 4; t++) {
+                Thread th = new Thread(() -> {
+                    try {
+                        while (!stop.get()) {
+                            String key = "k-" + seq.incrementAndGet();
+                            try {
+                                SendResult r = producer.send(new Message(TOPIC, "T", key,
+                                    key.getBytes(StandardCharsets.UTF_8)));
+                                if (r.getSendStatus() == SendStatus.SEND_OK) {
+                                    acked.add(key);
+                                    okThisRound.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                // refused or cut by the kill: not acknowledged, nothing promised
+                            }
+                        }
+                    } finally {
+                        senders.countDown();
+                    }
+                }, "sender-" + t);
+                th.setDaemon(true);
+                th.start();
+            }
+            // some acknowledged traffic first, then the kill at a random moment
+            Awaitility.await().atMost(WAIT).until(() -> okThisRound.get() >= 20);
+            Awaitility.await().pollDelay(Duration.ofMillis(random.nextInt(1500))).until(() -> true);
+            master.kill();
+            stop.set(true);
+            assertTrue(senders.await(30, TimeUnit.SECONDS), "senders stop");
+            Set<String> onSlave = new HashSet<>();
+            Awaitility.await().atMost(WAIT).until(() -> {
+                onSlave.clear();
+                onSlave.addAll(SlaveContents.keys(slave.controller().store(), TOPIC, 4));
+                return onSlave.containsAll(acked);
+            });
+            System.out.printf("kill round %d: %d acknowledged so far, %d on the slave%n", round, acked.size(),
+                onSlave.size());
+        }
+
+        // the master stays down: a consumer reads everything acknowledged from the slave
+        Set<String> consumed = ConcurrentHashMap.newKeySet();
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("CG_KILL");
+        consumer.setNamesrvAddr(ns.address());
+        consumer.setInstanceName("c-" + System.nanoTime());
+        consumer.setPollNameServerInterval(1000);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(TOPIC, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                consumed.add(m.getKeys());
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        open.add(consumer::shutdown);
+        try {
+            Awaitility.await().atMost(WAIT).until(() -> consumed.containsAll(acked));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("consumed " + consumed.size() + " of " + acked.size() + "; route "
+                + admin.examineTopicRouteInfo(TOPIC) + "; slave offsets "
+                + slave.controller().offsets().query("CG_KILL", TOPIC, 0) + ","
+                + slave.controller().offsets().query("CG_KILL", TOPIC, 1), e);
+        }
+    }
+}
