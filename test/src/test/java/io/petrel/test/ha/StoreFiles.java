@@ -54,7 +54,10 @@ final class StoreFiles {
     private static void compare(Path master, Path slave, List<String> diffs) {
         try {
             if (!Files.exists(slave) || !Files.exists(master)) {
-                diffs.add((Files.exists(slave) ? master : slave) + " is missing");
+                Path present = Files.exists(slave) ? slave : master;
+                if (!allZero(present)) {
+                    diffs.add((Files.exists(slave) ? master : slave) + " is missing");
+                }
                 return;
             }
             long at = Files.mismatch(master, slave);
@@ -65,6 +68,17 @@ final class StoreFiles {
         } catch (IOException e) {
             diffs.add(slave + ": " + e);
         }
+    }
+
+    /** A file created ahead of need (the next CommitLog file) and not written yet. */
+    private static boolean allZero(Path file) throws IOException {
+        byte[] b = Files.readAllBytes(file);
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The 20 bytes (one ConsumeQueue entry) around {@code at}, in hex. */

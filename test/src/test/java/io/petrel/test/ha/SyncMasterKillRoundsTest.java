@@ -40,9 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * SYNC_MASTER + SYNC_FLUSH under kill -9: a Petrel master in a child JVM is killed at a random moment of a steady
  * send from four threads of the official client, {@value #ROUNDS} times; after every kill, every message the
  * producer saw SEND_OK for is in the slave's queues, and at the end a consumer reads them all from the slave while
- * the master is down. Chaos profile only ({@code -Pchaos}).
+ * the master is down. Long runs only ({@code -Plong}).
  */
-@Tag("chaos")
+@Tag("long")
 class SyncMasterKillRoundsTest {
     private static final int ROUNDS = Integer.getInteger("petrel.killRounds", 20);
     private static final Duration WAIT = Duration.ofSeconds(60);
