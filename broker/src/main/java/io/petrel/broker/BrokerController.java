@@ -153,10 +153,7 @@ public final class BrokerController {
             if (hold != null) {
                 hold.messageArriving(topic, queueId, offset, tagsCode);
             }
-            HaServer ha = haServer;
-            if (ha != null) {
-                ha.dataArrived();
-            }
+
         }, DiskUsage.FILE_SYSTEM);
         store = dms;
         if (!store.load()) {
@@ -175,8 +172,8 @@ public final class BrokerController {
     }
 
     /**
-     * The HA port listens on every broker, as in 4.9.7 (listen port + 1); a SYNC_MASTER's waiting puts wake the
-     * senders at once. A slave follows its master.
+     * The HA port listens on every broker, as in 4.9.7 (listen port + 1); every put on a master wakes the senders
+     * at once. A slave follows its master.
      */
     private void startHa() throws IOException {
         haServer = new HaServer(store, storeConfig);

@@ -402,6 +402,7 @@ public final class DefaultMessageStore implements MessageStore {
         if (!result.isOk()) {
             return CompletableFuture.completedFuture(result);
         }
+        replicas.appended();
         long end = result.wroteOffset() + result.wroteBytes();
         CompletableFuture<PutMessageStatus> flushed = null;
         if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {

@@ -73,9 +73,14 @@ public final class Replicas {
         loop.start();
     }
 
-    /** Called when a put starts waiting, so that the transport sends it now rather than at its next poll. */
+    /** Called after every append on a master, so that the transport sends the data now, not at its next poll. */
     public void setTransferWakeup(Runnable wakeup) {
         transferWakeup = wakeup;
+    }
+
+    /** New CommitLog data on a master: wakes the transport. */
+    void appended() {
+        transferWakeup.run();
     }
 
     /** A slave connection on which the master begins sending at {@code start}. */
@@ -98,7 +103,8 @@ public final class Replicas {
         if (ack > link.acked) {
             link.acked = ack;
             confirmed.accumulateAndGet(ack, Math::max);
-            loop.wakeup();
+            // completed here, on the transport's thread: no hand-off to the service, which only keeps deadlines
+            step();
         }
     }
 
@@ -139,8 +145,6 @@ public final class Replicas {
         synchronized (this) {
             waits.add(new Wait(from, to, clock.millis() + timeoutMs, f));
         }
-        transferWakeup.run();
-        loop.wakeup();
         return f;
     }
 
@@ -153,19 +157,18 @@ public final class Replicas {
         return false;
     }
 
-    /** Completes the waits that are replicated or past their deadline; returns how many. */
-    public long step() {
-        List<Wait> batch;
-        synchronized (this) {
-            if (waits.isEmpty()) {
-                return 0;
-            }
-            batch = waits;
-            waits = new ArrayList<>();
+    /**
+     * Completes the waits that are replicated or past their deadline; returns how many. Called on every
+     * acknowledgement and every 10 ms by the service (deadlines).
+     */
+    public synchronized long step() {
+        if (waits.isEmpty()) {
+            return 0;
         }
         long now = clock.millis();
+        int before = waits.size();
         List<Wait> again = new ArrayList<>();
-        for (Wait w : batch) {
+        for (Wait w : waits) {
             if (covered(w.from(), w.to())) {
                 w.future().complete(PutMessageStatus.PUT_OK);
             } else if (now >= w.deadlineMs()) {
@@ -174,13 +177,8 @@ public final class Replicas {
                 again.add(w);
             }
         }
-        if (!again.isEmpty()) {
-            synchronized (this) {
-                again.addAll(waits);
-                waits = again;
-            }
-        }
-        return batch.size() - again.size();
+        waits = again;
+        return before - again.size();
     }
 
     /** Stops the service; what still waits completes as replicated or not. */

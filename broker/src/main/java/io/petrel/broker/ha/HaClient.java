@@ -33,12 +33,16 @@ public final class HaClient {
     private volatile boolean stopped;
     private volatile Socket socket;
     private volatile boolean connected;
+    private volatile long lastReadMs;
+    private final Thread watchdog;
 
     public HaClient(MessageStore store, MessageStoreConfig config) {
         this.store = store;
         this.config = config;
         this.thread = new Thread(this::run, "HAClient");
         this.thread.setDaemon(true);
+        this.watchdog = new Thread(this::watch, "HAClientWatchdog");
+        this.watchdog.setDaemon(true);
         if (config.haMasterAddress() != null) {
             masterAddress.set(config.haMasterAddress());
         }
@@ -46,6 +50,7 @@ public final class HaClient {
 
     public void start() {
         thread.start();
+        watchdog.start();
     }
 
     /** The master's HA address from a register reply; ignored when {@code haMasterAddress} is configured. */
@@ -104,65 +109,57 @@ public final class HaClient {
         return new InetSocketAddress(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1)));
     }
 
+    /**
+     * Blocking reads without a timeout (one system call per frame read); the watchdog closes the socket when the
+     * master sent nothing for {@code haHousekeepingInterval} (it sends an empty frame every 5 s when idle).
+     */
     private void follow(String addr) throws IOException {
         Socket s = new Socket();
         socket = s;
         s.setTcpNoDelay(true);
         s.setReceiveBufferSize(4 * 1024 * 1024);
         s.connect(parse(addr), 3000);
-        s.setSoTimeout(1000);
+        lastReadMs = System.currentTimeMillis();
         connected = true;
         LOG.info("HA connected to master {}", addr);
         InputStream in = s.getInputStream();
         OutputStream out = s.getOutputStream();
         long heartbeat = config.haSendHeartbeatIntervalMs();
-        long housekeeping = config.haHousekeepingIntervalMs();
         long reported = report(out, store.getMaxPhyOffset());
         long lastWrite = System.currentTimeMillis();
-        long lastRead = lastWrite;
         byte[] header = new byte[HaFrames.HEADER_SIZE];
         byte[] body = new byte[config.haTransferBatchSize()];
-        int filled = 0;
-        while (!stopped && masterAddress.get() != null && masterAddress.get().equals(addr)) {
-            int before = filled;
-            filled = HaFrames.fill(in, header, filled, header.length);
-            long now = System.currentTimeMillis();
-            if (filled > before) {
-                lastRead = now;
+        while (!stopped && addr.equals(masterAddress.get())) {
+            HaFrames.fill(in, header, 0, header.length);
+            long phyOffset = HaFrames.getLong(header, 0);
+            int size = HaFrames.getInt(header, 8);
+            if (size < 0 || size > MAX_FRAME) {
+                throw new IOException("malformed HA frame: size " + size);
             }
-            if (filled == header.length) {
-                filled = 0;
-                long phyOffset = HaFrames.getLong(header, 0);
-                int size = HaFrames.getInt(header, 8);
-                if (size < 0 || size > MAX_FRAME) {
-                    throw new IOException("malformed HA frame: size " + size);
-                }
-                if (body.length < size) {
-                    body = new byte[size];
-                }
-                readBody(in, body, size);
-                lastRead = System.currentTimeMillis();
-                append(phyOffset, body, size);
+            if (body.length < size) {
+                body = new byte[size];
             }
+            HaFrames.fill(in, body, 0, size);
+            lastReadMs = System.currentTimeMillis();
+            append(phyOffset, body, size);
             long max = store.getMaxPhyOffset();
-            now = System.currentTimeMillis();
+            long now = System.currentTimeMillis();
             if (max > reported || now - lastWrite >= heartbeat) {
                 reported = report(out, max);
                 lastWrite = now;
             }
-            if (now - lastRead > housekeeping) {
-                throw new IOException("nothing from the master for " + housekeeping + " ms");
-            }
         }
     }
 
-    private void readBody(InputStream in, byte[] body, int size) throws IOException {
-        int got = 0;
-        long deadline = System.currentTimeMillis() + config.haHousekeepingIntervalMs();
-        while (got < size) {
-            got = HaFrames.fill(in, body, got, size);
-            if (got < size && System.currentTimeMillis() > deadline) {
-                throw new IOException("HA frame body not complete after " + config.haHousekeepingIntervalMs() + " ms");
+    /** Closes a connection on which the master has been silent for {@code haHousekeepingInterval}. */
+    private void watch() {
+        long housekeeping = config.haHousekeepingIntervalMs();
+        while (!stopped) {
+            LockSupport.parkNanos(this, 1_000_000_000L);
+            Socket s = socket;
+            if (connected && s != null && System.currentTimeMillis() - lastReadMs > housekeeping) {
+                LOG.warn("nothing from the master for {} ms: closing the HA connection", housekeeping);
+                HaServer.closeQuietly(s);
             }
         }
     }
@@ -195,8 +192,10 @@ public final class HaClient {
             HaServer.closeQuietly(s);
         }
         LockSupport.unpark(thread);
+        LockSupport.unpark(watchdog);
         try {
             thread.join(3000);
+            watchdog.join(3000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

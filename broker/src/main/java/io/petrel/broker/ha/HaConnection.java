@@ -34,6 +34,7 @@ final class HaConnection {
     private volatile Replicas.Link link;
     private volatile long startOffset = -1;
     private volatile long slaveAckOffset = -1;
+    private volatile long lastReadMs = System.currentTimeMillis();
 
     HaConnection(HaServer server, Socket socket) {
         this.server = server;
@@ -54,30 +55,19 @@ final class HaConnection {
         return slaveAckOffset;
     }
 
+    /**
+     * Blocking reads without a timeout (one system call per report); the writer, which wakes at least every 100 ms,
+     * closes the connection when nothing was read for {@code haHousekeepingInterval}.
+     */
     private void readLoop() {
         MessageStore store = server.store();
-        long housekeeping = server.config().haHousekeepingIntervalMs();
         byte[] buf = new byte[HaFrames.REPORT_SIZE];
-        int filled = 0;
-        long lastRead = System.currentTimeMillis();
         try {
             InputStream in = socket.getInputStream();
             while (!closed.get() && !server.isStopped()) {
-                int before = filled;
-                filled = HaFrames.fill(in, buf, filled, buf.length);
-                long now = System.currentTimeMillis();
-                if (filled > before) {
-                    lastRead = now;
-                }
-                if (filled < buf.length) {
-                    if (now - lastRead > housekeeping) {
-                        close("nothing read for " + housekeeping + " ms");
-                    }
-                    continue;
-                }
-                filled = 0;
-                long reported = HaFrames.getLong(buf, 0);
-                if (!onReport(store, reported)) {
+                HaFrames.fill(in, buf, 0, buf.length);
+                lastReadMs = System.currentTimeMillis();
+                if (!onReport(store, HaFrames.getLong(buf, 0))) {
                     return;
                 }
             }
@@ -120,11 +110,14 @@ final class HaConnection {
         MessageStore store = server.store();
         int batch = server.config().haTransferBatchSize();
         long heartbeat = server.config().haSendHeartbeatIntervalMs();
+        long housekeeping = server.config().haHousekeepingIntervalMs();
         byte[] frame = new byte[HaFrames.HEADER_SIZE + batch];
+        server.writerStarted(Thread.currentThread());
         try {
             OutputStream out = socket.getOutputStream();
-            while (!closed.get() && !started.await(1, TimeUnit.SECONDS)) {
+            while (!closed.get() && !started.await(100, TimeUnit.MILLISECONDS)) {
                 // the first report decides where to start; nothing is sent before it, as in 4.9.7
+                checkHousekeeping(housekeeping);
             }
             long next = startOffset;
             long lastWrite = System.currentTimeMillis();
@@ -142,6 +135,7 @@ final class HaConnection {
                 }
                 long now = System.currentTimeMillis();
                 if (size == 0 && now - lastWrite < heartbeat) {
+                    checkHousekeeping(housekeeping);
                     server.awaitData(100);
                     continue;
                 }
@@ -161,7 +155,14 @@ final class HaConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            server.writerStopped(Thread.currentThread());
             close("writer stopped");
+        }
+    }
+
+    private void checkHousekeeping(long housekeeping) {
+        if (System.currentTimeMillis() - lastReadMs > housekeeping) {
+            close("nothing read for " + housekeeping + " ms");
         }
     }
 

@@ -54,8 +54,8 @@ public final class HaFrames {
     }
 
     /**
-     * Fills {@code buf[filled..len)} from a stream whose reads time out (SO_TIMEOUT): returns how many bytes are in
-     * the buffer now, which is less than {@code len} when the read timed out first. A timeout loses no bytes.
+     * Fills {@code buf[filled..len)} from the stream: returns how many bytes are in the buffer now, which is less
+     * than {@code len} only when a read timeout (SO_TIMEOUT) came first. A timeout loses no bytes.
      */
     public static int fill(InputStream in, byte[] buf, int filled, int len) throws IOException {
         while (filled < len) {

@@ -24,7 +24,7 @@ public final class HaServer {
     private final MessageStore store;
     private final MessageStoreConfig config;
     private final Set<HaConnection> connections = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> waitingWriters = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> writers = ConcurrentHashMap.newKeySet();
     private ServerSocket serverSocket;
     private Thread acceptor;
     private volatile boolean stopped;
@@ -70,7 +70,6 @@ public final class HaServer {
             }
             try {
                 socket.setTcpNoDelay(true);
-                socket.setSoTimeout(1000);
                 HaConnection c = new HaConnection(this, socket);
                 connections.add(c);
                 LOG.info("HA connection from slave {}", socket.getRemoteSocketAddress());
@@ -98,24 +97,27 @@ public final class HaServer {
         connections.remove(c);
     }
 
-    /** New CommitLog data can be sent: wakes the writers waiting for some. Cheap when nobody waits. */
+    /**
+     * New CommitLog data can be sent: wakes every writer. A writer that is not parked keeps the permit, so a wake-up
+     * between its last look at the CommitLog and its park is never lost.
+     */
     public void dataArrived() {
-        if (!waitingWriters.isEmpty()) {
-            for (Thread t : waitingWriters) {
-                LockSupport.unpark(t);
-            }
+        for (Thread t : writers) {
+            LockSupport.unpark(t);
         }
+    }
+
+    void writerStarted(Thread t) {
+        writers.add(t);
+    }
+
+    void writerStopped(Thread t) {
+        writers.remove(t);
     }
 
     /** A writer with nothing to send waits here up to {@code maxMs}, or until {@link #dataArrived()}. */
     void awaitData(long maxMs) {
-        Thread me = Thread.currentThread();
-        waitingWriters.add(me);
-        try {
-            LockSupport.parkNanos(this, maxMs * 1_000_000L);
-        } finally {
-            waitingWriters.remove(me);
-        }
+        LockSupport.parkNanos(this, maxMs * 1_000_000L);
     }
 
     /** Live slave connections. */
