@@ -290,4 +290,26 @@ class HaReplicationTest {
             assertEquals(PutMessageStatus.FLUSH_SLAVE_TIMEOUT, put(master, 2).status());
         }
     }
+
+    /** A slave that goes silent is dropped after haHousekeepingInterval (5 s here), heartbeats flowing meanwhile. */
+    @Test
+    void aSilentPeerIsDroppedAfterTheHousekeepingInterval() throws Exception {
+        BrokerController master = broker("master");
+        try (Socket peer = new Socket(InetAddress.getLoopbackAddress(), master.haListenPort())) {
+            peer.getOutputStream().write(HaFrames.report(0));
+            peer.setSoTimeout(15_000);
+            InputStream in = peer.getInputStream();
+            byte[] header = new byte[HaFrames.HEADER_SIZE];
+            assertEquals(HaFrames.HEADER_SIZE, HaFrames.fill(in, header, 0, header.length));
+            assertEquals(0, HaFrames.getInt(header, 8), "an empty store: a heartbeat frame");
+            long begin = System.nanoTime();
+            byte[] sink = new byte[4096];
+            while (in.read(sink) >= 0) {
+                // heartbeats until the master gives up on the silent peer
+            }
+            long ms = (System.nanoTime() - begin) / 1_000_000;
+            assertTrue(ms >= 3_000, "closed after " + ms + " ms");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> master.haServer().connectionCount() == 0);
+    }
 }
