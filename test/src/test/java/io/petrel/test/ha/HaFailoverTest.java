@@ -9,25 +9,19 @@ import io.petrel.test.namesrv.PetrelNamesrv;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.awaitility.Awaitility;
+import io.petrel.test.official.Closeables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,19 +39,17 @@ class HaFailoverTest {
 
     @TempDir
     Path dir;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Closeables open = new Closeables();
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> consumed = new ConcurrentHashMap<>();
     /** Acknowledged messages per broker name, over the whole test. */
     private final Map<String, Integer> stored = new ConcurrentHashMap<>();
     private DefaultMQProducer producer;
+    private RecordingConsumer consumer;
     private int sent;
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        open.closeAll();
     }
 
     private PetrelBroker inProcess(String name, String brokerName, PetrelNamesrv ns, String... kv) throws Exception {
@@ -92,7 +84,7 @@ class HaFailoverTest {
 
     private void awaitAllAckedConsumed() {
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-            .until(() -> consumed.keySet().containsAll(acked));
+            .until(() -> consumer.hasAll(acked));
     }
 
     private static long queued(PetrelBroker b) {
@@ -138,21 +130,7 @@ class HaFailoverTest {
 
         masterA.kill();
 
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(GROUP);
-        consumer.setNamesrvAddr(ns.address());
-        consumer.setInstanceName("c-" + System.nanoTime());
-        consumer.setPollNameServerInterval(1000);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setPersistConsumerOffsetInterval(1000);
-        consumer.subscribe(TOPIC, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            for (MessageExt m : msgs) {
-                consumed.computeIfAbsent(m.getKeys(), k -> new AtomicInteger()).incrementAndGet();
-            }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        open.add(consumer::shutdown);
+        consumer = open.add(new RecordingConsumer(ns.address(), GROUP, TOPIC));
         awaitAllAckedConsumed();
         // the offsets of what was read from the slave are committed to the slave
         Awaitility.await().atMost(WAIT).until(() -> {
@@ -180,11 +158,11 @@ class HaFailoverTest {
         // the slave follows the restarted master again
         Awaitility.await().atMost(WAIT).until(() -> queued(slaveA) == stored.get("broker-a"));
 
-        int duplicates = consumed.values().stream().mapToInt(c -> c.get() - 1).sum();
+        int duplicates = consumer.duplicates();
         System.out.printf("failover: %d acknowledged (%s), %d consumed, %d duplicates%n", acked.size(), stored,
-            consumed.size(), duplicates);
+            consumer.distinct(), duplicates);
         // at most what was pulled but not yet committed when the consumer moved between slave and master
         assertTrue(duplicates <= 4 * 32, "duplicates " + duplicates);
-        assertTrue(consumed.keySet().containsAll(acked));
+        assertTrue(consumer.hasAll(acked));
     }
 }

@@ -9,7 +9,6 @@ import io.petrel.test.official.OfficialNamesrv;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,18 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.awaitility.Awaitility;
+import io.petrel.test.official.Closeables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,21 +47,14 @@ class RollingMigrationTest {
 
     @TempDir
     Path dir;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Closeables open = new Closeables();
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> consumed = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> ackedPerGroup = new ConcurrentHashMap<>();
     private final AtomicLong lastAckOnA = new AtomicLong();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            try {
-                open.get(i).close();
-            } catch (RuntimeException e) {
-                // already stopped by the test
-            }
-        }
+        open.closeAll();
     }
 
     private PetrelBroker petrel(String name, String brokerName, String ns, String... kv) throws Exception {
@@ -118,21 +106,7 @@ class RollingMigrationTest {
         producer.setPollNameServerInterval(1000);
         producer.start();
         open.add(producer::shutdown);
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("CG_MIGRATE");
-        consumer.setNamesrvAddr(ns.address());
-        consumer.setInstanceName("c-" + System.nanoTime());
-        consumer.setPollNameServerInterval(1000);
-        consumer.setPersistConsumerOffsetInterval(1000);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(TOPIC, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            for (MessageExt m : msgs) {
-                consumed.computeIfAbsent(m.getKeys(), k -> new AtomicInteger()).incrementAndGet();
-            }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        open.add(consumer::shutdown);
+        RecordingConsumer consumer = open.add(new RecordingConsumer(ns.address(), "CG_MIGRATE", TOPIC));
         AtomicBoolean stop = new AtomicBoolean();
         Thread sender = new Thread(() -> {
             int i = 0;
@@ -164,7 +138,7 @@ class RollingMigrationTest {
             sender.join(10_000);
         });
         Awaitility.await().atMost(WAIT).until(() -> ackedOn(GROUP_A) > 200 && ackedOn("broker-b") > 200
-            && consumed.size() > 300);
+            && consumer.distinct() > 300);
 
         // 1. a Petrel slave joins the official group and catches up
         PetrelBroker petrelA = petrel("petrel-a", GROUP_A, ns.address(), "brokerRole", "SLAVE", "brokerId", "2");
@@ -200,13 +174,13 @@ class RollingMigrationTest {
         stop.set(true);
         sender.join(10_000);
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
-            .until(() -> consumed.keySet().containsAll(acked));
+            .until(() -> consumer.hasAll(acked));
         Awaitility.await().atMost(WAIT).until(() -> newSlave.controller().store().getMaxPhyOffset()
             == newMaster.controller().store().getMaxPhyOffset());
         assertEquals(List.of(), StoreFiles.differences(newMaster.storeDir(), newSlave.storeDir(), TOPIC));
-        int duplicates = consumed.values().stream().mapToInt(c -> c.get() - 1).sum();
+        int duplicates = consumer.duplicates();
         System.out.printf("migration: %d acknowledged (%s), %d consumed, %d duplicates%n", acked.size(),
-            ackedPerGroup, consumed.size(), duplicates);
+            ackedPerGroup, consumer.distinct(), duplicates);
         // what was pulled but not yet committed when the consumer moved between nodes: at most a pull batch per queue
         // and move (three moves of group A's four queues)
         assertTrue(duplicates <= 3 * 4 * 32, "duplicates " + duplicates);

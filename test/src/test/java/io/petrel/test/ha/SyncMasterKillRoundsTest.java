@@ -8,7 +8,6 @@ import io.petrel.test.namesrv.PetrelNamesrv;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -19,18 +18,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
-import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.awaitility.Awaitility;
+import io.petrel.test.official.Closeables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,13 +45,11 @@ class SyncMasterKillRoundsTest {
 
     @TempDir
     Path dir;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Closeables open = new Closeables();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
+        open.closeAll();
     }
 
     @Test
@@ -141,25 +134,11 @@ class SyncMasterKillRoundsTest {
         }
 
         // the master stays down: a consumer reads everything acknowledged from the slave
-        Set<String> consumed = ConcurrentHashMap.newKeySet();
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("CG_KILL");
-        consumer.setNamesrvAddr(ns.address());
-        consumer.setInstanceName("c-" + System.nanoTime());
-        consumer.setPollNameServerInterval(1000);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(TOPIC, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
-            for (MessageExt m : msgs) {
-                consumed.add(m.getKeys());
-            }
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
-        open.add(consumer::shutdown);
+        RecordingConsumer consumer = open.add(new RecordingConsumer(ns.address(), "CG_KILL", TOPIC));
         try {
-            Awaitility.await().atMost(WAIT).until(() -> consumed.containsAll(acked));
+            Awaitility.await().atMost(WAIT).until(() -> consumer.hasAll(acked));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("consumed " + consumed.size() + " of " + acked.size() + "; route "
+            throw new AssertionError("consumed " + consumer.distinct() + " of " + acked.size() + "; route "
                 + admin.examineTopicRouteInfo(TOPIC) + "; slave offsets "
                 + slave.controller().offsets().query("CG_KILL", TOPIC, 0) + ","
                 + slave.controller().offsets().query("CG_KILL", TOPIC, 1), e);
