@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The installation {@code mvn package} builds ({@code distribution/target/petrel-<version>/}, found through the
  * {@code petrel.distribution.dir} property the test module's pom sets) runs with its own scripts: NameServer and
- * broker on free ports, a message sent and read back with mqadmin (sendMessage, queryMsgByUniqueKey), a short mqbench run, and mqshutdown stops both.
+ * broker on free ports, a message sent and read back with mqadmin (sendMessage, queryMsgByUniqueKey), a short
+ * benchmark run, and mqshutdown stops both cleanly.
  */
 class DistributionTest {
     private static final Duration START = Duration.ofSeconds(60);

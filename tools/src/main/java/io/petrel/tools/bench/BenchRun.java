@@ -28,6 +28,7 @@ final class BenchRun {
     });
     private volatile String intervalSuffix = "";
     private volatile LongSupplier extra;
+    private volatile boolean running = true;
 
     BenchRun(BenchStats stats, String what, PrintStream out, LongSupplier nanoClock) {
         this.stats = stats;
@@ -66,14 +67,34 @@ final class BenchRun {
         }
     }
 
-    /** Gives the sending threads up to 5 s to finish the send in hand (they check a stop flag), then closes. */
-    static void drain(ExecutorService senders, Runnable closeClient) {
-        try {
-            senders.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** False once the process is being stopped; sending loops check it before each send. */
+    boolean running() {
+        return running;
+    }
+
+    /**
+     * Starts the report and runs {@code loop} on {@code threads} threads until every one returns. When the process
+     * is stopped, {@link #running()} turns false, the loops get up to 5 s to finish the send in hand, then
+     * {@code closeClient} runs and the summary is printed.
+     *
+     * @return whether the loops ended by themselves (the summary is then the caller's to print)
+     */
+    boolean runSenders(int threads, Runnable loop, Runnable closeClient) throws InterruptedException {
+        ExecutorService senders = Executors.newFixedThreadPool(threads);
+        start(() -> {
+            running = false;
+            try {
+                senders.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            closeClient.run();
+        });
+        for (int i = 0; i < threads; i++) {
+            senders.execute(loop);
         }
-        closeClient.run();
+        senders.shutdown();
+        return senders.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS) && running;
     }
 
     private String suffix() {

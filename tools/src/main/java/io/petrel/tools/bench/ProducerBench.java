@@ -9,8 +9,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,13 +24,14 @@ final class ProducerBench {
 
     private final BenchOptions.Producer options;
     private final BenchStats stats;
+    private final BenchRun run;
     private final AtomicLong tickets = new AtomicLong();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    private volatile boolean running = true;
 
-    ProducerBench(BenchOptions.Producer options, BenchStats stats) {
+    private ProducerBench(BenchOptions.Producer options, BenchStats stats, BenchRun run) {
         this.options = options;
         this.stats = stats;
+        this.run = run;
     }
 
     static void run(BenchOptions.Producer o, PrintStream out) throws Exception {
@@ -48,18 +47,9 @@ final class ProducerBench {
         producer.setCompressMsgBodyOverHowmuch(Integer.MAX_VALUE);
         producer.start();
         BenchStats stats = new BenchStats(System.nanoTime());
-        ProducerBench bench = new ProducerBench(o, stats);
         BenchRun run = new BenchRun(stats, o.batchSize() > 1 ? "Send(batch)" : "Send", out, System::nanoTime);
-        ExecutorService senders = Executors.newFixedThreadPool(o.threads());
-        run.start(() -> {
-            bench.running = false;
-            BenchRun.drain(senders, producer::shutdown);
-        });
-        for (int i = 0; i < o.threads(); i++) {
-            senders.execute(() -> bench.sendLoop(producer));
-        }
-        senders.shutdown();
-        if (senders.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS)) {
+        ProducerBench bench = new ProducerBench(o, stats, run);
+        if (run.runSenders(o.threads(), () -> bench.sendLoop(producer), producer::shutdown)) {
             bench.inFlight.tryAcquire(MAX_IN_FLIGHT, 30, TimeUnit.SECONDS);
             run.finish();
             producer.shutdown();
@@ -70,7 +60,8 @@ final class ProducerBench {
     private void sendLoop(DefaultMQProducer producer) {
         byte[] body = new byte[options.messageSize()];
         Arrays.fill(body, (byte) 'a');
-        while (running && (options.messageQuantity() == 0 || tickets.incrementAndGet() <= options.messageQuantity())) {
+        long quantity = options.messageQuantity();
+        while (run.running() && (quantity == 0 || tickets.incrementAndGet() <= quantity)) {
             List<Message> batch = new ArrayList<>(options.batchSize());
             for (int i = 0; i < options.batchSize(); i++) {
                 batch.add(MessageFactory.build(options, body, System.currentTimeMillis()));

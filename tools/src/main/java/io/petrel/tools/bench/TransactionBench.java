@@ -10,10 +10,7 @@ import io.petrel.common.message.Message;
 import io.petrel.common.message.MessageExt;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,11 +23,12 @@ final class TransactionBench {
 
     private final BenchOptions.Transaction options;
     private final BenchStats stats;
-    private volatile boolean running = true;
+    private final BenchRun run;
 
-    private TransactionBench(BenchOptions.Transaction options, BenchStats stats) {
+    private TransactionBench(BenchOptions.Transaction options, BenchStats stats, BenchRun run) {
         this.options = options;
         this.stats = stats;
+        this.run = run;
     }
 
     static void run(BenchOptions.Transaction o, PrintStream out) throws Exception {
@@ -47,18 +45,9 @@ final class TransactionBench {
         producer.setTransactionListener(listener(o, checks));
         producer.start();
         BenchStats stats = new BenchStats(System.nanoTime());
-        TransactionBench bench = new TransactionBench(o, stats);
         BenchRun run = new BenchRun(stats, "Send", out, System::nanoTime).withCounter("Checks", checks::sum);
-        ExecutorService senders = Executors.newFixedThreadPool(o.threads());
-        run.start(() -> {
-            bench.running = false;
-            BenchRun.drain(senders, producer::shutdown);
-        });
-        for (int i = 0; i < o.threads(); i++) {
-            senders.execute(() -> bench.sendLoop(producer));
-        }
-        senders.shutdown();
-        senders.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+        TransactionBench bench = new TransactionBench(o, stats, run);
+        run.runSenders(o.threads(), () -> bench.sendLoop(producer), producer::shutdown);
     }
 
     /** Picks an outcome: roll back with {@code rollbackRate}, unknown with {@code unknownRate}, else commit. */
@@ -88,7 +77,7 @@ final class TransactionBench {
     private void sendLoop(TransactionMQProducer producer) {
         byte[] body = new byte[options.messageSize()];
         Arrays.fill(body, (byte) 'a');
-        while (running && !Thread.currentThread().isInterrupted()) {
+        while (run.running() && !Thread.currentThread().isInterrupted()) {
             Message msg = new Message(options.topic(), body);
             msg.putUserProperty("batchId", Long.toString(options.batchId()));
             long begin = System.nanoTime();

@@ -105,7 +105,8 @@ class BenchOptionsTest {
     @Test
     void helpAndUsage() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        assertNull(MQBench.parse(new String[] {"producer", "-h"}, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        assertNull(MQBench.parse(new String[] {"producer", "-h"}, out));
         String help = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(help.contains("mqbench producer"), help);
         assertTrue(help.contains("-q,--messageQuantity"), help);
