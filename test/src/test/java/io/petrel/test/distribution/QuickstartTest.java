@@ -59,7 +59,8 @@ class QuickstartTest {
         assertEquals(2, servers.size(), "NameServer and broker JVMs expected: " + servers + "\n"
             + quickstart.output());
 
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(quickstart.pid())).start();
+        Process kill = new ProcessBuilder("perl", "-e", "kill($ARGV[0], $ARGV[1]) or die \"kill: $!\"", signal,
+            Long.toString(quickstart.pid())).start();
         assertEquals(0, kill.waitFor(), "kill -" + signal);
 
         assertEquals(exitCode, quickstart.waitFor(Duration.ofSeconds(60)), quickstart.output());
