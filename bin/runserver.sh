@@ -18,13 +18,11 @@ MODULE=$1
 MAIN_CLASS=$2
 shift 2
 
-BASE_DIR=$(cd "$(dirname "$0")/.." && pwd)
-JAVA="java"
-if [ -n "${JAVA_HOME:-}" ]; then
-  JAVA="$JAVA_HOME/bin/java"
-fi
+# shellcheck source=petrel-env.sh
+. "$(dirname "$0")/petrel-env.sh"
 
-# Heap: a quarter of the memory this process may use (cgroup limit or physical), at least 256 MiB, at most 4 GiB.
+# Heap: PETREL_HEAP_MB if set, else a quarter of the memory this process may use (cgroup limit or physical),
+# at least 256 MiB, at most 4 GiB.
 memory_mb() {
   local limit=""
   if [ -r /sys/fs/cgroup/memory.max ]; then
@@ -41,28 +39,19 @@ memory_mb() {
     echo "$physical_mb"
   fi
 }
-HEAP_MB=${PETREL_HEAP_MB:-$(( $(memory_mb) / 4 ))}
-[ "$HEAP_MB" -gt 4096 ] && HEAP_MB=4096
-[ "$HEAP_MB" -lt 256 ] && HEAP_MB=256
-
-# Class path.
-if ls "$BASE_DIR"/lib/*.jar >/dev/null 2>&1; then
-  CLASSPATH="$BASE_DIR/lib/*"
-elif [ -f "$BASE_DIR/$MODULE/target/runtime-classpath.txt" ] && [ -d "$BASE_DIR/$MODULE/target/classes" ]; then
-  # Own modules from their build output, third-party jars from the list Maven wrote at build time.
-  CLASSPATH="$BASE_DIR/$MODULE/target/classes:$BASE_DIR/store/target/classes:$BASE_DIR/remoting/target/classes"
-  CLASSPATH="$CLASSPATH:$BASE_DIR/common/target/classes"
-  THIRD_PARTY=$(tr ':' '\n' < "$BASE_DIR/$MODULE/target/runtime-classpath.txt" \
-    | grep -v -e '/io/petrel/' -e "^$BASE_DIR/" | paste -sd ':' -)
-  CLASSPATH="$CLASSPATH:$THIRD_PARTY"
+if [ -n "${PETREL_HEAP_MB:-}" ]; then
+  if ! [[ "$PETREL_HEAP_MB" =~ ^[0-9]+$ ]] || [ "$PETREL_HEAP_MB" -lt 64 ]; then
+    echo "PETREL_HEAP_MB must be a whole number of MiB, at least 64: $PETREL_HEAP_MB" >&2
+    exit 1
+  fi
+  HEAP_MB=$PETREL_HEAP_MB
 else
-  echo "No lib/ directory and no build output for module '$MODULE' under $BASE_DIR." >&2
-  echo "Build it first: mvn -B -pl $MODULE -am package -DskipTests" >&2
-  exit 1
+  HEAP_MB=$(( $(memory_mb) / 4 ))
+  if [ "$HEAP_MB" -gt 4096 ]; then HEAP_MB=4096; fi
+  if [ "$HEAP_MB" -lt 256 ]; then HEAP_MB=256; fi
 fi
 
-LOG_DIR=${PETREL_LOG_DIR:-$HOME/logs/petrel}
-mkdir -p "$LOG_DIR"
+petrel_classpath "$MODULE" "$MODULE" store remoting common
 
 JAVA_OPT="-server -Xms${HEAP_MB}m -Xmx${HEAP_MB}m"
 JAVA_OPT="$JAVA_OPT -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -XX:+ParallelRefProcEnabled"
