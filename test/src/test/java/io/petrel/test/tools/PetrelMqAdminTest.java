@@ -54,6 +54,7 @@ class PetrelMqAdminTest {
     private static final String BROKER_NAME = "petrel-a";
     private static final String PRODUCER_GROUP = "PG_PADM";
     private static final String CONSUMER_GROUP = "CG_PADM_ONLINE";
+    private static final String CLONE_GROUP = "CG_PADM_CLONE";
 
     @TempDir
     static Path dir;
@@ -274,6 +275,39 @@ class PetrelMqAdminTest {
         both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", broker());
         both("getBrokerConfig -c", true, () -> { }, "getBrokerConfig", "-c", CLUSTER);
         both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
+        both("brokerConsumeStats", "brokerConsumeStats", "-b", broker());
+        both("brokerConsumeStats -l -o -t", "brokerConsumeStats", "-b", broker(), "-l", "1", "-o", "false", "-t",
+            "5000");
+        both("cleanExpiredCQ -b", "cleanExpiredCQ", "-b", broker());
+        both("cleanExpiredCQ -c", "cleanExpiredCQ", "-c", CLUSTER);
+        both("deleteExpiredCommitLog -b", "deleteExpiredCommitLog", "-b", broker());
+        both("deleteExpiredCommitLog -c", "deleteExpiredCommitLog", "-c", CLUSTER);
+        both("cleanUnusedTopic -b", "cleanUnusedTopic", "-b", broker());
+        both("cleanUnusedTopic -c", "cleanUnusedTopic", "-c", CLUSTER);
+        both("cloneGroupOffset", "cloneGroupOffset", "-s", CONSUMER_GROUP, "-d", CLONE_GROUP, "-t", TOPIC);
+        // The clone has offsets and no consumer online: the tools reset its offsets on the brokers themselves, each
+        // run from the cloned offsets.
+        Runnable reclone = () -> {
+            try {
+                admin.cloneGroupOffset(CONSUMER_GROUP, CLONE_GROUP, TOPIC, false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        both("resetOffsetByTime offline", true, reclone, "resetOffsetByTime", "-g", CLONE_GROUP, "-t", TOPIC,
+            "-s", "2020-01-01#00:00:00:000", "-f", "false");
+        both("resetOffsetByTime offline, in millis", true, reclone, "resetOffsetByTime", "-g", CLONE_GROUP, "-t",
+            TOPIC, "-s", "1577836800000");
+        both("skipAccumulatedMessage offline", true, reclone, "skipAccumulatedMessage", "-g", CLONE_GROUP, "-t",
+            TOPIC);
+        // Through the online consumer: to the end of each queue, where it already is.
+        both("resetOffsetByTime online", true, () -> { }, "resetOffsetByTime", "-g", CONSUMER_GROUP, "-t", TOPIC,
+            "-s", "now");
+        both("skipAccumulatedMessage online", true, () -> { }, "skipAccumulatedMessage", "-g", CONSUMER_GROUP, "-t",
+            TOPIC, "-f", "true");
+        both("getConsumerConfig", "getConsumerConfig", "-g", CONSUMER_GROUP);
+        both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "10.0.0.1,10.0.0.2,10.0.0.3");
+        both("allocateMQ one id", "allocateMQ", "-t", TOPIC, "-i", "10.0.0.1");
         both("updateNamesrvConfig", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false");
         both("updateNamesrvConfig -n", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false", "-n",
             namesrv);
@@ -316,6 +350,13 @@ class PetrelMqAdminTest {
             both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
             both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
                 "broker-a", "-i", "1");
+            both("brokerConsumeStats", "brokerConsumeStats", "-b", b.address());
+            both("cleanExpiredCQ -b", "cleanExpiredCQ", "-b", b.address());
+            both("deleteExpiredCommitLog -b", "deleteExpiredCommitLog", "-b", b.address());
+            both("cleanUnusedTopic -b", "cleanUnusedTopic", "-b", b.address());
+            both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "10.0.0.1,10.0.0.2,10.0.0.3");
+            both("updateSubGroup -b again", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
+            both("getConsumerConfig", "getConsumerConfig", "-g", "CG_PADM");
             AdminOutputs.assertSame(outputs, "petrel-mqadmin-official-cluster.txt");
         } finally {
             targetPetrel();
@@ -337,6 +378,52 @@ class PetrelMqAdminTest {
         }
         assertEquals(theirs, ours);
         assertEquals(Commands.all().size(), ours.size());
+    }
+
+    /** Every option Petrel's commands take is one the official command takes: same names, argument and need. */
+    @Test
+    void takesTheOfficialOptions() {
+        List<String> differences = new ArrayList<>();
+        for (io.petrel.tools.command.SubCommand ours : Commands.all()) {
+            org.apache.commons.cli.Options theirs = official.get(ours.name())
+                .buildCommandlineOptions(new org.apache.commons.cli.Options());
+            org.apache.commons.cli.Options mine = new org.apache.commons.cli.Options();
+            ours.addOptions(mine);
+            for (org.apache.commons.cli.Option o : mine.getOptions()) {
+                org.apache.commons.cli.Option t = theirs.getOption(o.getOpt());
+                if (t == null || !String.valueOf(t.getLongOpt()).strip().equals(o.getLongOpt())
+                    || t.hasArg() != o.hasArg() || t.isRequired() != o.isRequired()) {
+                    differences.add(ours.name() + " -" + o.getOpt() + " --" + o.getLongOpt() + " arg=" + o.hasArg()
+                        + " required=" + o.isRequired() + " vs " + (t == null ? "none" : "--" + t.getLongOpt()
+                        + " arg=" + t.hasArg() + " required=" + t.isRequired()));
+                }
+            }
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    /** Bad input to the commands that change offsets or ask brokers for work: one line on stderr, a failed run. */
+    @Test
+    void badInputIsOneLineOnStderr() {
+        targetPetrel();
+        List<List<String>> runs = List.of(
+            List.of("cleanExpiredCQ"),
+            List.of("cleanUnusedTopic", "-c", "PADM_NO_SUCH_CLUSTER"),
+            List.of("brokerConsumeStats", "-b", "127.0.0.1:1"),
+            List.of("brokerConsumeStats", "-b", broker(), "-l", "many"),
+            List.of("resetOffsetByTime", "-g", CONSUMER_GROUP, "-t", "PADM_NO_SUCH_TOPIC", "-s", "now"),
+            List.of("resetOffsetByTime", "-g", CONSUMER_GROUP, "-t", TOPIC, "-s", "yesterday"),
+            List.of("skipAccumulatedMessage", "-g", CONSUMER_GROUP),
+            List.of("cloneGroupOffset", "-s", CONSUMER_GROUP, "-d", CLONE_GROUP, "-t", "PADM_NO_SUCH_TOPIC"),
+            List.of("cleanExpiredCQ", "-c", CLUSTER, "-n", "127.0.0.1:1"),
+            List.of("getConsumerConfig", "-g", "CG_PADM_NO_SUCH_GROUP"),
+            List.of("allocateMQ", "-t", "PADM_NO_SUCH_TOPIC", "-i", "10.0.0.1"));
+        for (List<String> args : runs) {
+            Run run = petrel(args.toArray(String[]::new));
+            assertNotEquals(0, run.code(), args.toString());
+            assertEquals(1, run.err().lines().count(), args + ": " + run.err());
+            assertTrue(run.err().startsWith("mqadmin " + args.get(0) + ": "), run.err());
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.petrel.tools.command;
 
+import io.petrel.tools.command.broker.BrokerConsumeStatsCommand;
+import io.petrel.tools.command.broker.BrokerMaintenanceCommand;
 import io.petrel.tools.command.broker.BrokerStatusCommand;
 import io.petrel.tools.command.broker.GetBrokerConfigCommand;
 import io.petrel.tools.command.broker.UpdateBrokerConfigCommand;
@@ -8,6 +10,7 @@ import io.petrel.tools.command.connection.ConsumerConnectionCommand;
 import io.petrel.tools.command.connection.ProducerConnectionCommand;
 import io.petrel.tools.command.group.ConsumerProgressCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
+import io.petrel.tools.command.group.GetConsumerConfigCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
 import io.petrel.tools.command.message.QueryMsgByIdCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
@@ -19,6 +22,10 @@ import io.petrel.tools.command.namesrv.GetNamesrvConfigCommand;
 import io.petrel.tools.command.namesrv.UpdateKvConfigCommand;
 import io.petrel.tools.command.namesrv.UpdateNamesrvConfigCommand;
 import io.petrel.tools.command.namesrv.WritePermCommand;
+import io.petrel.tools.command.offset.CloneGroupOffsetCommand;
+import io.petrel.tools.command.offset.ResetOffsetByTimeCommand;
+import io.petrel.tools.command.offset.SkipAccumulatedMessageCommand;
+import io.petrel.tools.command.topic.AllocateMQCommand;
 import io.petrel.tools.command.topic.DeleteTopicCommand;
 import io.petrel.tools.command.topic.TopicClusterListCommand;
 import io.petrel.tools.command.topic.TopicListCommand;
@@ -49,18 +56,27 @@ public final class Commands {
             new QueryMsgByKeyCommand(),
             new QueryMsgByUniqueKeyCommand(),
             new QueryMsgByOffsetCommand(),
+            new BrokerConsumeStatsCommand(),
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
             new ConsumerProgressCommand(),
+            new CloneGroupOffsetCommand(),
             new ClusterListCommand(),
             new TopicListCommand(),
             new UpdateKvConfigCommand(),
             new DeleteKvConfigCommand(),
             WritePermCommand.wipe(),
             WritePermCommand.add(),
+            new ResetOffsetByTimeCommand(),
+            new SkipAccumulatedMessageCommand(),
+            BrokerMaintenanceCommand.cleanExpiredConsumeQueue(),
+            BrokerMaintenanceCommand.deleteExpiredCommitLog(),
+            BrokerMaintenanceCommand.cleanUnusedTopic(),
+            new AllocateMQCommand(),
             new GetNamesrvConfigCommand(),
             new UpdateNamesrvConfigCommand(),
             new GetBrokerConfigCommand(),
+            new GetConsumerConfigCommand(),
             new SendMessageCommand());
     }
 }
