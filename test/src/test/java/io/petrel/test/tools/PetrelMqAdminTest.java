@@ -171,6 +171,24 @@ class PetrelMqAdminTest {
         outputs.put(label, new Outputs(theirs, normalize.apply(mask(printed, unordered))));
     }
 
+    /**
+     * For a command that prints a round, sleeps and prints again until stopped: each tool runs until its first round
+     * (a heading and one line) is printed, then is interrupted as Ctrl-C would stop it.
+     */
+    private void bothFirstRound(String label, String name, String... args) throws InterruptedException {
+        String theirs = mask(AdminOutputs.runOfficial(official, namesrv, name, args), false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        MQAdmin tool = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), namesrv);
+        AdminOutputs.untilFirstRound(name, () -> tool.run(prepend(name, args)),
+            () -> out.toString(StandardCharsets.UTF_8));
+        String stopped = "mqadmin " + name + ": interrupted";
+        String failure = err.toString(StandardCharsets.UTF_8).strip();
+        String printed = out.toString(StandardCharsets.UTF_8) + (failure.equals(stopped) ? "" : "\nFAILED: " + failure);
+        outputs.put(label, new Outputs(theirs, mask(printed, false)));
+    }
+
     private void both(String label, String name, String... args) {
         both(label, false, () -> { }, name, args);
     }
@@ -216,7 +234,7 @@ class PetrelMqAdminTest {
     }
 
     @Test
-    void printsWhatTheOfficialToolPrints() {
+    void printsWhatTheOfficialToolPrints() throws InterruptedException {
         targetPetrel();
         both("topicList", true, () -> { }, "topicList");
         both("topicList -c", true, () -> { }, "topicList", "-c");
@@ -259,6 +277,8 @@ class PetrelMqAdminTest {
         both("addWritePerm", "addWritePerm", "-b", BROKER_NAME);
         both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b", BROKER_NAME,
             "-i", "1");
+        both("sendMsgStatus", false, () -> { }, PetrelMqAdminTest::withoutQueuePositions, "sendMsgStatus", "-b",
+            BROKER_NAME, "-s", "40", "-c", "3");
         awaitSettledOffsets();
         both("consumerProgress -g", "consumerProgress", "-g", CONSUMER_GROUP);
         both("consumerProgress -g -s", "consumerProgress", "-g", CONSUMER_GROUP, "-s", "true");
@@ -306,11 +326,18 @@ class PetrelMqAdminTest {
         both("skipAccumulatedMessage online", true, () -> { }, "skipAccumulatedMessage", "-g", CONSUMER_GROUP, "-t",
             TOPIC, "-f", "true");
         both("getConsumerConfig", "getConsumerConfig", "-g", CONSUMER_GROUP);
-        both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "10.0.0.1,10.0.0.2,10.0.0.3");
-        both("allocateMQ one id", "allocateMQ", "-t", TOPIC, "-i", "10.0.0.1");
+        both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "client-a,client-b,client-c");
+        both("queryCq", "queryCq", "-t", TOPIC, "-q", "1", "-i", "0", "-c", "3", "-g", CONSUMER_GROUP);
+        both("queryCq -b", "queryCq", "-t", TOPIC, "-q", "0", "-i", "0", "-b", broker());
+        both("allocateMQ one id", "allocateMQ", "-t", TOPIC, "-i", "client-a");
         both("updateNamesrvConfig", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false");
         both("updateNamesrvConfig -n", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false", "-n",
             namesrv);
+        bothFirstRound("clusterRT", "clusterRT", "-a", "3", "-s", "64", "-i", "1");
+        bothFirstRound("clusterRT -c", "clusterRT", "-a", "2", "-c", CLUSTER);
+        // Last: its sends move the online group's offsets.
+        both("checkMsgSendRT", false, () -> { }, PetrelMqAdminTest::withoutSendTimes, "checkMsgSendRT", "-t", TOPIC,
+            "-a", "5", "-s", "64");
         AdminOutputs.assertSame(outputs, "petrel-mqadmin.txt");
     }
 
@@ -350,13 +377,19 @@ class PetrelMqAdminTest {
             both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
             both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
                 "broker-a", "-i", "1");
+            both("sendMsgStatus", false, () -> { }, PetrelMqAdminTest::withoutQueuePositions, "sendMsgStatus", "-b",
+                "broker-a", "-c", "2");
             both("brokerConsumeStats", "brokerConsumeStats", "-b", b.address());
             both("cleanExpiredCQ -b", "cleanExpiredCQ", "-b", b.address());
             both("deleteExpiredCommitLog -b", "deleteExpiredCommitLog", "-b", b.address());
             both("cleanUnusedTopic -b", "cleanUnusedTopic", "-b", b.address());
-            both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "10.0.0.1,10.0.0.2,10.0.0.3");
+            both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "client-a,client-b,client-c");
             both("updateSubGroup -b again", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
             both("getConsumerConfig", "getConsumerConfig", "-g", "CG_PADM");
+            both("queryCq", "queryCq", "-t", TOPIC, "-q", "1", "-i", "0", "-c", "2");
+            both("checkMsgSendRT", false, () -> { }, PetrelMqAdminTest::withoutSendTimes, "checkMsgSendRT", "-t",
+                TOPIC, "-a", "3");
+            bothFirstRound("clusterRT", "clusterRT", "-a", "2", "-i", "1");
             AdminOutputs.assertSame(outputs, "petrel-mqadmin-official-cluster.txt");
         } finally {
             targetPetrel();
@@ -378,6 +411,16 @@ class PetrelMqAdminTest {
         }
         assertEquals(theirs, ours);
         assertEquals(Commands.all().size(), ours.size());
+    }
+
+    /** The time column of each send's line. */
+    private static String withoutSendTimes(String text) {
+        return text.replaceAll("(?m)^(\\S+ \\d+ \\S+) \\d+$", "$1 @RT@");
+    }
+
+    /** The queue a send went to and its offset there, which follow the producer's random start. */
+    private static String withoutQueuePositions(String text) {
+        return text.replaceAll("queueId=\\d+", "queueId=@N@").replaceAll("queueOffset=\\d+", "queueOffset=@N@");
     }
 
     /** Every option Petrel's commands take is one the official command takes: same names, argument and need. */
@@ -417,7 +460,13 @@ class PetrelMqAdminTest {
             List.of("cloneGroupOffset", "-s", CONSUMER_GROUP, "-d", CLONE_GROUP, "-t", "PADM_NO_SUCH_TOPIC"),
             List.of("cleanExpiredCQ", "-c", CLUSTER, "-n", "127.0.0.1:1"),
             List.of("getConsumerConfig", "-g", "CG_PADM_NO_SUCH_GROUP"),
-            List.of("allocateMQ", "-t", "PADM_NO_SUCH_TOPIC", "-i", "10.0.0.1"));
+            List.of("allocateMQ", "-t", "PADM_NO_SUCH_TOPIC", "-i", "10.0.0.1"),
+            List.of("queryCq", "-t", "PADM_NO_SUCH_TOPIC", "-q", "0", "-i", "0"),
+            List.of("queryCq", "-t", TOPIC, "-q", "zero", "-i", "0"),
+            List.of("queryCq", "-t", TOPIC, "-q", "0", "-i", "50"),
+            List.of("checkMsgSendRT", "-t", "PADM_NO_SUCH_TOPIC"),
+            List.of("clusterRT", "-c", "PADM_NO_SUCH_CLUSTER"),
+            List.of("sendMsgStatus", "-b", BROKER_NAME, "-c", "many"));
         for (List<String> args : runs) {
             Run run = petrel(args.toArray(String[]::new));
             assertNotEquals(0, run.code(), args.toString());

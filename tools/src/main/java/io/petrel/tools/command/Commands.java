@@ -4,14 +4,17 @@ import io.petrel.tools.command.broker.BrokerConsumeStatsCommand;
 import io.petrel.tools.command.broker.BrokerMaintenanceCommand;
 import io.petrel.tools.command.broker.BrokerStatusCommand;
 import io.petrel.tools.command.broker.GetBrokerConfigCommand;
+import io.petrel.tools.command.broker.SendMsgStatusCommand;
 import io.petrel.tools.command.broker.UpdateBrokerConfigCommand;
 import io.petrel.tools.command.cluster.ClusterListCommand;
+import io.petrel.tools.command.cluster.ClusterRTCommand;
 import io.petrel.tools.command.connection.ConsumerConnectionCommand;
 import io.petrel.tools.command.connection.ProducerConnectionCommand;
 import io.petrel.tools.command.group.ConsumerProgressCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.GetConsumerConfigCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
+import io.petrel.tools.command.message.CheckMsgSendRTCommand;
 import io.petrel.tools.command.message.QueryMsgByIdCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
 import io.petrel.tools.command.message.QueryMsgByOffsetCommand;
@@ -27,6 +30,7 @@ import io.petrel.tools.command.offset.ResetOffsetByTimeCommand;
 import io.petrel.tools.command.offset.SkipAccumulatedMessageCommand;
 import io.petrel.tools.command.topic.AllocateMQCommand;
 import io.petrel.tools.command.topic.DeleteTopicCommand;
+import io.petrel.tools.command.topic.QueryConsumeQueueCommand;
 import io.petrel.tools.command.topic.TopicClusterListCommand;
 import io.petrel.tools.command.topic.TopicListCommand;
 import io.petrel.tools.command.topic.TopicRouteCommand;
@@ -56,6 +60,7 @@ public final class Commands {
             new QueryMsgByKeyCommand(),
             new QueryMsgByUniqueKeyCommand(),
             new QueryMsgByOffsetCommand(),
+            new SendMsgStatusCommand(),
             new BrokerConsumeStatsCommand(),
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
@@ -73,10 +78,13 @@ public final class Commands {
             BrokerMaintenanceCommand.deleteExpiredCommitLog(),
             BrokerMaintenanceCommand.cleanUnusedTopic(),
             new AllocateMQCommand(),
+            new CheckMsgSendRTCommand(),
+            new ClusterRTCommand(),
             new GetNamesrvConfigCommand(),
             new UpdateNamesrvConfigCommand(),
             new GetBrokerConfigCommand(),
             new GetConsumerConfigCommand(),
+            new QueryConsumeQueueCommand(),
             new SendMessageCommand());
     }
 }

@@ -15,65 +15,37 @@ import org.apache.commons.cli.Options;
  * given and answers {@code false} for an unknown cluster; Petrel refuses both.
  */
 public final class BrokerMaintenanceCommand extends BaseCommand {
-    /** One housekeeping task, on a broker or on a cluster. */
-    private interface Task {
-        boolean onBroker(MQAdminExt admin, String addr) throws Exception;
-
-        boolean onCluster(MQAdminExt admin, String cluster) throws Exception;
+    /** One housekeeping request, to a broker (by address) or to a cluster (by name). */
+    @FunctionalInterface
+    private interface Request {
+        boolean send(MQAdminExt admin, String target) throws Exception;
     }
 
     private final String clusterDescription;
-    private final Task task;
+    private final Request toBroker;
+    private final Request toCluster;
 
-    private BrokerMaintenanceCommand(String name, String description, String clusterDescription, Task task) {
+    private BrokerMaintenanceCommand(String name, String description, String clusterDescription, Request toBroker,
+                                     Request toCluster) {
         super(name, description);
         this.clusterDescription = clusterDescription;
-        this.task = task;
+        this.toBroker = toBroker;
+        this.toCluster = toCluster;
     }
 
     public static BrokerMaintenanceCommand cleanExpiredConsumeQueue() {
         return new BrokerMaintenanceCommand("cleanExpiredCQ", "Clean expired ConsumeQueue on broker.", "clustername",
-            new Task() {
-                @Override
-                public boolean onBroker(MQAdminExt admin, String addr) throws Exception {
-                    return admin.cleanExpiredConsumerQueueByAddr(addr);
-                }
-
-                @Override
-                public boolean onCluster(MQAdminExt admin, String cluster) throws Exception {
-                    return admin.cleanExpiredConsumerQueue(cluster);
-                }
-            });
+            MQAdminExt::cleanExpiredConsumerQueueByAddr, MQAdminExt::cleanExpiredConsumerQueue);
     }
 
     public static BrokerMaintenanceCommand deleteExpiredCommitLog() {
         return new BrokerMaintenanceCommand("deleteExpiredCommitLog", "Delete expired CommitLog files", "clustername",
-            new Task() {
-                @Override
-                public boolean onBroker(MQAdminExt admin, String addr) throws Exception {
-                    return admin.deleteExpiredCommitLogByAddr(addr);
-                }
-
-                @Override
-                public boolean onCluster(MQAdminExt admin, String cluster) throws Exception {
-                    return admin.deleteExpiredCommitLog(cluster);
-                }
-            });
+            MQAdminExt::deleteExpiredCommitLogByAddr, MQAdminExt::deleteExpiredCommitLog);
     }
 
     public static BrokerMaintenanceCommand cleanUnusedTopic() {
         return new BrokerMaintenanceCommand("cleanUnusedTopic", "Clean unused topic on broker.", "cluster name",
-            new Task() {
-                @Override
-                public boolean onBroker(MQAdminExt admin, String addr) throws Exception {
-                    return admin.cleanUnusedTopicByAddr(addr);
-                }
-
-                @Override
-                public boolean onCluster(MQAdminExt admin, String cluster) throws Exception {
-                    return admin.cleanUnusedTopic(cluster);
-                }
-            });
+            MQAdminExt::cleanUnusedTopicByAddr, MQAdminExt::cleanUnusedTopic);
     }
 
     @Override
@@ -87,12 +59,12 @@ public final class BrokerMaintenanceCommand extends BaseCommand {
         Opts.requireBrokerOrCluster(line);
         boolean done;
         if (line.hasOption('b')) {
-            done = task.onBroker(session.admin(), line.getOptionValue('b').trim());
+            done = toBroker.send(session.admin(), line.getOptionValue('b').trim());
         } else {
             String cluster = line.getOptionValue('c').trim();
             // 4.9.7 answers false for a cluster the NameServer does not know; an unknown cluster is an error here.
             Clusters.brokerNames(session.admin(), cluster);
-            done = task.onCluster(session.admin(), cluster);
+            done = toCluster.send(session.admin(), cluster);
         }
         session.out().print(done ? "success" : "false");
     }
