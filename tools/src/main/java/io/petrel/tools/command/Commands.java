@@ -28,6 +28,7 @@ import io.petrel.tools.command.namesrv.WritePermCommand;
 import io.petrel.tools.command.offset.CloneGroupOffsetCommand;
 import io.petrel.tools.command.offset.ResetOffsetByTimeCommand;
 import io.petrel.tools.command.offset.SkipAccumulatedMessageCommand;
+import io.petrel.tools.command.stats.StatsAllCommand;
 import io.petrel.tools.command.topic.AllocateMQCommand;
 import io.petrel.tools.command.topic.DeleteTopicCommand;
 import io.petrel.tools.command.topic.QueryConsumeQueueCommand;
@@ -77,6 +78,7 @@ public final class Commands {
             BrokerMaintenanceCommand.cleanExpiredConsumeQueue(),
             BrokerMaintenanceCommand.deleteExpiredCommitLog(),
             BrokerMaintenanceCommand.cleanUnusedTopic(),
+            new StatsAllCommand(),
             new AllocateMQCommand(),
             new CheckMsgSendRTCommand(),
             new ClusterRTCommand(),
