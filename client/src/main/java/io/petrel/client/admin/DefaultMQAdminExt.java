@@ -4,8 +4,8 @@ import io.petrel.client.ClientConfig;
 import io.petrel.client.QueryResult;
 import io.petrel.client.exception.MQBrokerException;
 import io.petrel.client.exception.MQClientException;
-import io.petrel.client.impl.admin.DefaultMQAdminExtImpl;
 import io.petrel.client.impl.admin.DefaultMQAdminExtImpl.Operations;
+import io.petrel.client.impl.admin.DefaultMQAdminExtImpl;
 import io.petrel.common.body.BrokerStatsData;
 import io.petrel.common.body.ConsumeMessageDirectlyResult;
 import io.petrel.common.body.ConsumeStats;
@@ -14,6 +14,7 @@ import io.petrel.common.body.ConsumerConnection;
 import io.petrel.common.body.ConsumerRunningInfo;
 import io.petrel.common.body.GroupList;
 import io.petrel.common.body.ProducerConnection;
+import io.petrel.common.body.QueryConsumeQueueResponseBody;
 import io.petrel.common.body.QueueTimeSpan;
 import io.petrel.common.body.TopicStatsTable;
 import io.petrel.common.message.MessageExt;
@@ -228,6 +229,14 @@ public class DefaultMQAdminExt extends ClientConfig implements MQAdminExt {
     public ConsumeStatsList fetchConsumeStatsInBroker(String brokerAddr, boolean isOrder, long timeoutMillis)
         throws RemotingException, MQClientException, InterruptedException {
         return ops().remoting().fetchConsumeStatsInBroker(brokerAddr, isOrder, timeoutMillis);
+    }
+
+    @Override
+    public QueryConsumeQueueResponseBody queryConsumeQueue(String brokerAddr, String topic, int queueId, long index,
+                                                           int count, String consumerGroup)
+        throws RemotingException, MQClientException, InterruptedException {
+        return ops().remoting().queryConsumeQueue(brokerAddr, topic, queueId, index, count, consumerGroup,
+            timeout());
     }
 
     @Override

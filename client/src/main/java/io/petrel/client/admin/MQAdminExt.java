@@ -11,6 +11,7 @@ import io.petrel.common.body.ConsumerConnection;
 import io.petrel.common.body.ConsumerRunningInfo;
 import io.petrel.common.body.GroupList;
 import io.petrel.common.body.ProducerConnection;
+import io.petrel.common.body.QueryConsumeQueueResponseBody;
 import io.petrel.common.body.QueueTimeSpan;
 import io.petrel.common.body.TopicStatsTable;
 import io.petrel.common.message.MessageExt;
@@ -132,6 +133,14 @@ public interface MQAdminExt {
 
     /** GET_BROKER_CONSUME_STATS (317). */
     ConsumeStatsList fetchConsumeStatsInBroker(String brokerAddr, boolean isOrder, long timeoutMillis)
+        throws RemotingException, MQClientException, InterruptedException;
+
+    /**
+     * QUERY_CONSUME_QUEUE (321): {@code count} ConsumeQueue entries of one queue from {@code index} on, the queue's
+     * bounds and, with a {@code consumerGroup}, the group's subscription to the topic.
+     */
+    QueryConsumeQueueResponseBody queryConsumeQueue(String brokerAddr, String topic, int queueId, long index, int count,
+                                                    String consumerGroup)
         throws RemotingException, MQClientException, InterruptedException;
 
     /** CLEAN_EXPIRED_CONSUMEQUEUE (306) to every broker of the cluster (null or empty: of every cluster). */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -100,24 +101,33 @@ public final class AdminOutputs {
 
     /** Runs a looping command until its first round is printed, then stops it as Ctrl-C would. */
     private static void runFirstRound(SubCommand cmd, CommandLine line, Options options, ByteArrayOutputStream out)
-        throws Exception {
-        Thread t = new Thread(() -> {
+        throws InterruptedException {
+        untilFirstRound(cmd.commandName(), () -> {
             try {
                 cmd.execute(line, options, null);
             } catch (Exception e) {
                 // stopped: the command reports the interruption as its failure
             }
-        }, "mqadmin-" + cmd.commandName());
+        }, () -> out.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs {@code command} (a looping one) on a thread of its own until it has ended or {@code printed} holds its first
+     * round (a heading and one line), then interrupts it and waits for it to stop.
+     */
+    public static void untilFirstRound(String name, Runnable command, Supplier<String> printed)
+        throws InterruptedException {
+        Thread t = new Thread(command, "mqadmin-" + name);
         t.start();
         try {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !t.isAlive()
-                || out.toString(StandardCharsets.UTF_8).lines().count() >= 2);
+                || printed.get().lines().count() >= 2);
         } finally {
             t.interrupt();
             t.join(30_000);
         }
         if (t.isAlive()) {
-            throw new IllegalStateException(cmd.commandName() + " did not stop");
+            throw new IllegalStateException(name + " did not stop");
         }
     }
 

@@ -54,6 +54,7 @@ class PetrelMqAdminTest {
     private static final String BROKER_NAME = "petrel-a";
     private static final String PRODUCER_GROUP = "PG_PADM";
     private static final String CONSUMER_GROUP = "CG_PADM_ONLINE";
+    private static final String CLONE_GROUP = "CG_PADM_CLONE";
 
     @TempDir
     static Path dir;
@@ -170,6 +171,24 @@ class PetrelMqAdminTest {
         outputs.put(label, new Outputs(theirs, normalize.apply(mask(printed, unordered))));
     }
 
+    /**
+     * For a command that prints a round, sleeps and prints again until stopped: each tool runs until its first round
+     * (a heading and one line) is printed, then is interrupted as Ctrl-C would stop it.
+     */
+    private void bothFirstRound(String label, String name, String... args) throws InterruptedException {
+        String theirs = mask(AdminOutputs.runOfficial(official, namesrv, name, args), false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        MQAdmin tool = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), namesrv);
+        AdminOutputs.untilFirstRound(name, () -> tool.run(prepend(name, args)),
+            () -> out.toString(StandardCharsets.UTF_8));
+        String stopped = "mqadmin " + name + ": interrupted";
+        String failure = err.toString(StandardCharsets.UTF_8).strip();
+        String printed = out.toString(StandardCharsets.UTF_8) + (failure.equals(stopped) ? "" : "\nFAILED: " + failure);
+        outputs.put(label, new Outputs(theirs, mask(printed, false)));
+    }
+
     private void both(String label, String name, String... args) {
         both(label, false, () -> { }, name, args);
     }
@@ -215,7 +234,7 @@ class PetrelMqAdminTest {
     }
 
     @Test
-    void printsWhatTheOfficialToolPrints() {
+    void printsWhatTheOfficialToolPrints() throws InterruptedException {
         targetPetrel();
         both("topicList", true, () -> { }, "topicList");
         both("topicList -c", true, () -> { }, "topicList", "-c");
@@ -258,10 +277,14 @@ class PetrelMqAdminTest {
         both("addWritePerm", "addWritePerm", "-b", BROKER_NAME);
         both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b", BROKER_NAME,
             "-i", "1");
+        both("sendMsgStatus", false, () -> { }, PetrelMqAdminTest::withoutQueuePositions, "sendMsgStatus", "-b",
+            BROKER_NAME, "-s", "40", "-c", "3");
         awaitSettledOffsets();
         both("consumerProgress -g", "consumerProgress", "-g", CONSUMER_GROUP);
         both("consumerProgress -g -s", "consumerProgress", "-g", CONSUMER_GROUP, "-s", "true");
         both("consumerProgress", true, () -> { }, "consumerProgress");
+        both("statsAll -t", false, () -> { }, PetrelMqAdminTest::withoutStatsCounts, "statsAll", "-t", TOPIC);
+        both("statsAll", true, () -> { }, PetrelMqAdminTest::withoutStatsCounts, "statsAll");
         both("producerConnection", "producerConnection", "-g", PRODUCER_GROUP, "-t", TOPIC);
         both("consumerConnection", "consumerConnection", "-g", CONSUMER_GROUP);
         both("consumerConnection -b", "consumerConnection", "-g", CONSUMER_GROUP, "-b", broker());
@@ -274,9 +297,49 @@ class PetrelMqAdminTest {
         both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", broker());
         both("getBrokerConfig -c", true, () -> { }, "getBrokerConfig", "-c", CLUSTER);
         both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
+        both("brokerConsumeStats", "brokerConsumeStats", "-b", broker());
+        both("brokerConsumeStats -l -o -t", "brokerConsumeStats", "-b", broker(), "-l", "1", "-o", "false", "-t",
+            "5000");
+        both("cleanExpiredCQ -b", "cleanExpiredCQ", "-b", broker());
+        both("cleanExpiredCQ -c", "cleanExpiredCQ", "-c", CLUSTER);
+        both("deleteExpiredCommitLog -b", "deleteExpiredCommitLog", "-b", broker());
+        both("deleteExpiredCommitLog -c", "deleteExpiredCommitLog", "-c", CLUSTER);
+        both("cleanUnusedTopic -b", "cleanUnusedTopic", "-b", broker());
+        both("cleanUnusedTopic -c", "cleanUnusedTopic", "-c", CLUSTER);
+        both("cloneGroupOffset", "cloneGroupOffset", "-s", CONSUMER_GROUP, "-d", CLONE_GROUP, "-t", TOPIC);
+        // The clone has offsets and no consumer online: the tools reset its offsets on the brokers themselves, each
+        // run from the cloned offsets.
+        Runnable reclone = () -> {
+            try {
+                admin.cloneGroupOffset(CONSUMER_GROUP, CLONE_GROUP, TOPIC, false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        both("resetOffsetByTime offline", true, reclone, "resetOffsetByTime", "-g", CLONE_GROUP, "-t", TOPIC,
+            "-s", "2020-01-01#00:00:00:000", "-f", "false");
+        both("resetOffsetByTime offline, in millis", true, reclone, "resetOffsetByTime", "-g", CLONE_GROUP, "-t",
+            TOPIC, "-s", "1577836800000");
+        both("skipAccumulatedMessage offline", true, reclone, "skipAccumulatedMessage", "-g", CLONE_GROUP, "-t",
+            TOPIC);
+        // Through the online consumer: to the end of each queue, where it already is.
+        both("resetOffsetByTime online", true, () -> { }, "resetOffsetByTime", "-g", CONSUMER_GROUP, "-t", TOPIC,
+            "-s", "now");
+        both("skipAccumulatedMessage online", true, () -> { }, "skipAccumulatedMessage", "-g", CONSUMER_GROUP, "-t",
+            TOPIC, "-f", "true");
+        both("getConsumerConfig", "getConsumerConfig", "-g", CONSUMER_GROUP);
+        both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "client-a,client-b,client-c");
+        both("queryCq", "queryCq", "-t", TOPIC, "-q", "1", "-i", "0", "-c", "3", "-g", CONSUMER_GROUP);
+        both("queryCq -b", "queryCq", "-t", TOPIC, "-q", "0", "-i", "0", "-b", broker());
+        both("allocateMQ one id", "allocateMQ", "-t", TOPIC, "-i", "client-a");
         both("updateNamesrvConfig", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false");
         both("updateNamesrvConfig -n", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false", "-n",
             namesrv);
+        bothFirstRound("clusterRT", "clusterRT", "-a", "3", "-s", "64", "-i", "1");
+        bothFirstRound("clusterRT -c", "clusterRT", "-a", "2", "-c", CLUSTER);
+        // Last: its sends move the online group's offsets.
+        both("checkMsgSendRT", false, () -> { }, PetrelMqAdminTest::withoutSendTimes, "checkMsgSendRT", "-t", TOPIC,
+            "-a", "5", "-s", "64");
         AdminOutputs.assertSame(outputs, "petrel-mqadmin.txt");
     }
 
@@ -316,6 +379,20 @@ class PetrelMqAdminTest {
             both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
             both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
                 "broker-a", "-i", "1");
+            both("sendMsgStatus", false, () -> { }, PetrelMqAdminTest::withoutQueuePositions, "sendMsgStatus", "-b",
+                "broker-a", "-c", "2");
+            both("statsAll -t", false, () -> { }, PetrelMqAdminTest::withoutStatsCounts, "statsAll", "-t", TOPIC);
+            both("brokerConsumeStats", "brokerConsumeStats", "-b", b.address());
+            both("cleanExpiredCQ -b", "cleanExpiredCQ", "-b", b.address());
+            both("deleteExpiredCommitLog -b", "deleteExpiredCommitLog", "-b", b.address());
+            both("cleanUnusedTopic -b", "cleanUnusedTopic", "-b", b.address());
+            both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "client-a,client-b,client-c");
+            both("updateSubGroup -b again", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
+            both("getConsumerConfig", "getConsumerConfig", "-g", "CG_PADM");
+            both("queryCq", "queryCq", "-t", TOPIC, "-q", "1", "-i", "0", "-c", "2");
+            both("checkMsgSendRT", false, () -> { }, PetrelMqAdminTest::withoutSendTimes, "checkMsgSendRT", "-t",
+                TOPIC, "-a", "3");
+            bothFirstRound("clusterRT", "clusterRT", "-a", "2", "-i", "1");
             AdminOutputs.assertSame(outputs, "petrel-mqadmin-official-cluster.txt");
         } finally {
             targetPetrel();
@@ -337,6 +414,76 @@ class PetrelMqAdminTest {
         }
         assertEquals(theirs, ours);
         assertEquals(Commands.all().size(), ours.size());
+    }
+
+    /**
+     * The day's put and get counts of each line: the brokers' last-minute window slides between the two runs (the
+     * rates are masked with every decimal).
+     */
+    private static String withoutStatsCounts(String text) {
+        return text.replaceAll("(?m) \\d+ (\\d+|NO_CONSUMER)$", " @N@ $1").replaceAll("(?m) @N@ \\d+$", " @N@ @N@");
+    }
+
+    /** The time column of each send's line. */
+    private static String withoutSendTimes(String text) {
+        return text.replaceAll("(?m)^(\\S+ \\d+ \\S+) \\d+$", "$1 @RT@");
+    }
+
+    /** The queue a send went to and its offset there, which follow the producer's random start. */
+    private static String withoutQueuePositions(String text) {
+        return text.replaceAll("queueId=\\d+", "queueId=@N@").replaceAll("queueOffset=\\d+", "queueOffset=@N@");
+    }
+
+    /** Every option Petrel's commands take is one the official command takes: same names, argument and need. */
+    @Test
+    void takesTheOfficialOptions() {
+        List<String> differences = new ArrayList<>();
+        for (io.petrel.tools.command.SubCommand ours : Commands.all()) {
+            org.apache.commons.cli.Options theirs = official.get(ours.name())
+                .buildCommandlineOptions(new org.apache.commons.cli.Options());
+            org.apache.commons.cli.Options mine = new org.apache.commons.cli.Options();
+            ours.addOptions(mine);
+            for (org.apache.commons.cli.Option o : mine.getOptions()) {
+                org.apache.commons.cli.Option t = theirs.getOption(o.getOpt());
+                if (t == null || !String.valueOf(t.getLongOpt()).strip().equals(o.getLongOpt())
+                    || t.hasArg() != o.hasArg() || t.isRequired() != o.isRequired()) {
+                    differences.add(ours.name() + " -" + o.getOpt() + " --" + o.getLongOpt() + " arg=" + o.hasArg()
+                        + " required=" + o.isRequired() + " vs " + (t == null ? "none" : "--" + t.getLongOpt()
+                        + " arg=" + t.hasArg() + " required=" + t.isRequired()));
+                }
+            }
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    /** Bad input to the commands that change offsets or ask brokers for work: one line on stderr, a failed run. */
+    @Test
+    void badInputIsOneLineOnStderr() {
+        targetPetrel();
+        List<List<String>> runs = List.of(
+            List.of("cleanExpiredCQ"),
+            List.of("cleanUnusedTopic", "-c", "PADM_NO_SUCH_CLUSTER"),
+            List.of("brokerConsumeStats", "-b", "127.0.0.1:1"),
+            List.of("brokerConsumeStats", "-b", broker(), "-l", "many"),
+            List.of("resetOffsetByTime", "-g", CONSUMER_GROUP, "-t", "PADM_NO_SUCH_TOPIC", "-s", "now"),
+            List.of("resetOffsetByTime", "-g", CONSUMER_GROUP, "-t", TOPIC, "-s", "yesterday"),
+            List.of("skipAccumulatedMessage", "-g", CONSUMER_GROUP),
+            List.of("cloneGroupOffset", "-s", CONSUMER_GROUP, "-d", CLONE_GROUP, "-t", "PADM_NO_SUCH_TOPIC"),
+            List.of("cleanExpiredCQ", "-c", CLUSTER, "-n", "127.0.0.1:1"),
+            List.of("getConsumerConfig", "-g", "CG_PADM_NO_SUCH_GROUP"),
+            List.of("allocateMQ", "-t", "PADM_NO_SUCH_TOPIC", "-i", "10.0.0.1"),
+            List.of("queryCq", "-t", "PADM_NO_SUCH_TOPIC", "-q", "0", "-i", "0"),
+            List.of("queryCq", "-t", TOPIC, "-q", "zero", "-i", "0"),
+            List.of("queryCq", "-t", TOPIC, "-q", "0", "-i", "50"),
+            List.of("checkMsgSendRT", "-t", "PADM_NO_SUCH_TOPIC"),
+            List.of("clusterRT", "-c", "PADM_NO_SUCH_CLUSTER"),
+            List.of("sendMsgStatus", "-b", BROKER_NAME, "-c", "many"));
+        for (List<String> args : runs) {
+            Run run = petrel(args.toArray(String[]::new));
+            assertNotEquals(0, run.code(), args.toString());
+            assertEquals(1, run.err().lines().count(), args + ": " + run.err());
+            assertTrue(run.err().startsWith("mqadmin " + args.get(0) + ": "), run.err());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.petrel.tools.command;
 import io.petrel.client.admin.DefaultMQAdminExt;
 import io.petrel.client.admin.MQAdminExt;
 import io.petrel.client.exception.MQClientException;
+import io.petrel.client.producer.DefaultMQProducer;
 import java.io.PrintStream;
 
 /**
@@ -42,6 +43,15 @@ public final class AdminSession implements AutoCloseable {
             admin = a;
         }
         return admin;
+    }
+
+    /** A producer of {@code group} for this NameServer, started, with an instance of its own; the caller shuts it down. */
+    public DefaultMQProducer startProducer(String group) throws CommandException, MQClientException {
+        DefaultMQProducer producer = new DefaultMQProducer(group);
+        producer.setNamesrvAddr(namesrvAddr());
+        producer.setInstanceName("mqadmin-" + System.nanoTime());
+        producer.start();
+        return producer;
     }
 
     @Override

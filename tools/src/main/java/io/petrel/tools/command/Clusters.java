@@ -59,4 +59,10 @@ public final class Clusters {
         }
         throw new CommandException("no broker at " + addr + " registered with the NameServer");
     }
+
+    /** The broker's master address, else one of its slaves'; {@code null} when it has none. */
+    public static String anyAddr(BrokerData broker) {
+        return broker.masterAddr() != null ? broker.masterAddr()
+            : broker.brokerAddrs().values().stream().findFirst().orElse(null);
+    }
 }

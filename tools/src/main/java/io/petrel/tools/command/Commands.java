@@ -1,14 +1,20 @@
 package io.petrel.tools.command;
 
+import io.petrel.tools.command.broker.BrokerConsumeStatsCommand;
+import io.petrel.tools.command.broker.BrokerMaintenanceCommand;
 import io.petrel.tools.command.broker.BrokerStatusCommand;
 import io.petrel.tools.command.broker.GetBrokerConfigCommand;
+import io.petrel.tools.command.broker.SendMsgStatusCommand;
 import io.petrel.tools.command.broker.UpdateBrokerConfigCommand;
 import io.petrel.tools.command.cluster.ClusterListCommand;
+import io.petrel.tools.command.cluster.ClusterRTCommand;
 import io.petrel.tools.command.connection.ConsumerConnectionCommand;
 import io.petrel.tools.command.connection.ProducerConnectionCommand;
 import io.petrel.tools.command.group.ConsumerProgressCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
+import io.petrel.tools.command.group.GetConsumerConfigCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
+import io.petrel.tools.command.message.CheckMsgSendRTCommand;
 import io.petrel.tools.command.message.QueryMsgByIdCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
 import io.petrel.tools.command.message.QueryMsgByOffsetCommand;
@@ -19,7 +25,13 @@ import io.petrel.tools.command.namesrv.GetNamesrvConfigCommand;
 import io.petrel.tools.command.namesrv.UpdateKvConfigCommand;
 import io.petrel.tools.command.namesrv.UpdateNamesrvConfigCommand;
 import io.petrel.tools.command.namesrv.WritePermCommand;
+import io.petrel.tools.command.offset.CloneGroupOffsetCommand;
+import io.petrel.tools.command.offset.ResetOffsetByTimeCommand;
+import io.petrel.tools.command.offset.SkipAccumulatedMessageCommand;
+import io.petrel.tools.command.stats.StatsAllCommand;
+import io.petrel.tools.command.topic.AllocateMQCommand;
 import io.petrel.tools.command.topic.DeleteTopicCommand;
+import io.petrel.tools.command.topic.QueryConsumeQueueCommand;
 import io.petrel.tools.command.topic.TopicClusterListCommand;
 import io.petrel.tools.command.topic.TopicListCommand;
 import io.petrel.tools.command.topic.TopicRouteCommand;
@@ -49,18 +61,32 @@ public final class Commands {
             new QueryMsgByKeyCommand(),
             new QueryMsgByUniqueKeyCommand(),
             new QueryMsgByOffsetCommand(),
+            new SendMsgStatusCommand(),
+            new BrokerConsumeStatsCommand(),
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
             new ConsumerProgressCommand(),
+            new CloneGroupOffsetCommand(),
             new ClusterListCommand(),
             new TopicListCommand(),
             new UpdateKvConfigCommand(),
             new DeleteKvConfigCommand(),
             WritePermCommand.wipe(),
             WritePermCommand.add(),
+            new ResetOffsetByTimeCommand(),
+            new SkipAccumulatedMessageCommand(),
+            BrokerMaintenanceCommand.cleanExpiredConsumeQueue(),
+            BrokerMaintenanceCommand.deleteExpiredCommitLog(),
+            BrokerMaintenanceCommand.cleanUnusedTopic(),
+            new StatsAllCommand(),
+            new AllocateMQCommand(),
+            new CheckMsgSendRTCommand(),
+            new ClusterRTCommand(),
             new GetNamesrvConfigCommand(),
             new UpdateNamesrvConfigCommand(),
             new GetBrokerConfigCommand(),
+            new GetConsumerConfigCommand(),
+            new QueryConsumeQueueCommand(),
             new SendMessageCommand());
     }
 }

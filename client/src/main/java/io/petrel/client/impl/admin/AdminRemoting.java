@@ -12,6 +12,7 @@ import io.petrel.common.body.ConsumerRunningInfo;
 import io.petrel.common.body.GetConsumerStatusBody;
 import io.petrel.common.body.GroupList;
 import io.petrel.common.body.ProducerConnection;
+import io.petrel.common.body.QueryConsumeQueueResponseBody;
 import io.petrel.common.body.QueryConsumeTimeSpanBody;
 import io.petrel.common.body.QueueTimeSpan;
 import io.petrel.common.body.ResetOffsetBody;
@@ -45,6 +46,7 @@ import io.petrel.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
 import io.petrel.remoting.protocol.header.GetConsumerStatusRequestHeader;
 import io.petrel.remoting.protocol.header.GetProducerConnectionListRequestHeader;
 import io.petrel.remoting.protocol.header.OffsetResponseHeader;
+import io.petrel.remoting.protocol.header.QueryConsumeQueueRequestHeader;
 import io.petrel.remoting.protocol.header.QueryConsumeTimeSpanRequestHeader;
 import io.petrel.remoting.protocol.header.QueueRequestHeader;
 import io.petrel.remoting.protocol.header.ResetOffsetRequestHeader;
@@ -347,6 +349,14 @@ public final class AdminRemoting {
         RemotingCommand response = toBroker(addr, RequestCode.GET_BROKER_CONSUME_STATS,
             new GetConsumeStatsInBrokerHeader(isOrder), timeoutMillis);
         return clientBody(response, addr, ConsumeStatsList::decode);
+    }
+
+    public QueryConsumeQueueResponseBody queryConsumeQueue(String addr, String topic, int queueId, long index,
+                                                           int count, String consumerGroup, long timeoutMillis)
+        throws RemotingException, MQClientException, InterruptedException {
+        RemotingCommand response = toBroker(addr, RequestCode.QUERY_CONSUME_QUEUE,
+            new QueryConsumeQueueRequestHeader(topic, queueId, index, count, consumerGroup), timeoutMillis);
+        return clientBody(response, addr, QueryConsumeQueueResponseBody::decode);
     }
 
     // ---- broker: maintenance --------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import org.apache.rocketmq.common.protocol.header.GetMaxOffsetRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetProducerConnectionListRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetTopicStatsInfoRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetTopicsByClusterRequestHeader;
+import org.apache.rocketmq.common.protocol.header.QueryConsumeQueueRequestHeader;
 import org.apache.rocketmq.common.protocol.header.QueryConsumeTimeSpanRequestHeader;
 import org.apache.rocketmq.common.protocol.header.QueryTopicConsumeByWhoRequestHeader;
 import org.apache.rocketmq.common.protocol.header.ResetOffsetRequestHeader;
@@ -248,6 +249,18 @@ class AdminRequestEncodingTest {
         consume.setIsOrder(true);
         assertSame(RequestCode.GET_BROKER_CONSUME_STATS, consume, BROKER,
             sent(() -> remoting.fetchConsumeStatsInBroker(BROKER, true, TIMEOUT)));
+    }
+
+    @Test
+    void queryConsumeQueueNamesTheQueueTheRangeAndTheGroup() {
+        QueryConsumeQueueRequestHeader h = new QueryConsumeQueueRequestHeader();
+        h.setTopic("T1");
+        h.setQueueId(3);
+        h.setIndex(42);
+        h.setCount(7);
+        h.setConsumerGroup("G1");
+        assertSame(RequestCode.QUERY_CONSUME_QUEUE, h, BROKER,
+            sent(() -> remoting.queryConsumeQueue(BROKER, "T1", 3, 42, 7, "G1", TIMEOUT)));
     }
 
     @Test

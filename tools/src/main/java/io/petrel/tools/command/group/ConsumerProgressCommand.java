@@ -14,9 +14,6 @@ import io.petrel.tools.command.Opts;
 import io.petrel.tools.command.Texts;
 import io.petrel.tools.command.connection.ClientVersions;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -33,7 +30,6 @@ public final class ConsumerProgressCommand extends BaseCommand {
     private static final String QUEUE_FORMAT = "%-64s  %-32s  %-4s  %-20s  %-20s  %-20s  %s%n";
     private static final String QUEUE_FORMAT_IP = "%-64s  %-32s  %-4s  %-20s  %-20s  %-20s %-20s  %s%n";
     private static final String GROUP_FORMAT = "%-64s  %-6s  %-24s %-5s  %-14s  %-7s  %s%n";
-    private static final DateTimeFormatter SECONDS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public ConsumerProgressCommand() {
         super("consumerProgress", "Query consumers's progress, speed");
@@ -74,7 +70,7 @@ public final class ConsumerProgressCommand extends BaseCommand {
             long diff = o.brokerOffset() - o.consumerOffset();
             diffTotal += diff;
             String last = o.lastTimestamp() == 0 ? "N/A"
-                : SECONDS_TIME.format(Instant.ofEpochMilli(o.lastTimestamp()).atZone(ZoneId.systemDefault()));
+                : Texts.secondsTime(o.lastTimestamp());
             String topic = Texts.atMost(mq.topic(), 64);
             String broker = Texts.atMost(mq.brokerName(), 32);
             if (showIp) {

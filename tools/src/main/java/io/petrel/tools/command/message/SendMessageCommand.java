@@ -43,11 +43,8 @@ public final class SendMessageCommand extends BaseCommand {
         String topic = line.getOptionValue('t').trim();
         Message msg = new Message(topic, trimmed(line, 'c'), trimmed(line, 'k'),
             line.getOptionValue('p').trim().getBytes(StandardCharsets.UTF_8));
-        DefaultMQProducer producer = new DefaultMQProducer(Long.toString(System.currentTimeMillis()));
-        producer.setNamesrvAddr(session.namesrvAddr());
-        producer.setInstanceName("mqadmin-" + System.nanoTime());
+        DefaultMQProducer producer = session.startProducer(Long.toString(System.currentTimeMillis()));
         SendResult result;
-        producer.start();
         try {
             result = line.hasOption('i')
                 ? producer.send(msg, new MessageQueue(topic, line.getOptionValue('b').trim(),

@@ -53,6 +53,12 @@ final class PrettyJson {
         return this;
     }
 
+    PrettyJson value(boolean b) {
+        out.append(b);
+        first = false;
+        return this;
+    }
+
     PrettyJson strings(List<String> values) {
         if (values.isEmpty()) {
             out.append("[]");
@@ -64,6 +70,26 @@ final class PrettyJson {
             element().value(v);
         }
         return closeArray();
+    }
+
+    /**
+     * An array of numbers and strings on one line, {@code [1,"a"]}, as fastjson 1 writes a set of them even in its
+     * pretty form.
+     */
+    PrettyJson inline(List<?> values) {
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            out.append(i == 0 ? "" : ",");
+            if (v instanceof Number) {
+                out.append(v);
+            } else {
+                out.append('"').append(escape(String.valueOf(v))).append('"');
+            }
+        }
+        out.append(']');
+        first = false;
+        return this;
     }
 
     PrettyJson openArray() {
