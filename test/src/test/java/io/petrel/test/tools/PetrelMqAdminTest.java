@@ -273,6 +273,9 @@ class PetrelMqAdminTest {
             "-r", "true");
         both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
         both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
+        both("updateOrderConf put", "updateOrderConf", "-t", "PADM_ORDER", "-m", "put", "-v", BROKER_NAME + ":4");
+        both("updateOrderConf get", "updateOrderConf", "-t", "PADM_ORDER", "-m", "get");
+        both("updateOrderConf delete", "updateOrderConf", "-t", "PADM_ORDER", "-m", "delete");
         both("wipeWritePerm", "wipeWritePerm", "-b", BROKER_NAME);
         both("addWritePerm", "addWritePerm", "-b", BROKER_NAME);
         both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b", BROKER_NAME,
@@ -371,6 +374,9 @@ class PetrelMqAdminTest {
             both("deleteSubGroup -b", "deleteSubGroup", "-b", b.address(), "-g", "CG_PADM");
             both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
             both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
+            both("updateOrderConf put", "updateOrderConf", "-t", "PADM_ORDER", "-m", "put", "-v", "broker-a:4");
+            both("updateOrderConf get", "updateOrderConf", "-t", "PADM_ORDER", "-m", "get");
+            both("updateOrderConf delete", "updateOrderConf", "-t", "PADM_ORDER", "-m", "delete");
             both("wipeWritePerm", "wipeWritePerm", "-b", "broker-a");
             both("addWritePerm", "addWritePerm", "-b", "broker-a");
             both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", b.address());
@@ -477,7 +483,10 @@ class PetrelMqAdminTest {
             List.of("queryCq", "-t", TOPIC, "-q", "0", "-i", "50"),
             List.of("checkMsgSendRT", "-t", "PADM_NO_SUCH_TOPIC"),
             List.of("clusterRT", "-c", "PADM_NO_SUCH_CLUSTER"),
-            List.of("sendMsgStatus", "-b", BROKER_NAME, "-c", "many"));
+            List.of("sendMsgStatus", "-b", BROKER_NAME, "-c", "many"),
+            List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "put"),
+            List.of("updateOrderConf", "-t", "PADM_NO_SUCH_ORDER", "-m", "get"),
+            List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "list"));
         for (List<String> args : runs) {
             Run run = petrel(args.toArray(String[]::new));
             assertNotEquals(0, run.code(), args.toString());

@@ -36,6 +36,7 @@ import io.petrel.tools.command.topic.TopicClusterListCommand;
 import io.petrel.tools.command.topic.TopicListCommand;
 import io.petrel.tools.command.topic.TopicRouteCommand;
 import io.petrel.tools.command.topic.TopicStatusCommand;
+import io.petrel.tools.command.topic.UpdateOrderConfCommand;
 import io.petrel.tools.command.topic.UpdateTopicCommand;
 import io.petrel.tools.command.topic.UpdateTopicPermCommand;
 import java.util.List;
@@ -75,6 +76,7 @@ public final class Commands {
             WritePermCommand.add(),
             new ResetOffsetByTimeCommand(),
             new SkipAccumulatedMessageCommand(),
+            new UpdateOrderConfCommand(),
             BrokerMaintenanceCommand.cleanExpiredConsumeQueue(),
             BrokerMaintenanceCommand.deleteExpiredCommitLog(),
             BrokerMaintenanceCommand.cleanUnusedTopic(),
