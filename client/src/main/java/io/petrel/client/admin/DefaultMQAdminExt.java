@@ -14,6 +14,7 @@ import io.petrel.common.body.ConsumerConnection;
 import io.petrel.common.body.ConsumerRunningInfo;
 import io.petrel.common.body.GroupList;
 import io.petrel.common.body.ProducerConnection;
+import io.petrel.common.body.ProducerTableInfo;
 import io.petrel.common.body.QueryConsumeQueueResponseBody;
 import io.petrel.common.body.QueueTimeSpan;
 import io.petrel.common.body.TopicStatsTable;
@@ -365,6 +366,12 @@ public class DefaultMQAdminExt extends ClientConfig implements MQAdminExt {
     public void deleteSubscriptionGroup(String addr, String groupName, boolean removeOffset)
         throws RemotingException, MQBrokerException, InterruptedException, MQClientException {
         ops().remoting().deleteSubscriptionGroup(addr, groupName, removeOffset, timeout());
+    }
+
+    @Override
+    public ProducerTableInfo getAllProducerInfo(String brokerAddr)
+        throws RemotingException, MQClientException, InterruptedException, MQBrokerException {
+        return ops().remoting().getAllProducerInfo(brokerAddr, timeout());
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.petrel.common.body.ConsumerConnection;
 import io.petrel.common.body.ConsumerRunningInfo;
 import io.petrel.common.body.GroupList;
 import io.petrel.common.body.ProducerConnection;
+import io.petrel.common.body.ProducerTableInfo;
 import io.petrel.common.body.QueryConsumeQueueResponseBody;
 import io.petrel.common.body.QueueTimeSpan;
 import io.petrel.common.body.TopicStatsTable;
@@ -219,6 +220,10 @@ public interface MQAdminExt {
 
     SubscriptionGroupWrapper getAllSubscriptionGroup(String brokerAddr, long timeoutMillis)
         throws InterruptedException, RemotingException, MQBrokerException;
+
+    /** Every producer group connected to the broker with its clients (GET_ALL_PRODUCER_INFO, 328). */
+    ProducerTableInfo getAllProducerInfo(String brokerAddr)
+        throws RemotingException, MQClientException, InterruptedException, MQBrokerException;
 
     /** The broker's groups without the system groups. */
     SubscriptionGroupWrapper getUserSubscriptionGroup(String brokerAddr, long timeoutMillis)

@@ -238,6 +238,8 @@ class PetrelMqAdminTest {
         targetPetrel();
         both("topicList", true, () -> { }, "topicList");
         both("topicList -c", true, () -> { }, "topicList", "-c");
+        // Before any command that starts a producer of its own: only the test's clients are connected.
+        both("producer", true, () -> { }, "producer", "-b", broker());
         both("topicStatus", "topicStatus", "-t", TOPIC);
         both("topicRoute", "topicRoute", "-t", TOPIC);
         both("topicRoute -l", "topicRoute", "-t", TOPIC, "-l");
@@ -370,6 +372,7 @@ class PetrelMqAdminTest {
             both("topicClusterList", "topicClusterList", "-t", TOPIC);
             both("clusterList -m", "clusterList", "-m");
             both("updateTopic -b", "updateTopic", "-b", b.address(), "-t", "PADM_NEW", "-r", "3", "-w", "3");
+            both("producer", true, () -> { }, "producer", "-b", b.address());
             both("updateSubGroup -b", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
             both("deleteSubGroup -b", "deleteSubGroup", "-b", b.address(), "-g", "CG_PADM");
             both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
@@ -484,6 +487,7 @@ class PetrelMqAdminTest {
             List.of("checkMsgSendRT", "-t", "PADM_NO_SUCH_TOPIC"),
             List.of("clusterRT", "-c", "PADM_NO_SUCH_CLUSTER"),
             List.of("sendMsgStatus", "-b", BROKER_NAME, "-c", "many"),
+            List.of("producer", "-b", "127.0.0.1:1"),
             List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "put"),
             List.of("updateOrderConf", "-t", "PADM_NO_SUCH_ORDER", "-m", "get"),
             List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "list"));

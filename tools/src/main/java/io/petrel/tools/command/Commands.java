@@ -28,6 +28,7 @@ import io.petrel.tools.command.namesrv.WritePermCommand;
 import io.petrel.tools.command.offset.CloneGroupOffsetCommand;
 import io.petrel.tools.command.offset.ResetOffsetByTimeCommand;
 import io.petrel.tools.command.offset.SkipAccumulatedMessageCommand;
+import io.petrel.tools.command.producer.ProducerCommand;
 import io.petrel.tools.command.stats.StatsAllCommand;
 import io.petrel.tools.command.topic.AllocateMQCommand;
 import io.petrel.tools.command.topic.DeleteTopicCommand;
@@ -68,6 +69,7 @@ public final class Commands {
             new ConsumerConnectionCommand(),
             new ConsumerProgressCommand(),
             new CloneGroupOffsetCommand(),
+            new ProducerCommand(),
             new ClusterListCommand(),
             new TopicListCommand(),
             new UpdateKvConfigCommand(),

@@ -12,6 +12,7 @@ import io.petrel.common.body.ConsumerRunningInfo;
 import io.petrel.common.body.GetConsumerStatusBody;
 import io.petrel.common.body.GroupList;
 import io.petrel.common.body.ProducerConnection;
+import io.petrel.common.body.ProducerTableInfo;
 import io.petrel.common.body.QueryConsumeQueueResponseBody;
 import io.petrel.common.body.QueryConsumeTimeSpanBody;
 import io.petrel.common.body.QueueTimeSpan;
@@ -247,6 +248,12 @@ public final class AdminRemoting {
         throws RemotingException, MQBrokerException, InterruptedException {
         RemotingCommand response = toBroker(addr, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, null, timeoutMillis);
         return brokerBody(response, addr, SubscriptionGroupWrapper::decode);
+    }
+
+    public ProducerTableInfo getAllProducerInfo(String addr, long timeoutMillis)
+        throws RemotingException, MQBrokerException, InterruptedException {
+        RemotingCommand response = toBroker(addr, RequestCode.GET_ALL_PRODUCER_INFO, null, timeoutMillis);
+        return brokerBody(response, addr, ProducerTableInfo::decode);
     }
 
     public TopicList getSystemTopicListFromBroker(String addr, long timeoutMillis)

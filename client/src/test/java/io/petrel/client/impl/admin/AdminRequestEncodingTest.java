@@ -269,13 +269,15 @@ class AdminRequestEncodingTest {
             () -> remoting.getBrokerRuntimeInfo(BROKER, TIMEOUT),
             () -> remoting.getAllTopicConfig(BROKER, TIMEOUT),
             () -> remoting.getAllSubscriptionGroup(BROKER, TIMEOUT),
+            () -> remoting.getAllProducerInfo(BROKER, TIMEOUT),
             () -> remoting.getSystemTopicListFromBroker(BROKER, TIMEOUT),
             () -> remoting.getBrokerConfig(BROKER, TIMEOUT),
             () -> remoting.cleanExpiredConsumeQueue(BROKER, TIMEOUT),
             () -> remoting.deleteExpiredCommitLog(BROKER, TIMEOUT),
             () -> remoting.cleanUnusedTopic(BROKER, TIMEOUT));
         int[] codes = {RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_ALL_TOPIC_CONFIG,
-            RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER,
+            RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, RequestCode.GET_ALL_PRODUCER_INFO,
+            RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER,
             RequestCode.GET_BROKER_CONFIG, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE,
             RequestCode.DELETE_EXPIRED_COMMITLOG, RequestCode.CLEAN_UNUSED_TOPIC};
         for (int i = 0; i < codes.length; i++) {
