@@ -17,15 +17,20 @@ import io.petrel.tools.command.MQAdmin;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import com.alibaba.fastjson.JSON;
+import com.alibaba.fastjson.serializer.SerializerFeature;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -66,6 +71,7 @@ class PetrelMqAdminTest {
     private String uniqueMsgId;
     private Map<String, SubCommand> official;
     private Map<String, Outputs> outputs = new LinkedHashMap<>();
+    private int exports;
     /** The cluster the two tools are run against now: its NameServer and broker. */
     private String namesrv;
     private String brokerAddr;
@@ -161,11 +167,17 @@ class PetrelMqAdminTest {
     /** As above, each masked output then passed through {@code normalize}. */
     private void both(String label, boolean unordered, Runnable reset, Function<String, String> normalize,
                       String name, String... args) {
+        both(label, unordered, reset, normalize, name, args, args);
+    }
+
+    /** As above, the official tool given {@code theirArgs} and Petrel's {@code ourArgs}. */
+    private void both(String label, boolean unordered, Runnable reset, Function<String, String> normalize,
+                      String name, String[] theirArgs, String[] ourArgs) {
         reset.run();
-        String theirs = normalize.apply(mask(AdminOutputs.runOfficial(official, namesrv, name, args),
+        String theirs = normalize.apply(mask(AdminOutputs.runOfficial(official, namesrv, name, theirArgs),
             unordered));
         reset.run();
-        Run ours = petrel(prepend(name, args));
+        Run ours = petrel(prepend(name, ourArgs));
         String printed = ours.code() == 0 && ours.err().isEmpty() ? ours.out()
             : ours.out() + "\nFAILED(" + ours.code() + "): " + ours.err();
         outputs.put(label, new Outputs(theirs, normalize.apply(mask(printed, unordered))));
@@ -191,6 +203,39 @@ class PetrelMqAdminTest {
 
     private void both(String label, String name, String... args) {
         both(label, false, () -> { }, name, args);
+    }
+
+    /**
+     * An export command run by each tool into a directory of its own (the printed path masked): its output, and as
+     * {@code label file} the JSON of {@code file} it wrote, members sorted, then passed through
+     * {@code volatileValues}.
+     */
+    private void bothExport(String label, String file, Function<String, String> volatileValues, String name,
+                            String... args) {
+        exports++;
+        Path theirDir = dir.resolve("export-" + exports + "-official");
+        Path ourDir = dir.resolve("export-" + exports + "-petrel");
+        Function<String, String> paths = text -> text.replace(theirDir.toString(), "@DIR@")
+            .replace(ourDir.toString(), "@DIR@");
+        both(label, false, () -> { }, paths, name, append(args, "-f", theirDir.toString()),
+            append(args, "-f", ourDir.toString()));
+        outputs.put(label + " " + file, new Outputs(volatileValues.apply(sortedJson(theirDir.resolve(file))),
+            volatileValues.apply(sortedJson(ourDir.resolve(file)))));
+    }
+
+    private static String sortedJson(Path file) {
+        try {
+            return JSON.toJSONString(JSON.parse(Files.readString(file)), SerializerFeature.MapSortField,
+                SerializerFeature.PrettyFormat);
+        } catch (IOException e) {
+            return "UNREADABLE: " + e;
+        }
+    }
+
+    private static String[] append(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     private static String[] prepend(String first, String... rest) {
@@ -302,6 +347,7 @@ class PetrelMqAdminTest {
         both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", broker());
         both("getBrokerConfig -c", true, () -> { }, "getBrokerConfig", "-c", CLUSTER);
         both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
+        bothExport("exportConfigs", "configs.json", Function.identity(), "exportConfigs", "-c", CLUSTER);
         both("brokerConsumeStats", "brokerConsumeStats", "-b", broker());
         both("brokerConsumeStats -l -o -t", "brokerConsumeStats", "-b", broker(), "-l", "1", "-o", "false", "-t",
             "5000");
@@ -384,6 +430,8 @@ class PetrelMqAdminTest {
             both("addWritePerm", "addWritePerm", "-b", "broker-a");
             both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", b.address());
             both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
+            bothExport("exportConfigs", "configs.json", Function.identity(), "exportConfigs", "-c",
+                OfficialBroker.CLUSTER);
             Function<String, String> names = text -> text.replaceAll("(?m)^([^:]*): .*$", "$1:");
             both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
             both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
@@ -488,6 +536,7 @@ class PetrelMqAdminTest {
             List.of("clusterRT", "-c", "PADM_NO_SUCH_CLUSTER"),
             List.of("sendMsgStatus", "-b", BROKER_NAME, "-c", "many"),
             List.of("producer", "-b", "127.0.0.1:1"),
+            List.of("exportConfigs", "-c", "PADM_NO_SUCH_CLUSTER", "-f", dir.resolve("export-bad").toString()),
             List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "put"),
             List.of("updateOrderConf", "-t", "PADM_NO_SUCH_ORDER", "-m", "get"),
             List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "list"));

@@ -10,6 +10,7 @@ import io.petrel.tools.command.cluster.ClusterListCommand;
 import io.petrel.tools.command.cluster.ClusterRTCommand;
 import io.petrel.tools.command.connection.ConsumerConnectionCommand;
 import io.petrel.tools.command.connection.ProducerConnectionCommand;
+import io.petrel.tools.command.export.ExportConfigsCommand;
 import io.petrel.tools.command.group.ConsumerProgressCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.GetConsumerConfigCommand;
@@ -91,6 +92,7 @@ public final class Commands {
             new GetBrokerConfigCommand(),
             new GetConsumerConfigCommand(),
             new QueryConsumeQueueCommand(),
-            new SendMessageCommand());
+            new SendMessageCommand(),
+            new ExportConfigsCommand());
     }
 }

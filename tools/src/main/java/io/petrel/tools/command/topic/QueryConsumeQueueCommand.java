@@ -8,6 +8,7 @@ import io.petrel.tools.command.AdminSession;
 import io.petrel.tools.command.BaseCommand;
 import io.petrel.tools.command.CommandException;
 import io.petrel.tools.command.Opts;
+import io.petrel.tools.command.PrettyJson;
 import io.petrel.tools.command.Texts;
 import java.io.PrintStream;
 import java.util.ArrayList;

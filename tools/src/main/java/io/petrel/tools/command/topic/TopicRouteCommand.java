@@ -6,6 +6,7 @@ import io.petrel.common.route.TopicRouteData;
 import io.petrel.tools.command.AdminSession;
 import io.petrel.tools.command.BaseCommand;
 import io.petrel.tools.command.Opts;
+import io.petrel.tools.command.PrettyJson;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;

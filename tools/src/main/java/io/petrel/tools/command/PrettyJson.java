@@ -1,4 +1,4 @@
-package io.petrel.tools.command.topic;
+package io.petrel.tools.command;
 
 import java.util.List;
 import java.util.Map;
@@ -9,13 +9,13 @@ import java.util.Map;
  * entries on the opening line with unquoted keys and close on a line of their own, as fastjson 1 writes them.
  * Not thread-safe; one instance per document.
  */
-final class PrettyJson {
+public final class PrettyJson {
     private final StringBuilder out = new StringBuilder();
     private int depth;
     private boolean first;
 
     /** Opens an object or a string-keyed map. */
-    PrettyJson openObject() {
+    public PrettyJson openObject() {
         out.append('{');
         depth++;
         first = true;
@@ -23,7 +23,7 @@ final class PrettyJson {
     }
 
     /** Closes an object or a string-keyed map; an empty one stays {@code {}}. */
-    PrettyJson closeObject() {
+    public PrettyJson closeObject() {
         depth--;
         if (!first) {
             newLine();
@@ -34,32 +34,32 @@ final class PrettyJson {
     }
 
     /** Starts a member: the separator, a new line and the quoted name; the value follows. */
-    PrettyJson name(String name) {
+    public PrettyJson name(String name) {
         separate();
         newLine();
         out.append('"').append(escape(name)).append("\":");
         return this;
     }
 
-    PrettyJson value(String s) {
+    public PrettyJson value(String s) {
         out.append('"').append(escape(s)).append('"');
         first = false;
         return this;
     }
 
-    PrettyJson value(long n) {
+    public PrettyJson value(long n) {
         out.append(n);
         first = false;
         return this;
     }
 
-    PrettyJson value(boolean b) {
+    public PrettyJson value(boolean b) {
         out.append(b);
         first = false;
         return this;
     }
 
-    PrettyJson strings(List<String> values) {
+    public PrettyJson strings(List<String> values) {
         if (values.isEmpty()) {
             out.append("[]");
             first = false;
@@ -76,7 +76,7 @@ final class PrettyJson {
      * An array of numbers and strings on one line, {@code [1,"a"]}, as fastjson 1 writes a set of them even in its
      * pretty form.
      */
-    PrettyJson inline(List<?> values) {
+    public PrettyJson inline(List<?> values) {
         out.append('[');
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
@@ -92,7 +92,7 @@ final class PrettyJson {
         return this;
     }
 
-    PrettyJson openArray() {
+    public PrettyJson openArray() {
         out.append('[');
         depth++;
         first = true;
@@ -100,13 +100,13 @@ final class PrettyJson {
     }
 
     /** Starts an array element: the separator and a new line. */
-    PrettyJson element() {
+    public PrettyJson element() {
         separate();
         newLine();
         return this;
     }
 
-    PrettyJson closeArray() {
+    public PrettyJson closeArray() {
         depth--;
         newLine();
         out.append(']');
@@ -115,7 +115,7 @@ final class PrettyJson {
     }
 
     /** A map with numeric keys, as fastjson 1 writes one: {@code {0:"a",1:"b"} } closing on its own line. */
-    PrettyJson numberKeyed(Map<Long, String> map) {
+    public PrettyJson numberKeyed(Map<Long, String> map) {
         out.append('{');
         boolean firstEntry = true;
         for (Map.Entry<Long, String> e : map.entrySet()) {
