@@ -348,6 +348,16 @@ class PetrelMqAdminTest {
         both("getBrokerConfig -c", true, () -> { }, "getBrokerConfig", "-c", CLUSTER);
         both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
         bothExport("exportConfigs", "configs.json", Function.identity(), "exportConfigs", "-c", CLUSTER);
+        bothExport("exportMetadata -c", "metadata.json", PetrelMqAdminTest::withoutExportTime, "exportMetadata", "-c",
+            CLUSTER);
+        bothExport("exportMetadata -c -t -s", "topic.json", PetrelMqAdminTest::withoutExportTime, "exportMetadata",
+            "-c", CLUSTER, "-t", "-s");
+        bothExport("exportMetadata -c -g", "subscriptionGroup.json", PetrelMqAdminTest::withoutExportTime,
+            "exportMetadata", "-c", CLUSTER, "-g");
+        bothExport("exportMetadata -b -t", "topic.json", Function.identity(), "exportMetadata", "-b", broker(),
+            "-t");
+        bothExport("exportMetadata -b -g", "subscriptionGroup.json", Function.identity(), "exportMetadata", "-b",
+            broker(), "-g");
         both("brokerConsumeStats", "brokerConsumeStats", "-b", broker());
         both("brokerConsumeStats -l -o -t", "brokerConsumeStats", "-b", broker(), "-l", "1", "-o", "false", "-t",
             "5000");
@@ -432,6 +442,12 @@ class PetrelMqAdminTest {
             both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
             bothExport("exportConfigs", "configs.json", Function.identity(), "exportConfigs", "-c",
                 OfficialBroker.CLUSTER);
+            bothExport("exportMetadata -c", "metadata.json", PetrelMqAdminTest::withoutExportTime, "exportMetadata",
+                "-c", OfficialBroker.CLUSTER);
+            bothExport("exportMetadata -b -t -s", "topic.json", Function.identity(), "exportMetadata", "-b",
+                b.address(), "-t", "-s");
+            bothExport("exportMetadata -b -g", "subscriptionGroup.json", Function.identity(), "exportMetadata",
+                "-b", b.address(), "-g");
             Function<String, String> names = text -> text.replaceAll("(?m)^([^:]*): .*$", "$1:");
             both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
             both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
@@ -479,6 +495,11 @@ class PetrelMqAdminTest {
      */
     private static String withoutStatsCounts(String text) {
         return text.replaceAll("(?m) \\d+ (\\d+|NO_CONSUMER)$", " @N@ $1").replaceAll("(?m) @N@ \\d+$", " @N@ @N@");
+    }
+
+    /** When a cluster export was made. */
+    private static String withoutExportTime(String json) {
+        return json.replaceAll("\"exportTime\":\\d+", "\"exportTime\":@MILLIS@");
     }
 
     /** The time column of each send's line. */
@@ -537,6 +558,9 @@ class PetrelMqAdminTest {
             List.of("sendMsgStatus", "-b", BROKER_NAME, "-c", "many"),
             List.of("producer", "-b", "127.0.0.1:1"),
             List.of("exportConfigs", "-c", "PADM_NO_SUCH_CLUSTER", "-f", dir.resolve("export-bad").toString()),
+            List.of("exportMetadata", "-c", "PADM_NO_SUCH_CLUSTER", "-f", dir.resolve("export-bad").toString()),
+            List.of("exportMetadata", "-b", "127.0.0.1:1", "-t", "-f", dir.resolve("export-bad").toString()),
+            List.of("exportMetadata", "-f", dir.resolve("export-bad").toString()),
             List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "put"),
             List.of("updateOrderConf", "-t", "PADM_NO_SUCH_ORDER", "-m", "get"),
             List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "list"));

@@ -11,6 +11,7 @@ import io.petrel.tools.command.cluster.ClusterRTCommand;
 import io.petrel.tools.command.connection.ConsumerConnectionCommand;
 import io.petrel.tools.command.connection.ProducerConnectionCommand;
 import io.petrel.tools.command.export.ExportConfigsCommand;
+import io.petrel.tools.command.export.ExportMetadataCommand;
 import io.petrel.tools.command.group.ConsumerProgressCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.GetConsumerConfigCommand;
@@ -93,6 +94,7 @@ public final class Commands {
             new GetConsumerConfigCommand(),
             new QueryConsumeQueueCommand(),
             new SendMessageCommand(),
+            new ExportMetadataCommand(),
             new ExportConfigsCommand());
     }
 }

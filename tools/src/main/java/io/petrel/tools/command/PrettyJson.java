@@ -131,6 +131,34 @@ public final class PrettyJson {
         return this;
     }
 
+    /**
+     * A parsed JSON value: maps as objects in their own order, lists as arrays, strings, numbers, booleans and
+     * {@code null}.
+     */
+    public PrettyJson tree(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            openObject();
+            map.forEach((k, v) -> name(String.valueOf(k)).tree(v));
+            return closeObject();
+        }
+        if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                out.append("[]");
+                first = false;
+                return this;
+            }
+            openArray();
+            list.forEach(v -> element().tree(v));
+            return closeArray();
+        }
+        if (value instanceof String s) {
+            return value(s);
+        }
+        out.append(value);
+        first = false;
+        return this;
+    }
+
     private void separate() {
         if (!first) {
             out.append(',');
