@@ -320,9 +320,10 @@ class PetrelMqAdminTest {
             "-r", "true");
         both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
         both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
-        both("updateOrderConf put", "updateOrderConf", "-t", "PADM_ORDER", "-m", "put", "-v", BROKER_NAME + ":4");
-        both("updateOrderConf get", "updateOrderConf", "-t", "PADM_ORDER", "-m", "get");
-        both("updateOrderConf delete", "updateOrderConf", "-t", "PADM_ORDER", "-m", "delete");
+        // Not PADM_ORDER: the brokers take a topic's order flag from this namespace when they register.
+        both("updateOrderConf put", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "put", "-v", BROKER_NAME + ":4");
+        both("updateOrderConf get", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "get");
+        both("updateOrderConf delete", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "delete");
         both("wipeWritePerm", "wipeWritePerm", "-b", BROKER_NAME);
         both("addWritePerm", "addWritePerm", "-b", BROKER_NAME);
         both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b", BROKER_NAME,
@@ -348,6 +349,8 @@ class PetrelMqAdminTest {
         both("getBrokerConfig -c", true, () -> { }, "getBrokerConfig", "-c", CLUSTER);
         both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
         bothExport("exportConfigs", "configs.json", Function.identity(), "exportConfigs", "-c", CLUSTER);
+        bothExport("exportMetrics", "metrics.json", PetrelMqAdminTest::withoutMetricValues, "exportMetrics", "-c",
+            CLUSTER);
         bothExport("exportMetadata -c", "metadata.json", PetrelMqAdminTest::withoutExportTime, "exportMetadata", "-c",
             CLUSTER);
         bothExport("exportMetadata -c -t -s", "topic.json", PetrelMqAdminTest::withoutExportTime, "exportMetadata",
@@ -433,15 +436,17 @@ class PetrelMqAdminTest {
             both("deleteSubGroup -b", "deleteSubGroup", "-b", b.address(), "-g", "CG_PADM");
             both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
             both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
-            both("updateOrderConf put", "updateOrderConf", "-t", "PADM_ORDER", "-m", "put", "-v", "broker-a:4");
-            both("updateOrderConf get", "updateOrderConf", "-t", "PADM_ORDER", "-m", "get");
-            both("updateOrderConf delete", "updateOrderConf", "-t", "PADM_ORDER", "-m", "delete");
+            both("updateOrderConf put", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "put", "-v", "broker-a:4");
+            both("updateOrderConf get", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "get");
+            both("updateOrderConf delete", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "delete");
             both("wipeWritePerm", "wipeWritePerm", "-b", "broker-a");
             both("addWritePerm", "addWritePerm", "-b", "broker-a");
             both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", b.address());
             both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
             bothExport("exportConfigs", "configs.json", Function.identity(), "exportConfigs", "-c",
                 OfficialBroker.CLUSTER);
+            bothExport("exportMetrics", "metrics.json", PetrelMqAdminTest::withoutMetricValues, "exportMetrics",
+                "-c", OfficialBroker.CLUSTER);
             bothExport("exportMetadata -c", "metadata.json", PetrelMqAdminTest::withoutExportTime, "exportMetadata",
                 "-c", OfficialBroker.CLUSTER);
             bothExport("exportMetadata -b -t -s", "topic.json", Function.identity(), "exportMetadata", "-b",
@@ -500,6 +505,11 @@ class PetrelMqAdminTest {
     /** When a cluster export was made. */
     private static String withoutExportTime(String json) {
         return json.replaceAll("\"exportTime\":\\d+", "\"exportTime\":@MILLIS@");
+    }
+
+    /** The load figures of a metrics export, which move between the two runs: their names must match. */
+    private static String withoutMetricValues(String json) {
+        return json.replaceAll("(\"\\w*(Tps|Num|Ratio|KBytes|AverageSize)\"):\"?[-\\d.E]+\"?", "$1:@N@");
     }
 
     /** The time column of each send's line. */
@@ -561,9 +571,10 @@ class PetrelMqAdminTest {
             List.of("exportMetadata", "-c", "PADM_NO_SUCH_CLUSTER", "-f", dir.resolve("export-bad").toString()),
             List.of("exportMetadata", "-b", "127.0.0.1:1", "-t", "-f", dir.resolve("export-bad").toString()),
             List.of("exportMetadata", "-f", dir.resolve("export-bad").toString()),
-            List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "put"),
+            List.of("exportMetrics", "-c", "PADM_NO_SUCH_CLUSTER", "-f", dir.resolve("export-bad").toString()),
+            List.of("updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "put"),
             List.of("updateOrderConf", "-t", "PADM_NO_SUCH_ORDER", "-m", "get"),
-            List.of("updateOrderConf", "-t", "PADM_ORDER", "-m", "list"));
+            List.of("updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "list"));
         for (List<String> args : runs) {
             Run run = petrel(args.toArray(String[]::new));
             assertNotEquals(0, run.code(), args.toString());

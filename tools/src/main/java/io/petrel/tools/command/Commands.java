@@ -12,6 +12,7 @@ import io.petrel.tools.command.connection.ConsumerConnectionCommand;
 import io.petrel.tools.command.connection.ProducerConnectionCommand;
 import io.petrel.tools.command.export.ExportConfigsCommand;
 import io.petrel.tools.command.export.ExportMetadataCommand;
+import io.petrel.tools.command.export.ExportMetricsCommand;
 import io.petrel.tools.command.group.ConsumerProgressCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.GetConsumerConfigCommand;
@@ -95,6 +96,7 @@ public final class Commands {
             new QueryConsumeQueueCommand(),
             new SendMessageCommand(),
             new ExportMetadataCommand(),
-            new ExportConfigsCommand());
+            new ExportConfigsCommand(),
+            new ExportMetricsCommand());
     }
 }

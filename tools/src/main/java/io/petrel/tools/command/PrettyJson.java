@@ -132,13 +132,17 @@ public final class PrettyJson {
     }
 
     /**
-     * A parsed JSON value: maps as objects in their own order, lists as arrays, strings, numbers, booleans and
-     * {@code null}.
+     * A parsed JSON value: maps as objects in their own order (members whose value is {@code null} left out),
+     * lists as arrays, strings, numbers, booleans and {@code null}.
      */
     public PrettyJson tree(Object value) {
         if (value instanceof Map<?, ?> map) {
             openObject();
-            map.forEach((k, v) -> name(String.valueOf(k)).tree(v));
+            map.forEach((k, v) -> {
+                if (v != null) {
+                    name(String.valueOf(k)).tree(v);
+                }
+            });
             return closeObject();
         }
         if (value instanceof List<?> list) {

@@ -100,7 +100,8 @@ public final class StatsAllCommand extends BaseCommand {
         return new Totals(tps, count);
     }
 
-    private static long dayOrShorterSum(BrokerStatsData s) {
+    /** A statistic's count over the last day, else the last hour, else the last minute, as 4.9.7 sums it. */
+    public static long dayOrShorterSum(BrokerStatsData s) {
         if (s.statsDay().sum() != 0) {
             return s.statsDay().sum();
         }
