@@ -289,7 +289,7 @@ public final class BrokerController {
                 TimeUnit.MILLISECONDS);
         } else {
             scheduler.scheduleAtFixedRate(safely("slave lag", () -> {
-                long best = haServer.bestSlaveOffset();
+                long best = store.replicas().bestAckedOffset();
                 if (best >= 0) {
                     LOG.info("Slave fall behind master: {} bytes", store.getMaxPhyOffset() - best);
                 }

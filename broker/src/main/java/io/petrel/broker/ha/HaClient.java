@@ -131,8 +131,8 @@ public final class HaClient {
         byte[] body = new byte[config.haTransferBatchSize()];
         while (!stopped && addr.equals(masterAddress.get())) {
             HaFrames.fill(in, header, 0, header.length);
-            long phyOffset = HaFrames.getLong(header, 0);
-            int size = HaFrames.getInt(header, 8);
+            long phyOffset = HaFrames.headerOffset(header);
+            int size = HaFrames.headerSize(header);
             if (size < 0 || size > MAX_FRAME) {
                 throw new IOException("malformed HA frame: size " + size);
             }

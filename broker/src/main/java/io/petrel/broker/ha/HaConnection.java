@@ -33,7 +33,6 @@ final class HaConnection {
     private final Thread writer;
     private volatile Replicas.Link link;
     private volatile long startOffset = -1;
-    private volatile long slaveAckOffset = -1;
     private volatile long lastReadMs = System.currentTimeMillis();
 
     HaConnection(HaServer server, Socket socket) {
@@ -51,10 +50,6 @@ final class HaConnection {
         writer.start();
     }
 
-    long slaveAckOffset() {
-        return slaveAckOffset;
-    }
-
     /**
      * Blocking reads without a timeout (one system call per report); the writer, which wakes at least every 100 ms,
      * closes the connection when nothing was read for {@code haHousekeepingInterval}.
@@ -67,7 +62,7 @@ final class HaConnection {
             while (!closed.get() && !server.isStopped()) {
                 HaFrames.fill(in, buf, 0, buf.length);
                 lastReadMs = System.currentTimeMillis();
-                if (!onReport(store, HaFrames.getLong(buf, 0))) {
+                if (!onReport(store, HaFrames.reportOffset(buf))) {
                     return;
                 }
             }
@@ -89,7 +84,6 @@ final class HaConnection {
                 return false;
             }
             startOffset = start;
-            slaveAckOffset = reported;
             link = store.replicas().open(start);
             LOG.info("slave {} requests offset {}; sending from {}", peer, reported, start);
             started.countDown();
@@ -101,7 +95,6 @@ final class HaConnection {
             close("slave ahead of the master");
             return false;
         }
-        slaveAckOffset = reported;
         store.replicas().acked(link, reported);
         return true;
     }
@@ -139,8 +132,7 @@ final class HaConnection {
                     server.awaitData(100);
                     continue;
                 }
-                HaFrames.putLong(frame, 0, next);
-                HaFrames.putInt(frame, 8, size);
+                HaFrames.header(frame, next, size);
                 if (size > 0) {
                     // before the write: the slave's acknowledgement may arrive before write() returns
                     store.replicas().sent(link, next + size);
@@ -177,7 +169,8 @@ final class HaConnection {
             server.store().replicas().close(l);
         }
         server.removed(this);
-        LOG.info("HA connection to slave {} closed ({}); it had reported {}", peer, why, slaveAckOffset);
+        LOG.info("HA connection to slave {} closed ({}); it had acknowledged {}", peer, why,
+            l == null ? "nothing" : Long.toString(l.acked()));
     }
 
     void join(long ms) {

@@ -17,27 +17,48 @@ public final class HaFrames {
     private HaFrames() {
     }
 
+    /** Writes a data frame's header (a heartbeat when {@code size} is 0) at the start of {@code frame}. */
+    public static void header(byte[] frame, long phyOffset, int size) {
+        putLong(frame, 0, phyOffset);
+        putInt(frame, 8, size);
+    }
+
+    /** The physical offset in a header read into {@code header}. */
+    public static long headerOffset(byte[] header) {
+        return getLong(header, 0);
+    }
+
+    /** The body size in a header read into {@code header}. */
+    public static int headerSize(byte[] header) {
+        return getInt(header, 8);
+    }
+
+    /** The offset in an 8-byte report. */
+    public static long reportOffset(byte[] report) {
+        return getLong(report, 0);
+    }
+
     public static byte[] report(long offset) {
         byte[] b = new byte[REPORT_SIZE];
         putLong(b, 0, offset);
         return b;
     }
 
-    public static void putLong(byte[] b, int at, long v) {
+    private static void putLong(byte[] b, int at, long v) {
         for (int i = 7; i >= 0; i--) {
             b[at + i] = (byte) v;
             v >>>= 8;
         }
     }
 
-    public static void putInt(byte[] b, int at, int v) {
+    private static void putInt(byte[] b, int at, int v) {
         for (int i = 3; i >= 0; i--) {
             b[at + i] = (byte) v;
             v >>>= 8;
         }
     }
 
-    public static long getLong(byte[] b, int at) {
+    private static long getLong(byte[] b, int at) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v = (v << 8) | (b[at + i] & 0xFF);
@@ -45,7 +66,7 @@ public final class HaFrames {
         return v;
     }
 
-    public static int getInt(byte[] b, int at) {
+    private static int getInt(byte[] b, int at) {
         int v = 0;
         for (int i = 0; i < 4; i++) {
             v = (v << 8) | (b[at + i] & 0xFF);

@@ -125,15 +125,6 @@ public final class HaServer {
         return connections.size();
     }
 
-    /** The offset the slave furthest ahead reported (-1 without a slave). */
-    public long bestSlaveOffset() {
-        long best = -1;
-        for (HaConnection c : connections) {
-            best = Math.max(best, c.slaveAckOffset());
-        }
-        return best;
-    }
-
     public void shutdown() {
         stopped = true;
         if (serverSocket != null) {

@@ -32,7 +32,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -168,11 +170,19 @@ public final class SendMessageProcessor implements RequestProcessor {
                 PermName.PERM_READ | PermName.PERM_WRITE, 0);
         }
         int requestedQueue = ctx.queueId();
-        store.asyncPutMessage(PutRequest.of(msg)).whenComplete((result, error) -> {
-            // counted where it was stored: the store moves a delayed message to the schedule topic
+        // counted where it was stored: the store moves a delayed message to the schedule topic
+        return answerWhenStored(channel, request, store.asyncPutMessage(PutRequest.of(msg)),
+            result -> toResponse(result, requestedQueue, msg.getTopic(), msg.getQueueId()));
+    }
+
+    /** Answers once the store has: a failed future is SYSTEM_ERROR; every answer carries the send ext fields. */
+    private RemotingCommand answerWhenStored(Channel channel, RemotingCommand request,
+                                             CompletableFuture<PutMessageResult> stored,
+                                             Function<PutMessageResult, RemotingCommand> answer) {
+        stored.whenComplete((result, error) -> {
             RemotingCommand response = error != null
                 ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "store failed: " + error)
-                : toResponse(result, requestedQueue, msg.getTopic(), msg.getQueueId());
+                : answer.apply(result);
             RemotingResponder.respond(channel, request, withSendExtFields(response));
         });
         return null;
@@ -203,15 +213,14 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (!config.get().isStoreReplyMessageEnable()) {
             return withSendExtFields(response);
         }
-        store.asyncPutMessage(PutRequest.of(msg)).whenComplete((stored, error) -> {
-            if (error == null && PutResultMapping.of(stored.status(), maxMessageSize).stored()) {
+        return answerWhenStored(channel, request, store.asyncPutMessage(PutRequest.of(msg)), stored -> {
+            if (PutResultMapping.of(stored.status(), maxMessageSize).stored()) {
                 stats.onPut(h.topic(), ctx.queueId(), stored.msgNum(), stored.wroteBytes());
                 response.customHeader(new SendMessageResponseHeader(String.join(",", stored.msgIds()),
                     ctx.queueId(), stored.logicsOffset(), null));
             }
-            RemotingResponder.respond(channel, request, withSendExtFields(response));
+            return response;
         });
-        return null;
     }
 
     private int sysFlagFor(SendContext ctx) {
@@ -268,13 +277,8 @@ public final class SendMessageProcessor implements RequestProcessor {
         BatchPutRequest batch = new BatchPutRequest(h.topic(), ctx.queueId(), sysFlagFor(ctx), h.bornTimestamp(),
             ctx.bornHost(), storeHost, h.reconsumeTimes() == null ? 0 : h.reconsumeTimes(),
             PropertiesCodec.encode(props), items);
-        store.asyncPutMessages(batch).whenComplete((result, error) -> {
-            RemotingCommand response = error != null
-                ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "store failed: " + error)
-                : toResponse(result, ctx.queueId(), h.topic(), ctx.queueId());
-            RemotingResponder.respond(channel, request, withSendExtFields(response));
-        });
-        return null;
+        return answerWhenStored(channel, request, store.asyncPutMessages(batch),
+            result -> toResponse(result, ctx.queueId(), h.topic(), ctx.queueId()));
     }
 
     /** The answer to a put; a stored put is counted under the topic and queue it was stored in. */

@@ -301,7 +301,7 @@ class HaReplicationTest {
             InputStream in = peer.getInputStream();
             byte[] header = new byte[HaFrames.HEADER_SIZE];
             assertEquals(HaFrames.HEADER_SIZE, HaFrames.fill(in, header, 0, header.length));
-            assertEquals(0, HaFrames.getInt(header, 8), "an empty store: a heartbeat frame");
+            assertEquals(0, HaFrames.headerSize(header), "an empty store: a heartbeat frame");
             long begin = System.nanoTime();
             byte[] sink = new byte[4096];
             while (in.read(sink) >= 0) {

@@ -93,6 +93,12 @@ public final class BrokerBenchmark {
     }
 
     static BrokerProcess start(String which, Path home, String namesrv) throws Exception {
+        return start(which, home, namesrv, List.of(), JVM);
+    }
+
+    /** As {@link #start(String, Path, String)}, with {@code key=value} lines laid over the config and JVM flags. */
+    static BrokerProcess start(String which, Path home, String namesrv, List<String> extraConf,
+                               List<String> jvmFlags) throws Exception {
         Files.createDirectories(home);
         OfficialHome.create(home);
         int port = FreePorts.brokerPort();
@@ -101,12 +107,12 @@ public final class BrokerBenchmark {
             "brokerId=0", "namesrvAddr=" + namesrv, "listenPort=" + port, "brokerIP1=127.0.0.1",
             "brokerIP2=127.0.0.1", "storePathRootDir=" + store, "storePathCommitLog=" + store.resolve("commitlog"),
             "autoCreateTopicEnable=true", "brokerRole=ASYNC_MASTER", "flushDiskType=ASYNC_FLUSH",
-            "diskMaxUsedSpaceRatio=95", "");
+            "diskMaxUsedSpaceRatio=95", String.join("\n", extraConf), "");
         Path confFile = home.resolve("broker.conf");
         Files.writeString(confFile, conf);
         boolean official = which.equals("official");
         String main = official ? "org.apache.rocketmq.broker.BrokerStartup" : "io.petrel.broker.BrokerStartup";
-        ChildJvm p = ChildJvm.start(home, main, JVM, List.of("-c", confFile.toString()), official);
+        ChildJvm p = ChildJvm.start(home, main, jvmFlags, List.of("-c", confFile.toString()), official);
         p.awaitOutput("boot success", Duration.ofSeconds(120));
         return new BrokerProcess() {
             @Override

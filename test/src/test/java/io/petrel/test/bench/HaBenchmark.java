@@ -1,12 +1,8 @@
 package io.petrel.test.bench;
 
-import io.petrel.test.official.ChildJvm;
-import io.petrel.test.official.FreePorts;
-import io.petrel.test.official.OfficialHome;
 import io.petrel.test.official.OfficialNamesrv;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,17 +32,6 @@ public final class HaBenchmark {
                    long p99x16, double cpuUs16, double lagBytes, double lagMs) {
     }
 
-    private record Node(ChildJvm process, int port) implements AutoCloseable {
-        String address() {
-            return "127.0.0.1:" + port;
-        }
-
-        @Override
-        public void close() {
-            process.close();
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
@@ -65,35 +50,23 @@ public final class HaBenchmark {
         print(petrel, official);
     }
 
-    static Node start(String which, Path home, String namesrv, boolean slave, String brokerName) throws Exception {
-        Files.createDirectories(home);
-        OfficialHome.create(home);
-        int port = FreePorts.brokerPort();
-        Path store = home.resolve("store");
-        String conf = String.join("\n", "brokerClusterName=HaBench", "brokerName=" + brokerName,
-            "brokerId=" + (slave ? 1 : 0), "namesrvAddr=" + namesrv, "listenPort=" + port, "brokerIP1=127.0.0.1",
-            "brokerIP2=127.0.0.1", "storePathRootDir=" + store, "storePathCommitLog=" + store.resolve("commitlog"),
-            "autoCreateTopicEnable=true", "brokerRole=" + (slave ? "SLAVE" : "SYNC_MASTER"),
-            "flushDiskType=ASYNC_FLUSH", "diskMaxUsedSpaceRatio=95", "");
-        Path confFile = home.resolve("broker.conf");
-        Files.writeString(confFile, conf);
-        boolean isOfficial = which.equals("official");
-        String main = isOfficial ? "org.apache.rocketmq.broker.BrokerStartup" : "io.petrel.broker.BrokerStartup";
+    /** A broker of the benchmark pair: the broker benchmark's settings with the HA role and a shared group name. */
+    static BrokerBenchmark.BrokerProcess start(String which, Path home, String namesrv, boolean slave,
+                                               String brokerName) throws Exception {
         List<String> flags = new ArrayList<>(JVM);
         // -Dha.bench.agent.<petrel|official>.<master|slave>=-agentpath:... profiles one of the four brokers
         String agent = System.getProperty("ha.bench.agent." + which + "." + (slave ? "slave" : "master"));
         if (agent != null) {
             flags.add(agent);
         }
-        ChildJvm p = ChildJvm.start(home, main, flags, List.of("-c", confFile.toString()), isOfficial);
-        p.awaitOutput("boot success", Duration.ofSeconds(120));
-        return new Node(p, port);
+        return BrokerBenchmark.start(which, home, namesrv, List.of("brokerName=" + brokerName,
+            "brokerId=" + (slave ? 1 : 0), "brokerRole=" + (slave ? "SLAVE" : "SYNC_MASTER")), flags);
     }
 
     static Figures run(String which, Path dir, String namesrv, int seconds, int rate) throws Exception {
         String brokerName = "ha-" + which + "-" + System.nanoTime();
-        try (Node master = start(which, dir.resolve("master"), namesrv, false, brokerName);
-             Node slave = start(which, dir.resolve("slave"), namesrv, true, brokerName)) {
+        try (BrokerBenchmark.BrokerProcess master = start(which, dir.resolve("master"), namesrv, false, brokerName);
+             BrokerBenchmark.BrokerProcess slave = start(which, dir.resolve("slave"), namesrv, true, brokerName)) {
             String topic = "HA_BENCH_" + which.toUpperCase(Locale.ROOT);
             DefaultMQProducer producer = new DefaultMQProducer("HA_BENCH_PG_" + which);
             producer.setNamesrvAddr(namesrv);
@@ -144,16 +117,16 @@ public final class HaBenchmark {
     }
 
     /** @return {msgs/s, p50 us, p99 us, master CPU us per message}; any send not SEND_OK fails the run */
-    static double[] sync(DefaultMQProducer producer, String topic, int threads, int seconds, Node master)
+    static double[] sync(DefaultMQProducer producer, String topic, int threads, int seconds, BrokerBenchmark.BrokerProcess master)
         throws Exception {
-        long cpuBefore = cpuTicks(master.process().pid());
+        long cpuBefore = cpuTicks(master.pid());
         AtomicLong notOk = new AtomicLong();
         long[] r = SendLoops.sync(body -> {
             if (producer.send(new Message(topic, body)).getSendStatus() != SendStatus.SEND_OK) {
                 notOk.incrementAndGet();
             }
         }, threads, seconds);
-        long cpuAfter = cpuTicks(master.process().pid());
+        long cpuAfter = cpuTicks(master.pid());
         if (notOk.get() > 0) {
             throw new IllegalStateException(notOk.get() + " sends not SEND_OK");
         }
@@ -167,7 +140,7 @@ public final class HaBenchmark {
      *
      * @return {mean lag bytes, mean lag ms}
      */
-    static double[] lag(DefaultMQProducer producer, DefaultMQAdminExt admin, String topic, Node master, Node slave,
+    static double[] lag(DefaultMQProducer producer, DefaultMQAdminExt admin, String topic, BrokerBenchmark.BrokerProcess master, BrokerBenchmark.BrokerProcess slave,
                         int seconds, int rate) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         Semaphore window = new Semaphore(1000);
@@ -222,7 +195,7 @@ public final class HaBenchmark {
             micros.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0};
     }
 
-    static long maxOffset(DefaultMQAdminExt admin, Node node) throws Exception {
+    static long maxOffset(DefaultMQAdminExt admin, BrokerBenchmark.BrokerProcess node) throws Exception {
         return Long.parseLong(admin.fetchBrokerRuntimeStats(node.address()).getTable().get("commitLogMaxOffset"));
     }
 
