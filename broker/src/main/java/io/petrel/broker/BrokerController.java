@@ -178,6 +178,10 @@ public final class BrokerController {
     private void startHa() throws IOException {
         haServer = new HaServer(store, storeConfig);
         haServer.start(serverConfig.getBindAddress(), RegistrationRules.haPort(serverConfig.getListenPort()));
+        if (serverConfig.getListenPort() != 0 && storeConfig.haListenPort() != haServer.localPort()) {
+            LOG.warn("haListenPort={} is not used: the HA port is listenPort + 1 = {}, as in RocketMQ 4.9.7",
+                storeConfig.haListenPort(), haServer.localPort());
+        }
         store.replicas().setTransferWakeup(haServer::dataArrived);
         if (storeConfig.brokerRole() == BrokerRole.SLAVE) {
             haClient = new HaClient(store, storeConfig);
