@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.client.consumer.DefaultLitePullConsumer;
+import io.petrel.client.consumer.DefaultMQPullConsumer;
 import io.petrel.client.consumer.DefaultMQPushConsumer;
+import io.petrel.client.consumer.PullCallback;
+import io.petrel.client.consumer.PullResult;
+import io.petrel.client.consumer.PullStatus;
 import io.petrel.client.consumer.listener.ConsumeConcurrentlyStatus;
 import io.petrel.client.consumer.listener.ConsumeOrderlyStatus;
 import io.petrel.client.consumer.listener.MessageListenerConcurrently;
@@ -36,8 +40,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -387,6 +393,79 @@ abstract class ClientScenarios {
             .anyMatch(m -> m.getQueueOffset() == last.getQueueOffset() && body(m).equals(body(last))));
         assign.commitSync();
         Awaitility.await().atMost(WAIT).until(() -> assign.committed(lastQueue) == last.getQueueOffset() + 1);
+    }
+
+    @Test
+    void pullConsumerReadsEachStatusAndKeepsTheOffsetsItRecords() throws Exception {
+        String topic = "PCT_PULL";
+        createTopic(topic);
+        DefaultMQPullConsumer pull = new DefaultMQPullConsumer("PCT_PULL_CG");
+        configure(pull, "PCT_PULL_CG");
+        pull.start();
+        closers.add(pull::shutdown);
+        MessageQueue mq = new MessageQueue(topic, pull.fetchSubscribeMessageQueues(topic).iterator().next()
+            .brokerName(), 0);
+        long start = pull.maxOffset(mq);
+        for (int i = 0; i < 6; i++) {
+            producer.send(new Message(topic, i % 2 == 0 ? "TagE" : "TagO", ("pull-" + i).getBytes()),
+                (mqs, msg, arg) -> mqs.stream().filter(q -> q.queueId() == 0).findFirst().orElseThrow(), null);
+        }
+        Awaitility.await().atMost(WAIT).until(() -> pull.maxOffset(mq) == start + 6);
+
+        PullResult all = pull.pull(mq, "*", start, 32);
+        assertEquals(PullStatus.FOUND, all.getPullStatus());
+        assertEquals(List.of("pull-0", "pull-1", "pull-2", "pull-3", "pull-4", "pull-5"),
+            all.getMsgFoundList().stream().map(ClientScenarios::body).toList());
+        assertEquals(start + 6, all.getNextBeginOffset());
+        assertEquals(Long.toString(start + 6), all.getMsgFoundList().get(0).getProperty("MAX_OFFSET"));
+
+        PullResult even = pull.pull(mq, "TagE", start, 32);
+        assertEquals(PullStatus.FOUND, even.getPullStatus());
+        assertEquals(List.of("pull-0", "pull-2", "pull-4"),
+            even.getMsgFoundList().stream().map(ClientScenarios::body).toList());
+
+        assertEquals(PullStatus.NO_NEW_MSG, pull.pull(mq, "*", start + 6, 32).getPullStatus());
+        PullResult beyond = pull.pull(mq, "*", start + 100, 32);
+        assertEquals(PullStatus.OFFSET_ILLEGAL, beyond.getPullStatus());
+        assertEquals(start + 6, beyond.getNextBeginOffset());
+
+        // A pull the broker holds returns the message that arrives while it waits.
+        CompletableFuture<PullResult> held = CompletableFuture.supplyAsync(() -> {
+            try {
+                return pull.pullBlockIfNotFound(mq, "*", start + 6, 32);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        producer.send(new Message(topic, "TagE", "pull-late".getBytes()),
+            (mqs, msg, arg) -> mqs.stream().filter(q -> q.queueId() == 0).findFirst().orElseThrow(), null);
+        PullResult late = held.get(60, TimeUnit.SECONDS);
+        assertEquals(PullStatus.FOUND, late.getPullStatus());
+        assertEquals("pull-late", body(late.getMsgFoundList().get(0)));
+
+        CompletableFuture<PullResult> async = new CompletableFuture<>();
+        pull.pull(mq, "TagO", start, 32, new PullCallback() {
+            @Override
+            public void onSuccess(PullResult pullResult) {
+                async.complete(pullResult);
+            }
+
+            @Override
+            public void onException(Throwable e) {
+                async.completeExceptionally(e);
+            }
+        });
+        assertEquals(List.of("pull-1", "pull-3", "pull-5"), async.get(60, TimeUnit.SECONDS).getMsgFoundList()
+            .stream().map(ClientScenarios::body).toList());
+
+        pull.updateConsumeOffset(mq, start + 4);
+        assertEquals(start + 4, pull.fetchConsumeOffset(mq, false));
+        pull.shutdown();
+        DefaultMQPullConsumer again = new DefaultMQPullConsumer("PCT_PULL_CG");
+        configure(again, "PCT_PULL_CG");
+        again.start();
+        closers.add(again::shutdown);
+        assertEquals(start + 4, again.fetchConsumeOffset(mq, true), "the recorded offset is committed on shutdown");
     }
 
     @Test

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The installation {@code mvn package} builds ({@code distribution/target/petrel-<version>/}, found through the
  * {@code petrel.distribution.dir} property the test module's pom sets) runs with its own scripts: NameServer and
- * broker on free ports, a message sent and read back with mqadmin (sendMessage, queryMsgByUniqueKey), a short
- * benchmark run, and mqshutdown stops both cleanly.
+ * broker on free ports, a message sent and read back with mqadmin (sendMessage, queryMsgByUniqueKey,
+ * consumeMessage), a short benchmark run, and mqshutdown stops both cleanly.
  */
 class DistributionTest {
     private static final Duration START = Duration.ofSeconds(60);
@@ -97,6 +97,12 @@ class DistributionTest {
         } finally {
             Files.deleteIfExists(body);
         }
+
+        ScriptProcess.Result consumed = tool("bin/mqadmin", "consumeMessage", "-n", namesrv, "-t", "DistTopic");
+        assertEquals(0, consumed.exitCode(), consumed.output());
+        assertTrue(consumed.output().contains("Consume ok"), consumed.output());
+        assertTrue(consumed.output().lines().anyMatch(l -> l.startsWith("MSGID: " + msgId + " ")
+            && l.endsWith(" BODY: hello-from-the-distribution")), consumed.output());
 
         ScriptProcess.Result bench = tool("benchmark/producer.sh", "-n", namesrv, "-t", "DistTopic", "-w", "2",
             "-q", "200", "-s", "32");

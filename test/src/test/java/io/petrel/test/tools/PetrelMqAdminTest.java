@@ -295,6 +295,22 @@ class PetrelMqAdminTest {
         both("queryMsgByOffset past the end", "queryMsgByOffset", "-t", TOPIC, "-b", BROKER_NAME, "-i", "0", "-o",
             "99");
         both("queryMsgByKey", "queryMsgByKey", "-t", TOPIC, "-k", "padm-key-1");
+        both("printMsg", "printMsg", "-t", TOPIC);
+        both("printMsg -s -d", "printMsg", "-t", TOPIC, "-s", "TagB", "-d", "false");
+        both("printMsg -b -e", "printMsg", "-t", TOPIC, "-b", "0", "-e", "99999999999999", "-c", "UTF-8");
+        both("printMsgByQueue", "printMsgByQueue", "-t", TOPIC, "-a", BROKER_NAME, "-i", "1");
+        both("printMsgByQueue -p -d -f", "printMsgByQueue", "-t", TOPIC, "-a", BROKER_NAME, "-i", "1", "-p", "true",
+            "-d", "true", "-f", "true");
+        both("printMsgByQueue -s -f", "printMsgByQueue", "-t", TOPIC, "-a", BROKER_NAME, "-i", "2", "-s", "TagA",
+            "-f", "true");
+        both("consumeMessage", "consumeMessage", "-t", TOPIC);
+        both("consumeMessage -c", "consumeMessage", "-t", TOPIC, "-c", "3");
+        both("consumeMessage -b -i", "consumeMessage", "-t", TOPIC, "-b", BROKER_NAME, "-i", "1");
+        both("consumeMessage -b -i -o -c", "consumeMessage", "-t", TOPIC, "-b", BROKER_NAME, "-i", "1", "-o", "1",
+            "-c", "1");
+        both("consumeMessage past the end", "consumeMessage", "-t", TOPIC, "-b", BROKER_NAME, "-i", "1", "-o",
+            "50");
+        both("consumeMessage -s -e", "consumeMessage", "-t", TOPIC, "-s", "0", "-e", "1000", "-g", "CG_PADM_READER");
         both("topicClusterList", "topicClusterList", "-t", TOPIC);
         both("clusterList", "clusterList");
         both("clusterList -m", "clusterList", "-m");
@@ -457,6 +473,10 @@ class PetrelMqAdminTest {
             both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
             both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
                 "broker-a", "-i", "1");
+            both("consumeMessage -b -i", "consumeMessage", "-t", TOPIC, "-b", "broker-a", "-i", "1");
+            both("printMsg", "printMsg", "-t", TOPIC);
+            both("printMsgByQueue -p -f", "printMsgByQueue", "-t", TOPIC, "-a", "broker-a", "-i", "1", "-p", "true",
+                "-f", "true");
             both("sendMsgStatus", false, () -> { }, PetrelMqAdminTest::withoutQueuePositions, "sendMsgStatus", "-b",
                 "broker-a", "-c", "2");
             both("statsAll -t", false, () -> { }, PetrelMqAdminTest::withoutStatsCounts, "statsAll", "-t", TOPIC);
@@ -574,7 +594,15 @@ class PetrelMqAdminTest {
             List.of("exportMetrics", "-c", "PADM_NO_SUCH_CLUSTER", "-f", dir.resolve("export-bad").toString()),
             List.of("updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "put"),
             List.of("updateOrderConf", "-t", "PADM_NO_SUCH_ORDER", "-m", "get"),
-            List.of("updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "list"));
+            List.of("updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "list"),
+            List.of("consumeMessage", "-t", TOPIC, "-c", "0"),
+            List.of("consumeMessage", "-t", TOPIC, "-i", "1"),
+            List.of("consumeMessage", "-t", TOPIC, "-b", BROKER_NAME, "-o", "1"),
+            List.of("consumeMessage", "-t", TOPIC, "-s", "99999999999999"),
+            List.of("consumeMessage", "-t", "PADM_NO_SUCH_TOPIC"),
+            List.of("printMsg", "-t", TOPIC, "-c", "NO-SUCH-CHARSET"),
+            List.of("printMsg", "-t", TOPIC, "-b", "yesterday"),
+            List.of("printMsgByQueue", "-t", TOPIC, "-a", BROKER_NAME, "-i", "one"));
         for (List<String> args : runs) {
             Run run = petrel(args.toArray(String[]::new));
             assertNotEquals(0, run.code(), args.toString());

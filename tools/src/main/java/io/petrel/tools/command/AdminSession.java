@@ -2,6 +2,7 @@ package io.petrel.tools.command;
 
 import io.petrel.client.admin.DefaultMQAdminExt;
 import io.petrel.client.admin.MQAdminExt;
+import io.petrel.client.consumer.DefaultMQPullConsumer;
 import io.petrel.client.exception.MQClientException;
 import io.petrel.client.producer.DefaultMQProducer;
 import java.io.PrintStream;
@@ -52,6 +53,16 @@ public final class AdminSession implements AutoCloseable {
         producer.setInstanceName("mqadmin-" + System.nanoTime());
         producer.start();
         return producer;
+    }
+
+    /** A pull consumer of {@code group} for this NameServer, started; the caller shuts it down. */
+    public DefaultMQPullConsumer startPullConsumer(String group, String instanceName)
+        throws CommandException, MQClientException {
+        DefaultMQPullConsumer consumer = new DefaultMQPullConsumer(group);
+        consumer.setNamesrvAddr(namesrvAddr());
+        consumer.setInstanceName(instanceName);
+        consumer.start();
+        return consumer;
     }
 
     @Override

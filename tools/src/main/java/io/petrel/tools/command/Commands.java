@@ -18,6 +18,9 @@ import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.GetConsumerConfigCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
 import io.petrel.tools.command.message.CheckMsgSendRTCommand;
+import io.petrel.tools.command.message.ConsumeMessageCommand;
+import io.petrel.tools.command.message.PrintMessageByQueueCommand;
+import io.petrel.tools.command.message.PrintMessageCommand;
 import io.petrel.tools.command.message.QueryMsgByIdCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
 import io.petrel.tools.command.message.QueryMsgByOffsetCommand;
@@ -66,6 +69,8 @@ public final class Commands {
             new QueryMsgByKeyCommand(),
             new QueryMsgByUniqueKeyCommand(),
             new QueryMsgByOffsetCommand(),
+            new PrintMessageCommand(),
+            new PrintMessageByQueueCommand(),
             new SendMsgStatusCommand(),
             new BrokerConsumeStatsCommand(),
             new ProducerConnectionCommand(),
@@ -95,6 +100,7 @@ public final class Commands {
             new GetConsumerConfigCommand(),
             new QueryConsumeQueueCommand(),
             new SendMessageCommand(),
+            new ConsumeMessageCommand(),
             new ExportMetadataCommand(),
             new ExportConfigsCommand(),
             new ExportMetricsCommand());

@@ -53,8 +53,7 @@ public class AllocateMessageQueueConsistentHash extends AbstractAllocateMessageQ
 
     /** The text RocketMQ 4.9.7's {@code MessageQueue.toString()} gives, which is what it places on the ring. */
     static String ringKey(MessageQueue mq) {
-        return "MessageQueue [topic=" + mq.getTopic() + ", brokerName=" + mq.getBrokerName() + ", queueId="
-            + mq.getQueueId() + "]";
+        return mq.toString();
     }
 
     @Override

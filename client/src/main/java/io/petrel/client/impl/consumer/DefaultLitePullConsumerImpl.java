@@ -1,13 +1,10 @@
 package io.petrel.client.impl.consumer;
 
-import io.petrel.client.Validators;
 import io.petrel.client.consumer.DefaultLitePullConsumer;
 import io.petrel.client.consumer.PullResult;
 import io.petrel.client.consumer.TopicMessageQueueChangeListener;
-import io.petrel.client.consumer.store.LocalFileOffsetStore;
 import io.petrel.client.consumer.store.OffsetStore;
 import io.petrel.client.consumer.store.ReadOffsetType;
-import io.petrel.client.consumer.store.RemoteBrokerOffsetStore;
 import io.petrel.client.exception.MQClientException;
 import io.petrel.client.impl.CommunicationMode;
 import io.petrel.client.impl.MQClientInstance;
@@ -97,12 +94,9 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         rebalance.setAllocateMessageQueueStrategy(consumer.getAllocateMessageQueueStrategy());
         rebalance.setInstance(instance);
         pullAPIWrapper = new PullAPIWrapper(instance, consumer.getConsumerGroup());
-        offsetStore = consumer.getOffsetStore() != null ? consumer.getOffsetStore()
-            : consumer.getMessageModel() == MessageModel.BROADCASTING
-            ? new LocalFileOffsetStore(instance.getClientId(), consumer.getConsumerGroup())
-            : new RemoteBrokerOffsetStore(instance, consumer.getConsumerGroup());
+        offsetStore = OffsetStores.open(consumer.getOffsetStore(), consumer.getMessageModel(), instance,
+            consumer.getConsumerGroup());
         consumer.setOffsetStore(offsetStore);
-        offsetStore.load();
         if (!instance.registerConsumer(consumer.getConsumerGroup(), this)) {
             serviceState = ServiceState.CREATE_JUST;
             throw new MQClientException("The consumer group[" + consumer.getConsumerGroup()
@@ -130,21 +124,9 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     private void checkConfig() throws MQClientException {
-        Validators.checkGroup(consumer.getConsumerGroup());
-        if (DefaultLitePullConsumer.DEFAULT_CONSUMER_GROUP.equals(consumer.getConsumerGroup())) {
-            throw new MQClientException("consumerGroup can not equal " + DefaultLitePullConsumer.DEFAULT_CONSUMER_GROUP
-                + ", please specify another one.", null);
-        }
-        if (consumer.getMessageModel() == null) {
-            throw new MQClientException("messageModel is null", null);
-        }
-        if (consumer.getAllocateMessageQueueStrategy() == null) {
-            throw new MQClientException("allocateMessageQueueStrategy is null", null);
-        }
-        if (consumer.getConsumerTimeoutMillisWhenSuspend() < consumer.getBrokerSuspendMaxTimeMillis()) {
-            throw new MQClientException("Long polling mode, the consumer consumerTimeoutMillisWhenSuspend must "
-                + "greater than brokerSuspendMaxTimeMillis", null);
-        }
+        ConsumerChecks.checkPullConsumer(consumer.getConsumerGroup(), consumer.getMessageModel(),
+            consumer.getAllocateMessageQueueStrategy(), consumer.getConsumerTimeoutMillisWhenSuspend(),
+            consumer.getBrokerSuspendMaxTimeMillis());
     }
 
     public synchronized void shutdown() {
@@ -603,15 +585,12 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     @Override
     public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
-        if (rebalance.getSubscriptionInner().containsKey(topic)) {
-            rebalance.getTopicSubscribeInfoTable().put(topic, info);
-        }
+        rebalance.updateTopicSubscribeInfo(topic, info);
     }
 
     @Override
     public boolean isSubscribeTopicNeedUpdate(String topic) {
-        return rebalance.getSubscriptionInner().containsKey(topic)
-            && !rebalance.getTopicSubscribeInfoTable().containsKey(topic);
+        return rebalance.isSubscribeTopicNeedUpdate(topic);
     }
 
     @Override

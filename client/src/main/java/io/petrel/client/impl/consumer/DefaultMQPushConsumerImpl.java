@@ -1,15 +1,12 @@
 package io.petrel.client.impl.consumer;
 
-import io.petrel.client.Validators;
 import io.petrel.client.consumer.DefaultMQPushConsumer;
 import io.petrel.client.consumer.PullCallback;
 import io.petrel.client.consumer.PullResult;
 import io.petrel.client.consumer.listener.MessageListenerConcurrently;
 import io.petrel.client.consumer.listener.MessageListenerOrderly;
-import io.petrel.client.consumer.store.LocalFileOffsetStore;
 import io.petrel.client.consumer.store.OffsetStore;
 import io.petrel.client.consumer.store.ReadOffsetType;
-import io.petrel.client.consumer.store.RemoteBrokerOffsetStore;
 import io.petrel.client.exception.MQClientException;
 import io.petrel.client.impl.CommunicationMode;
 import io.petrel.client.impl.MQClientInstance;
@@ -75,7 +72,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
                 + serviceState, null);
         }
         serviceState = ServiceState.START_FAILED;
-        PushConsumerChecks.checkConfig(consumer);
+        ConsumerChecks.checkConfig(consumer);
         copySubscription();
         if (consumer.getMessageModel() == MessageModel.CLUSTERING) {
             consumer.changeInstanceNameToPID();
@@ -86,12 +83,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         rebalance.setAllocateMessageQueueStrategy(consumer.getAllocateMessageQueueStrategy());
         rebalance.setInstance(instance);
         pullAPIWrapper = new PullAPIWrapper(instance, consumer.getConsumerGroup());
-        offsetStore = consumer.getOffsetStore() != null ? consumer.getOffsetStore()
-            : consumer.getMessageModel() == MessageModel.BROADCASTING
-            ? new LocalFileOffsetStore(instance.getClientId(), consumer.getConsumerGroup())
-            : new RemoteBrokerOffsetStore(instance, consumer.getConsumerGroup());
+        offsetStore = OffsetStores.open(consumer.getOffsetStore(), consumer.getMessageModel(), instance,
+            consumer.getConsumerGroup());
         consumer.setOffsetStore(offsetStore);
-        offsetStore.load();
         startConsumeService();
         if (!instance.registerConsumer(consumer.getConsumerGroup(), this)) {
             serviceState = ServiceState.CREATE_JUST;
@@ -429,15 +423,12 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
 
     @Override
     public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
-        if (rebalance.getSubscriptionInner().containsKey(topic)) {
-            rebalance.getTopicSubscribeInfoTable().put(topic, info);
-        }
+        rebalance.updateTopicSubscribeInfo(topic, info);
     }
 
     @Override
     public boolean isSubscribeTopicNeedUpdate(String topic) {
-        return rebalance.getSubscriptionInner().containsKey(topic)
-            && !rebalance.getTopicSubscribeInfoTable().containsKey(topic);
+        return rebalance.isSubscribeTopicNeedUpdate(topic);
     }
 
     @Override

@@ -100,6 +100,18 @@ public abstract class RebalanceImpl {
             .toEpochMilli();
     }
 
+    /** Keeps the queues the client read from a route, for the topics this consumer subscribes to. */
+    public void updateTopicSubscribeInfo(String topic, Set<MessageQueue> info) {
+        if (subscriptionInner.containsKey(topic)) {
+            topicSubscribeInfoTable.put(topic, info);
+        }
+    }
+
+    /** True for a subscribed topic whose queues are not known yet. */
+    public boolean isSubscribeTopicNeedUpdate(String topic) {
+        return subscriptionInner.containsKey(topic) && !topicSubscribeInfoTable.containsKey(topic);
+    }
+
     // ---- rebalance --------------------------------------------------------------------------------------
 
     public void doRebalance(boolean isOrder) {

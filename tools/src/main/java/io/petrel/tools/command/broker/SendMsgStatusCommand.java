@@ -3,7 +3,6 @@ package io.petrel.tools.command.broker;
 import io.petrel.client.producer.DefaultMQProducer;
 import io.petrel.client.producer.SendResult;
 import io.petrel.common.message.Message;
-import io.petrel.common.message.MessageQueue;
 import io.petrel.tools.command.AdminSession;
 import io.petrel.tools.command.BaseCommand;
 import io.petrel.tools.command.Opts;
@@ -45,7 +44,7 @@ public final class SendMsgStatusCommand extends BaseCommand {
             for (int i = 0; i < count; i++) {
                 long begin = System.currentTimeMillis();
                 SendResult result = producer.send(message(broker, size));
-                out.printf("rt=%sms, SendResult=%s%n", System.currentTimeMillis() - begin, resultText(result));
+                out.printf("rt=%sms, SendResult=%s%n", System.currentTimeMillis() - begin, result);
             }
         } finally {
             producer.shutdown();
@@ -59,13 +58,5 @@ public final class SendMsgStatusCommand extends BaseCommand {
             body.append(BODY_PIECE);
         }
         return new Message(topic, body.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The send result in 4.9.7's text form, which names the queue as {@code MessageQueue [topic=..]}. */
-    private static String resultText(SendResult r) {
-        MessageQueue mq = r.getMessageQueue();
-        return "SendResult [sendStatus=" + r.getSendStatus() + ", msgId=" + r.getMsgId() + ", offsetMsgId="
-            + r.getOffsetMsgId() + ", messageQueue=MessageQueue [topic=" + mq.topic() + ", brokerName="
-            + mq.brokerName() + ", queueId=" + mq.queueId() + "], queueOffset=" + r.getQueueOffset() + "]";
     }
 }

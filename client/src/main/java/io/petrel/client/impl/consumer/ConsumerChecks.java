@@ -1,15 +1,17 @@
 package io.petrel.client.impl.consumer;
 
 import io.petrel.client.Validators;
+import io.petrel.client.consumer.AllocateMessageQueueStrategy;
 import io.petrel.client.consumer.DefaultMQPushConsumer;
 import io.petrel.client.consumer.listener.MessageListenerConcurrently;
 import io.petrel.client.consumer.listener.MessageListenerOrderly;
 import io.petrel.client.exception.MQClientException;
+import io.petrel.common.heartbeat.MessageModel;
 import java.time.format.DateTimeParseException;
 
-/** A push consumer's settings checked at start, with RocketMQ's messages. */
-final class PushConsumerChecks {
-    private PushConsumerChecks() {
+/** A consumer's settings checked at start, with RocketMQ's messages. */
+final class ConsumerChecks {
+    private ConsumerChecks() {
     }
 
     static void checkConfig(DefaultMQPushConsumer c) throws MQClientException {
@@ -32,6 +34,18 @@ final class PushConsumerChecks {
                 || c.getMessageListener() instanceof MessageListenerConcurrently,
             "messageListener must be instanceof MessageListenerOrderly or MessageListenerConcurrently");
         checkRanges(c);
+    }
+
+    /** The settings a lite-pull or pull consumer is checked for at start. */
+    static void checkPullConsumer(String group, MessageModel model, AllocateMessageQueueStrategy strategy,
+                                  long timeoutWhenSuspend, long brokerSuspendMax) throws MQClientException {
+        Validators.checkGroup(group);
+        require(!DefaultMQPushConsumer.DEFAULT_CONSUMER_GROUP.equals(group), "consumerGroup can not equal "
+            + DefaultMQPushConsumer.DEFAULT_CONSUMER_GROUP + ", please specify another one.");
+        require(model != null, "messageModel is null");
+        require(strategy != null, "allocateMessageQueueStrategy is null");
+        require(timeoutWhenSuspend >= brokerSuspendMax, "Long polling mode, the consumer "
+            + "consumerTimeoutMillisWhenSuspend must greater than brokerSuspendMaxTimeMillis");
     }
 
     private static void checkRanges(DefaultMQPushConsumer c) throws MQClientException {
