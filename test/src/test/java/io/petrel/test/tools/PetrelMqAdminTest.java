@@ -65,8 +65,9 @@ class PetrelMqAdminTest {
     static Path dir;
     private PetrelCluster cluster;
     private DefaultMQAdminExt admin;
-    private DefaultMQProducer producer;
-    private DefaultMQPushConsumer consumer;
+    private Clients clients;
+    /** The admin client of the cluster the tools run against now, which resets state between their runs. */
+    private DefaultMQAdminExt current;
     private String offsetMsgId;
     private String uniqueMsgId;
     private Map<String, SubCommand> official;
@@ -80,46 +81,67 @@ class PetrelMqAdminTest {
     private record Run(int code, String out, String err) {
     }
 
+    /** A producer and an online consumer of the test's groups, and the ids of the last message sent. */
+    private record Clients(DefaultMQProducer producer, DefaultMQPushConsumer consumer, String offsetMsgId,
+                           String uniqueMsgId) implements AutoCloseable {
+        @Override
+        public void close() {
+            consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    /**
+     * Sends six messages to {@link #TOPIC} through {@code namesrvAddr}'s cluster and starts a consumer of
+     * {@link #CONSUMER_GROUP}; returns once the admin client sees both connected.
+     */
+    private static Clients seed(String namesrvAddr, DefaultMQAdminExt admin, String instance) throws Exception {
+        DefaultMQProducer p = new DefaultMQProducer(PRODUCER_GROUP);
+        p.setNamesrvAddr(namesrvAddr);
+        p.setInstanceName(instance + "-producer");
+        p.start();
+        SendResult sent = null;
+        for (int i = 0; i < 6; i++) {
+            sent = p.send(new Message(TOPIC, "TagA", "padm-key-" + i % 2, ("m-" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer(CONSUMER_GROUP);
+        c.setNamesrvAddr(namesrvAddr);
+        c.setInstanceName(instance + "-consumer");
+        c.subscribe(TOPIC, "TagA || TagB");
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, context) ->
+            ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        c.start();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+            !admin.examineConsumerConnectionInfo(CONSUMER_GROUP).connectionSet().isEmpty()
+                && !admin.examineProducerConnectionInfo(PRODUCER_GROUP, TOPIC).connectionSet().isEmpty());
+        return new Clients(p, c, sent.getOffsetMsgId(), sent.getMsgId());
+    }
+
+    private static DefaultMQAdminExt startAdmin(String namesrvAddr, String instance) throws Exception {
+        DefaultMQAdminExt a = new DefaultMQAdminExt();
+        a.setNamesrvAddr(namesrvAddr);
+        a.setInstanceName(instance);
+        a.start();
+        return a;
+    }
+
     @BeforeAll
     void start() throws Exception {
         cluster = PetrelCluster.start(dir.resolve("petrel"), new Properties());
         official = AdminOutputs.officialCommands();
+        admin = startAdmin(cluster.namesrvAddr(), "padm-reset");
         targetPetrel();
-        admin = new DefaultMQAdminExt();
-        admin.setNamesrvAddr(cluster.namesrvAddr());
-        admin.setInstanceName("padm-reset");
-        admin.start();
         admin.createAndUpdateTopicConfig(broker(), TopicConfig.of(TOPIC, 4, 4, TopicConfig.DEFAULT_PERM));
         cluster.awaitRoute(TOPIC);
-        producer = new DefaultMQProducer(PRODUCER_GROUP);
-        producer.setNamesrvAddr(cluster.namesrvAddr());
-        producer.setInstanceName("padm-producer");
-        producer.start();
-        for (int i = 0; i < 6; i++) {
-            Message m = new Message(TOPIC, "TagA", "padm-key-" + i % 2, ("m-" + i).getBytes(StandardCharsets.UTF_8));
-            SendResult sent = producer.send(m);
-            offsetMsgId = sent.getOffsetMsgId();
-            uniqueMsgId = sent.getMsgId();
-        }
-        consumer = new DefaultMQPushConsumer(CONSUMER_GROUP);
-        consumer.setNamesrvAddr(cluster.namesrvAddr());
-        consumer.setInstanceName("padm-consumer");
-        consumer.subscribe(TOPIC, "TagA || TagB");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) ->
-            ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
-        consumer.start();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-            !admin.examineConsumerConnectionInfo(CONSUMER_GROUP).connectionSet().isEmpty()
-                && !admin.examineProducerConnectionInfo(PRODUCER_GROUP, TOPIC).connectionSet().isEmpty());
+        clients = seed(cluster.namesrvAddr(), admin, "padm");
+        offsetMsgId = clients.offsetMsgId();
+        uniqueMsgId = clients.uniqueMsgId();
     }
 
     @AfterAll
     void stop() {
-        if (consumer != null) {
-            consumer.shutdown();
-        }
-        if (producer != null) {
-            producer.shutdown();
+        if (clients != null) {
+            clients.close();
         }
         if (admin != null) {
             admin.shutdown();
@@ -134,10 +156,11 @@ class PetrelMqAdminTest {
     }
 
     private void targetPetrel() {
-        target(cluster.namesrvAddr(), cluster.broker().address());
+        target(cluster.namesrvAddr(), cluster.broker().address(), admin);
     }
 
-    private void target(String namesrvAddr, String broker) {
+    private void target(String namesrvAddr, String broker, DefaultMQAdminExt resetAdmin) {
+        current = resetAdmin;
         namesrv = namesrvAddr;
         brokerAddr = broker;
         outputs = new LinkedHashMap<>();
@@ -248,10 +271,10 @@ class PetrelMqAdminTest {
     private Runnable createTopic(String topic, int perm) {
         return () -> {
             try {
-                admin.createAndUpdateTopicConfig(broker(), TopicConfig.of(topic, 3, 3, perm));
+                current.createAndUpdateTopicConfig(broker(), TopicConfig.of(topic, 3, 3, perm));
                 // The broker registers the change with the NameServer, which the commands read the old perm from.
                 Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
-                    admin.examineTopicRouteInfo(topic).queueDatas().get(0).perm() == perm);
+                    current.examineTopicRouteInfo(topic).queueDatas().get(0).perm() == perm);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -261,8 +284,19 @@ class PetrelMqAdminTest {
     private Runnable createGroup(String group) {
         return () -> {
             try {
-                admin.createAndUpdateSubscriptionGroupConfig(broker(),
+                current.createAndUpdateSubscriptionGroupConfig(broker(),
                     io.petrel.common.subscription.SubscriptionGroupConfig.defaults(group));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Clones the online group's offsets to {@link #CLONE_GROUP} again. */
+    private Runnable reclone() {
+        return () -> {
+            try {
+                current.cloneGroupOffset(CONSUMER_GROUP, CLONE_GROUP, TOPIC, false);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -273,7 +307,7 @@ class PetrelMqAdminTest {
     private void awaitSettledOffsets() {
         AtomicReference<Object> last = new AtomicReference<>();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(6)).until(() -> {
-            Object now = admin.examineConsumeStats(CONSUMER_GROUP).offsetTable();
+            Object now = current.examineConsumeStats(CONSUMER_GROUP).offsetTable();
             return now.equals(last.getAndSet(now));
         });
     }
@@ -389,13 +423,7 @@ class PetrelMqAdminTest {
         both("cloneGroupOffset", "cloneGroupOffset", "-s", CONSUMER_GROUP, "-d", CLONE_GROUP, "-t", TOPIC);
         // The clone has offsets and no consumer online: the tools reset its offsets on the brokers themselves, each
         // run from the cloned offsets.
-        Runnable reclone = () -> {
-            try {
-                admin.cloneGroupOffset(CONSUMER_GROUP, CLONE_GROUP, TOPIC, false);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        Runnable reclone = reclone();
         both("resetOffsetByTime offline", true, reclone, "resetOffsetByTime", "-g", CLONE_GROUP, "-t", TOPIC,
             "-s", "2020-01-01#00:00:00:000", "-f", "false");
         both("resetOffsetByTime offline, in millis", true, reclone, "resetOffsetByTime", "-g", CLONE_GROUP, "-t",
@@ -428,73 +456,101 @@ class PetrelMqAdminTest {
     void printsWhatTheOfficialToolPrintsAgainstAnOfficialCluster() throws Exception {
         try (OfficialNamesrv ns = OfficialNamesrv.start(dir.resolve("official-namesrv"), List.of());
              OfficialBroker b = OfficialBroker.start(dir.resolve("official-broker"), "broker-a", ns.address())) {
-            target(ns.address(), b.address());
-            DefaultMQAdminExt officialAdmin = new DefaultMQAdminExt();
-            officialAdmin.setNamesrvAddr(ns.address());
-            officialAdmin.setInstanceName("padm-official");
-            officialAdmin.start();
+            DefaultMQAdminExt officialAdmin = startAdmin(ns.address(), "padm-official");
             try {
+                target(ns.address(), b.address(), officialAdmin);
                 officialAdmin.createAndUpdateTopicConfig(b.address(), TopicConfig.of(TOPIC, 4, 4, 6));
                 Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                     !officialAdmin.examineTopicRouteInfo(TOPIC).queueDatas().isEmpty());
+                try (Clients seeded = seed(ns.address(), officialAdmin, "padm-official")) {
+                    againstOfficialCluster(b, seeded);
+                }
             } finally {
                 officialAdmin.shutdown();
             }
-            both("topicList", true, () -> { }, "topicList");
-            both("topicRoute", "topicRoute", "-t", TOPIC);
-            both("topicRoute -l", "topicRoute", "-t", TOPIC, "-l");
-            both("topicStatus", "topicStatus", "-t", TOPIC);
-            both("topicClusterList", "topicClusterList", "-t", TOPIC);
-            both("clusterList -m", "clusterList", "-m");
-            both("updateTopic -b", "updateTopic", "-b", b.address(), "-t", "PADM_NEW", "-r", "3", "-w", "3");
-            both("producer", true, () -> { }, "producer", "-b", b.address());
-            both("updateSubGroup -b", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
-            both("deleteSubGroup -b", "deleteSubGroup", "-b", b.address(), "-g", "CG_PADM");
-            both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
-            both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
-            both("updateOrderConf put", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "put", "-v", "broker-a:4");
-            both("updateOrderConf get", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "get");
-            both("updateOrderConf delete", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "delete");
-            both("wipeWritePerm", "wipeWritePerm", "-b", "broker-a");
-            both("addWritePerm", "addWritePerm", "-b", "broker-a");
-            both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", b.address());
-            both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
-            bothExport("exportConfigs", "configs.json", Function.identity(), "exportConfigs", "-c",
-                OfficialBroker.CLUSTER);
-            bothExport("exportMetrics", "metrics.json", PetrelMqAdminTest::withoutMetricValues, "exportMetrics",
-                "-c", OfficialBroker.CLUSTER);
-            bothExport("exportMetadata -c", "metadata.json", PetrelMqAdminTest::withoutExportTime, "exportMetadata",
-                "-c", OfficialBroker.CLUSTER);
-            bothExport("exportMetadata -b -t -s", "topic.json", Function.identity(), "exportMetadata", "-b",
-                b.address(), "-t", "-s");
-            bothExport("exportMetadata -b -g", "subscriptionGroup.json", Function.identity(), "exportMetadata",
-                "-b", b.address(), "-g");
-            Function<String, String> names = text -> text.replaceAll("(?m)^([^:]*): .*$", "$1:");
-            both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
-            both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
-                "broker-a", "-i", "1");
-            both("consumeMessage -b -i", "consumeMessage", "-t", TOPIC, "-b", "broker-a", "-i", "1");
-            both("printMsg", "printMsg", "-t", TOPIC);
-            both("printMsgByQueue -p -f", "printMsgByQueue", "-t", TOPIC, "-a", "broker-a", "-i", "1", "-p", "true",
-                "-f", "true");
-            both("sendMsgStatus", false, () -> { }, PetrelMqAdminTest::withoutQueuePositions, "sendMsgStatus", "-b",
-                "broker-a", "-c", "2");
-            both("statsAll -t", false, () -> { }, PetrelMqAdminTest::withoutStatsCounts, "statsAll", "-t", TOPIC);
-            both("brokerConsumeStats", "brokerConsumeStats", "-b", b.address());
-            both("cleanExpiredCQ -b", "cleanExpiredCQ", "-b", b.address());
-            both("deleteExpiredCommitLog -b", "deleteExpiredCommitLog", "-b", b.address());
-            both("cleanUnusedTopic -b", "cleanUnusedTopic", "-b", b.address());
-            both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "client-a,client-b,client-c");
-            both("updateSubGroup -b again", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
-            both("getConsumerConfig", "getConsumerConfig", "-g", "CG_PADM");
-            both("queryCq", "queryCq", "-t", TOPIC, "-q", "1", "-i", "0", "-c", "2");
-            both("checkMsgSendRT", false, () -> { }, PetrelMqAdminTest::withoutSendTimes, "checkMsgSendRT", "-t",
-                TOPIC, "-a", "3");
-            bothFirstRound("clusterRT", "clusterRT", "-a", "2", "-i", "1");
-            AdminOutputs.assertSame(outputs, "petrel-mqadmin-official-cluster.txt");
         } finally {
             targetPetrel();
         }
+    }
+
+    private void againstOfficialCluster(OfficialBroker b, Clients seeded) throws Exception {
+        both("topicList", true, () -> { }, "topicList");
+        both("topicRoute", "topicRoute", "-t", TOPIC);
+        both("topicRoute -l", "topicRoute", "-t", TOPIC, "-l");
+        both("topicStatus", "topicStatus", "-t", TOPIC);
+        both("topicClusterList", "topicClusterList", "-t", TOPIC);
+        both("clusterList -m", "clusterList", "-m");
+        both("updateTopic -b", "updateTopic", "-b", b.address(), "-t", "PADM_NEW", "-r", "3", "-w", "3");
+        both("producer", true, () -> { }, "producer", "-b", b.address());
+        both("updateSubGroup -b", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
+        both("deleteSubGroup -b", "deleteSubGroup", "-b", b.address(), "-g", "CG_PADM");
+        both("updateKvConfig", "updateKvConfig", "-s", "PADM_NS", "-k", "k1", "-v", "v1");
+        both("deleteKvConfig", "deleteKvConfig", "-s", "PADM_NS", "-k", "k1");
+        both("updateOrderConf put", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "put", "-v", "broker-a:4");
+        both("updateOrderConf get", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "get");
+        both("updateOrderConf delete", "updateOrderConf", "-t", "PADM_ORDER_CONF", "-m", "delete");
+        both("wipeWritePerm", "wipeWritePerm", "-b", "broker-a");
+        both("addWritePerm", "addWritePerm", "-b", "broker-a");
+        both("getBrokerConfig -b", true, () -> { }, "getBrokerConfig", "-b", b.address());
+        both("getNamesrvConfig", true, () -> { }, "getNamesrvConfig");
+        bothExport("exportConfigs", "configs.json", Function.identity(), "exportConfigs", "-c",
+            OfficialBroker.CLUSTER);
+        bothExport("exportMetrics", "metrics.json", PetrelMqAdminTest::withoutMetricValues, "exportMetrics",
+            "-c", OfficialBroker.CLUSTER);
+        bothExport("exportMetadata -c", "metadata.json", PetrelMqAdminTest::withoutExportTime, "exportMetadata",
+            "-c", OfficialBroker.CLUSTER);
+        bothExport("exportMetadata -b -t -s", "topic.json", Function.identity(), "exportMetadata", "-b",
+            b.address(), "-t", "-s");
+        bothExport("exportMetadata -b -g", "subscriptionGroup.json", Function.identity(), "exportMetadata",
+            "-b", b.address(), "-g");
+        Function<String, String> names = text -> text.replaceAll("(?m)^([^:]*): .*$", "$1:");
+        both("brokerStatus -b", false, () -> { }, names, "brokerStatus", "-b", b.address());
+        both("sendMessage", "sendMessage", "-t", TOPIC, "-p", "hello", "-k", "k1", "-c", "TagA", "-b",
+            "broker-a", "-i", "1");
+        // The online consumer takes the message and commits its offset within 5 s: the figures below must not move
+        // between the two tools' runs.
+        awaitSettledOffsets();
+        both("consumeMessage -b -i", "consumeMessage", "-t", TOPIC, "-b", "broker-a", "-i", "1");
+        both("printMsg", "printMsg", "-t", TOPIC);
+        both("printMsgByQueue -p -f", "printMsgByQueue", "-t", TOPIC, "-a", "broker-a", "-i", "1", "-p", "true",
+            "-f", "true");
+        both("sendMsgStatus", false, () -> { }, PetrelMqAdminTest::withoutQueuePositions, "sendMsgStatus", "-b",
+            "broker-a", "-c", "2");
+        both("statsAll -t", false, () -> { }, PetrelMqAdminTest::withoutStatsCounts, "statsAll", "-t", TOPIC);
+        both("brokerConsumeStats", "brokerConsumeStats", "-b", b.address());
+        both("cleanExpiredCQ -b", "cleanExpiredCQ", "-b", b.address());
+        both("deleteExpiredCommitLog -b", "deleteExpiredCommitLog", "-b", b.address());
+        both("cleanUnusedTopic -b", "cleanUnusedTopic", "-b", b.address());
+        both("allocateMQ", "allocateMQ", "-t", TOPIC, "-i", "client-a,client-b,client-c");
+        both("updateSubGroup -b again", "updateSubGroup", "-b", b.address(), "-g", "CG_PADM");
+        both("getConsumerConfig", "getConsumerConfig", "-g", "CG_PADM");
+        both("queryCq", "queryCq", "-t", TOPIC, "-q", "1", "-i", "0", "-c", "2");
+        both("checkMsgSendRT", false, () -> { }, PetrelMqAdminTest::withoutSendTimes, "checkMsgSendRT", "-t",
+            TOPIC, "-a", "3");
+        awaitSettledOffsets();
+        both("queryMsgById", "queryMsgById", "-i", seeded.offsetMsgId());
+        both("queryMsgByUniqueKey", "queryMsgByUniqueKey", "-t", TOPIC, "-i", seeded.uniqueMsgId());
+        both("queryMsgByOffset", "queryMsgByOffset", "-t", TOPIC, "-b", "broker-a", "-i", "0", "-o", "0");
+        both("queryMsgByKey", "queryMsgByKey", "-t", TOPIC, "-k", "padm-key-1");
+        both("consumerProgress -g", "consumerProgress", "-g", CONSUMER_GROUP);
+        both("producerConnection", "producerConnection", "-g", PRODUCER_GROUP, "-t", TOPIC);
+        both("consumerConnection", "consumerConnection", "-g", CONSUMER_GROUP);
+        both("updateBrokerConfig -b", "updateBrokerConfig", "-b", b.address(), "-k", "fileReservedTime", "-v",
+            "48");
+        both("updateNamesrvConfig", "updateNamesrvConfig", "-k", "orderMessageEnable", "-v", "false");
+        both("updateTopicPerm -b", false, createTopic("PADM_NEW", 6), "updateTopicPerm", "-b", b.address(), "-t",
+            "PADM_NEW", "-p", "4");
+        both("deleteTopic", false, createTopic("PADM_NEW", 6), "deleteTopic", "-c", OfficialBroker.CLUSTER, "-t",
+            "PADM_NEW");
+        both("cloneGroupOffset", "cloneGroupOffset", "-s", CONSUMER_GROUP, "-d", CLONE_GROUP, "-t", TOPIC);
+        both("resetOffsetByTime offline", true, reclone(), "resetOffsetByTime", "-g", CLONE_GROUP, "-t", TOPIC,
+            "-s", "2020-01-01#00:00:00:000", "-f", "false");
+        both("skipAccumulatedMessage offline", true, reclone(), "skipAccumulatedMessage", "-g", CLONE_GROUP,
+            "-t", TOPIC);
+        both("resetOffsetByTime online", true, () -> { }, "resetOffsetByTime", "-g", CONSUMER_GROUP, "-t", TOPIC,
+            "-s", "now");
+        bothFirstRound("clusterRT", "clusterRT", "-a", "2", "-i", "1");
+        AdminOutputs.assertSame(outputs, "petrel-mqadmin-official-cluster.txt");
     }
 
     @Test
