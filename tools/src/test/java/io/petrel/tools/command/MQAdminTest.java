@@ -27,6 +27,11 @@ class MQAdminTest {
         }
 
         @Override
+        public String alias() {
+            return "say";
+        }
+
+        @Override
         public void addOptions(Options options) {
             Opts.required(options, "w", "word", "the word to print");
             Opts.flag(options, "a", "admin", "ask for the admin client first");
@@ -126,6 +131,18 @@ class MQAdminTest {
         assertEquals("10.0.0.1:9876", MQAdmin.defaultNamesrvAddr(Map.of("NAMESRV_ADDR", "10.0.0.1:9876"), props));
         assertEquals("10.0.0.2:9876", MQAdmin.defaultNamesrvAddr(Map.of(), props));
         assertNull(MQAdmin.defaultNamesrvAddr(Map.of(), new Properties()));
+    }
+
+    @Test
+    void aCommandAnswersToItsAliasWhichTheListLeavesOut() {
+        assertEquals(0, run(null, "say", "-w", "hi"));
+        assertEquals("hi", out().strip());
+        out.reset();
+        assertEquals(0, run(null, "help", "say"));
+        assertTrue(out().contains("usage: mqadmin echo"), out());
+        out.reset();
+        assertEquals(0, run(null));
+        assertTrue(out().contains("   echo ") && !out().contains("say"), out());
     }
 
     @Test
