@@ -8,15 +8,12 @@ import io.petrel.client.admin.DefaultMQAdminExt;
 import io.petrel.common.body.PlainAccessConfig;
 import io.petrel.test.broker.PetrelBroker;
 import io.petrel.test.broker.PetrelCluster;
+import io.petrel.test.official.Closeables;
 import io.petrel.test.official.OfficialBroker;
 import io.petrel.test.official.OfficialNamesrv;
 import io.petrel.test.surface.AdminOutputs;
 import io.petrel.test.surface.AdminOutputs.Outputs;
-import io.petrel.tools.command.Commands;
-import io.petrel.tools.command.MQAdmin;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.petrel.test.surface.AdminOutputs.PetrelRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -77,6 +74,7 @@ class PetrelMqAdminAclTest {
 
     @TempDir
     static Path dir;
+    private final Closeables started = new Closeables();
     private OfficialNamesrv officialNamesrv;
     private OfficialBroker officialBroker;
     private PetrelCluster petrel;
@@ -86,39 +84,25 @@ class PetrelMqAdminAclTest {
     private String namesrv;
     private String broker;
 
-    /** What Petrel's tool printed and returned. */
-    private record Run(int code, String out, String err) {
-    }
-
     @BeforeAll
     void start() throws Exception {
         official = AdminOutputs.officialCommands();
-        officialNamesrv = OfficialNamesrv.start(dir.resolve("official-namesrv"), List.of());
-        officialBroker = OfficialBroker.startWithAcl(dir.resolve("official-broker"), "broker-a",
-            officialNamesrv.address(), PLAIN_ACL);
-        petrel = PetrelCluster.start(dir.resolve("petrel"), new Properties());
+        officialNamesrv = started.add(OfficialNamesrv.start(dir.resolve("official-namesrv"), List.of()));
+        officialBroker = started.add(OfficialBroker.startWithAcl(dir.resolve("official-broker"), "broker-a",
+            officialNamesrv.address(), PLAIN_ACL));
+        petrel = started.add(PetrelCluster.start(dir.resolve("petrel"), new Properties()));
         admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(officialNamesrv.address());
         admin.setInstanceName("padm-acl-reset");
         admin.start();
+        started.add(admin::shutdown);
         Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
             admin.examineBrokerClusterInfo().clusterAddrTable().containsKey(OfficialBroker.CLUSTER));
     }
 
     @AfterAll
-    void stop() {
-        if (admin != null) {
-            admin.shutdown();
-        }
-        if (petrel != null) {
-            petrel.close();
-        }
-        if (officialBroker != null) {
-            officialBroker.close();
-        }
-        if (officialNamesrv != null) {
-            officialNamesrv.close();
-        }
+    void stop() throws Exception {
+        started.closeAll();
     }
 
     @Test
@@ -154,14 +138,14 @@ class PetrelMqAdminAclTest {
         AdminOutputs.assertSame(outputs, "petrel-mqadmin-acl-official.txt");
 
         // The aliases 4.9.7 gives two of the commands.
-        Run byAlias = petrel("getAccessConfigSubCommand", "-b", broker);
-        assertEquals(new Run(0, petrel("getAclConfig", "-b", broker).out(), ""), byAlias);
+        PetrelRun byAlias = petrel("getAccessConfigSubCommand", "-b", broker);
+        assertEquals(new PetrelRun(0, petrel("getAclConfig", "-b", broker).out(), ""), byAlias);
         createAccount();
-        Run deleted = petrel("deleteAccessConfig", "-b", broker, "-a", AK);
+        PetrelRun deleted = petrel("deleteAccessConfig", "-b", broker, "-a", AK);
         assertEquals(0, deleted.code(), deleted.err());
         // The account line Petrel prints where 4.9.7 printed an object identity: the account without its secret.
         deleteAccount();
-        Run updated = petrel(concat("updateAclConfig", "-b", concat(broker, account)));
+        PetrelRun updated = petrel(concat("updateAclConfig", "-b", concat(broker, account)));
         assertEquals(0, updated.code(), updated.err());
         assertEquals("PlainAccessConfig{accessKey='PADM_AK', whiteRemoteAddress='10.0.0.*', admin=false, "
             + "defaultTopicPerm='PUB', defaultGroupPerm='SUB', topicPerms=[PADM_T1=PUB, PADM_T2=SUB], "
@@ -190,7 +174,7 @@ class PetrelMqAdminAclTest {
         for (Map.Entry<List<String>, String> e : codes.entrySet()) {
             String[] args = e.getKey().toArray(String[]::new);
             String label = String.join(" ", e.getKey());
-            Run run = petrel(args);
+            PetrelRun run = petrel(args);
             assertNotEquals(0, run.code(), label);
             assertEquals(1, run.err().lines().count(), label + ": " + run.err());
             assertTrue(run.err().startsWith("mqadmin " + args[0] + ": "), run.err());
@@ -219,7 +203,7 @@ class PetrelMqAdminAclTest {
         reset.run();
         String theirs = AdminOutputs.runOfficial(official, namesrv, name, args);
         reset.run();
-        Run ours = petrel(concat(name, args));
+        PetrelRun ours = petrel(concat(name, args));
         String theirText = theirs.contains("FAILED: ") ? "FAILED " + failure(theirs) : theirs;
         String ourText = ours.code() == 0 && ours.err().isEmpty() ? ours.out() : "FAILED " + failure(ours.err());
         outputs.put(label, new Outputs(mask(theirText), mask(ourText)));
@@ -236,12 +220,8 @@ class PetrelMqAdminAclTest {
     }
 
     /** Runs Petrel's tool in this JVM against the NameServer under test. */
-    private Run petrel(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), namesrv).run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private PetrelRun petrel(String... args) {
+        return AdminOutputs.runPetrel(namesrv, args);
     }
 
     private void noReset() {
