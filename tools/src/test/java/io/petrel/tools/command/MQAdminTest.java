@@ -155,6 +155,9 @@ class MQAdminTest {
     void everyRegisteredCommandHasAUniqueNameAndBuildsItsOptions() {
         List<SubCommand> all = Commands.all();
         assertEquals(all.size(), all.stream().map(SubCommand::name).distinct().count());
+        List<String> aliases = all.stream().map(SubCommand::alias).filter(a -> a != null).toList();
+        assertEquals(List.of("deleteAccessConfig", "getAccessConfigSubCommand"), aliases);
+        assertTrue(all.stream().noneMatch(c -> aliases.contains(c.name())));
         for (SubCommand c : all) {
             Options options = new Options();
             c.addOptions(options);
