@@ -71,7 +71,8 @@ public final class AclAdmin {
     }
 
     private RemotingCommand globalWhiteAddrs(RemotingCommand req) throws Exception {
-        UpdateGlobalWhiteAddrsConfigRequestHeader h = req.decodeHeader(UpdateGlobalWhiteAddrsConfigRequestHeader::decode);
+        UpdateGlobalWhiteAddrsConfigRequestHeader h =
+            req.decodeHeader(UpdateGlobalWhiteAddrsConfigRequestHeader::decode);
         try {
             store.updateGlobalWhiteAddrs(split(h.globalWhiteAddrs()), h.aclFileFullPath());
             return success();

@@ -54,9 +54,11 @@ class AclAdminTest {
         expected.put(RequestCode.GET_BROKER_CLUSTER_ACL_INFO, ResponseCode.SYSTEM_ERROR);
         answered.put(RequestCode.GET_BROKER_CLUSTER_ACL_INFO,
             check(ask(off, RequestCode.GET_BROKER_CLUSTER_ACL_INFO, CommandHeader.EMPTY)));
-        expected.put(RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, ResponseCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG_FAILED);
+        expected.put(RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
+            ResponseCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG_FAILED);
         answered.put(RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, check(ask(off,
-            RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, new UpdateGlobalWhiteAddrsConfigRequestHeader("10.*", null))));
+            RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
+            new UpdateGlobalWhiteAddrsConfigRequestHeader("10.*", null))));
         expected.put(RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG, ResponseCode.SYSTEM_ERROR);
         answered.put(RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG,
             check(ask(off, RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG, CommandHeader.EMPTY)));
