@@ -1,5 +1,7 @@
 package io.petrel.broker;
 
+import io.petrel.broker.acl.AclStore;
+import io.petrel.broker.admin.AclAdmin;
 import io.petrel.broker.admin.AdminBrokerProcessor;
 import io.petrel.broker.admin.BrokerConfigAdmin;
 import io.petrel.broker.admin.BrokerInfoAdmin;
@@ -187,6 +189,9 @@ final class BrokerProcessors {
         new GroupOffsetAdmin(p.offsets(), p.topics(), p.consumers(), p.store()).registerInto(admin);
         new TransactionAdmin(p.store()).registerInto(admin);
         new BrokerConfigAdmin(p.configs()).registerInto(admin);
+        // No access validator yet (aclEnable=true is refused at start-up): the ACL requests are answered as refused.
+        new AclAdmin(AclStore.disabled(), p.config().getBrokerClusterName(), brokerName, p.brokerAddr())
+            .registerInto(admin);
         new BrokerInfoAdmin(p.configs(), p.store(), p.delayOffsets(), depths, p.clock(), p.clock().millis())
             .registerInto(admin);
         new StatsAdmin(new StatsAdmin.Sources(brokerName, p.brokerAddr(), p.stats(), p.topics(), p.groups(),

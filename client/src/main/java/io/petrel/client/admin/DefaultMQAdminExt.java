@@ -6,13 +6,16 @@ import io.petrel.client.exception.MQBrokerException;
 import io.petrel.client.exception.MQClientException;
 import io.petrel.client.impl.admin.DefaultMQAdminExtImpl.Operations;
 import io.petrel.client.impl.admin.DefaultMQAdminExtImpl;
+import io.petrel.common.body.AclConfig;
 import io.petrel.common.body.BrokerStatsData;
+import io.petrel.common.body.ClusterAclVersionInfo;
 import io.petrel.common.body.ConsumeMessageDirectlyResult;
 import io.petrel.common.body.ConsumeStats;
 import io.petrel.common.body.ConsumeStatsList;
 import io.petrel.common.body.ConsumerConnection;
 import io.petrel.common.body.ConsumerRunningInfo;
 import io.petrel.common.body.GroupList;
+import io.petrel.common.body.PlainAccessConfig;
 import io.petrel.common.body.ProducerConnection;
 import io.petrel.common.body.ProducerTableInfo;
 import io.petrel.common.body.QueryConsumeQueueResponseBody;
@@ -218,6 +221,36 @@ public class DefaultMQAdminExt extends ClientConfig implements MQAdminExt {
     public Properties getBrokerConfig(String brokerAddr)
         throws RemotingException, InterruptedException, MQBrokerException {
         return ops().remoting().getBrokerConfig(brokerAddr, timeout());
+    }
+
+    @Override
+    public void createAndUpdatePlainAccessConfig(String addr, PlainAccessConfig config)
+        throws RemotingException, InterruptedException, MQClientException {
+        ops().remoting().createPlainAccessConfig(addr, config, timeout());
+    }
+
+    @Override
+    public void deletePlainAccessConfig(String addr, String accessKey)
+        throws RemotingException, InterruptedException, MQClientException {
+        ops().remoting().deleteAccessConfig(addr, accessKey, timeout());
+    }
+
+    @Override
+    public void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs, String aclFileFullPath)
+        throws RemotingException, InterruptedException, MQClientException {
+        ops().remoting().updateGlobalWhiteAddrsConfig(addr, globalWhiteAddrs, aclFileFullPath, timeout());
+    }
+
+    @Override
+    public ClusterAclVersionInfo examineBrokerClusterAclVersionInfo(String addr)
+        throws RemotingException, InterruptedException, MQBrokerException {
+        return ops().remoting().getBrokerClusterAclInfo(addr, timeout());
+    }
+
+    @Override
+    public AclConfig examineBrokerClusterAclConfig(String addr)
+        throws RemotingException, InterruptedException, MQBrokerException {
+        return ops().remoting().getBrokerClusterConfig(addr, timeout());
     }
 
     @Override

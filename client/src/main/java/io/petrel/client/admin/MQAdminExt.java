@@ -3,13 +3,16 @@ package io.petrel.client.admin;
 import io.petrel.client.QueryResult;
 import io.petrel.client.exception.MQBrokerException;
 import io.petrel.client.exception.MQClientException;
+import io.petrel.common.body.AclConfig;
 import io.petrel.common.body.BrokerStatsData;
+import io.petrel.common.body.ClusterAclVersionInfo;
 import io.petrel.common.body.ConsumeMessageDirectlyResult;
 import io.petrel.common.body.ConsumeStats;
 import io.petrel.common.body.ConsumeStatsList;
 import io.petrel.common.body.ConsumerConnection;
 import io.petrel.common.body.ConsumerRunningInfo;
 import io.petrel.common.body.GroupList;
+import io.petrel.common.body.PlainAccessConfig;
 import io.petrel.common.body.ProducerConnection;
 import io.petrel.common.body.ProducerTableInfo;
 import io.petrel.common.body.QueryConsumeQueueResponseBody;
@@ -127,6 +130,31 @@ public interface MQAdminExt {
 
     /** GET_BROKER_CONFIG (26). */
     Properties getBrokerConfig(String brokerAddr) throws RemotingException, InterruptedException, MQBrokerException;
+
+    // ---- access control ---------------------------------------------------------------------------------
+
+    /** UPDATE_AND_CREATE_ACL_CONFIG (50): adds the account to the broker's ACL, or updates it. */
+    void createAndUpdatePlainAccessConfig(String addr, PlainAccessConfig config)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
+
+    /** DELETE_ACL_CONFIG (51): removes the account from the broker's ACL. */
+    void deletePlainAccessConfig(String addr, String accessKey)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
+
+    /**
+     * UPDATE_GLOBAL_WHITE_ADDRS_CONFIG (53): sets the global white address patterns ({@code globalWhiteAddrs}
+     * comma-separated) of {@code aclFileFullPath}, or of the broker's default ACL file when it is null.
+     */
+    void updateGlobalWhiteAddrConfig(String addr, String globalWhiteAddrs, String aclFileFullPath)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
+
+    /** GET_BROKER_CLUSTER_ACL_INFO (52): the broker's name, cluster and the data version of each ACL file. */
+    ClusterAclVersionInfo examineBrokerClusterAclVersionInfo(String addr)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
+
+    /** GET_BROKER_CLUSTER_ACL_CONFIG (54): the broker's global white addresses and accounts. */
+    AclConfig examineBrokerClusterAclConfig(String addr)
+        throws RemotingException, MQBrokerException, InterruptedException, MQClientException;
 
     /** VIEW_BROKER_STATS_DATA (315). */
     BrokerStatsData viewBrokerStatsData(String brokerAddr, String statsName, String statsKey)

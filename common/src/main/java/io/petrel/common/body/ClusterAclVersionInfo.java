@@ -43,18 +43,28 @@ public record ClusterAclVersionInfo(String brokerName, String brokerAddr, DataVe
     }
 
     public static ClusterAclVersionInfo decode(byte[] body) {
-        return JsonBodies.decode(body, WHAT, o -> {
-            Map<String, DataVersion> all = null;
-            JSONObject table = JsonBodies.object(o, "allAclConfigDataVersion", WHAT);
-            if (table != null) {
-                all = new LinkedHashMap<>();
-                for (Map.Entry<Object, Object> e : JsonBodies.entries(table)) {
-                    all.put(JsonBodies.stringKey(e.getKey(), WHAT), version(JsonBodies.asObject(e.getValue(), WHAT)));
-                }
-            }
-            return new ClusterAclVersionInfo(JsonBodies.string(o, "brokerName"), JsonBodies.string(o, "brokerAddr"),
-                version(JsonBodies.object(o, "aclConfigDataVersion", WHAT)), all, JsonBodies.string(o, "clusterName"));
-        });
+        return JsonBodies.decode(body, WHAT, o -> new ClusterAclVersionInfo(JsonBodies.string(o, "brokerName"),
+            JsonBodies.string(o, "brokerAddr"), version(JsonBodies.object(o, "aclConfigDataVersion", WHAT)),
+            versionTable(JsonBodies.object(o, "allAclConfigDataVersion", WHAT)), JsonBodies.string(o, "clusterName")));
+    }
+
+    /**
+     * Reads a JSON object of ACL file path to data version, as GET_BROKER_CLUSTER_ACL_INFO's
+     * {@code allAclFileVersion} header carries it.
+     */
+    public static Map<String, DataVersion> decodeVersionTable(byte[] json) {
+        return JsonBodies.decode(json, WHAT, ClusterAclVersionInfo::versionTable);
+    }
+
+    private static Map<String, DataVersion> versionTable(JSONObject table) {
+        if (table == null) {
+            return null;
+        }
+        Map<String, DataVersion> all = new LinkedHashMap<>();
+        for (Map.Entry<Object, Object> e : JsonBodies.entries(table)) {
+            all.put(JsonBodies.stringKey(e.getKey(), WHAT), version(JsonBodies.asObject(e.getValue(), WHAT)));
+        }
+        return all;
     }
 
     private static DataVersion version(JSONObject o) {

@@ -277,6 +277,13 @@ class BodyCrossCheckTest {
     }
 
     @Test
+    void aclConfig() {
+        crossCheck(new Body<>("AclConfig", RandomBodies::aclConfig, Official::acl, Official::acl,
+            org.apache.rocketmq.common.protocol.header.GetBrokerClusterAclConfigResponseBody.class, AclConfig::encode,
+            AclConfig::decode, true), 23);
+    }
+
+    @Test
     void lockBatchBodies() {
         crossCheck(new Body<>("LockBatchRequestBody",
             r -> new LockBatchBody(r.name(), r.name(), r.set(5, r::queue)), p -> {

@@ -507,4 +507,31 @@ final class Official {
         return new ClusterAclVersionInfo(o.getBrokerName(), o.getBrokerAddr(),
             dataVersion(o.getAclConfigDataVersion()), all, o.getClusterName());
     }
+
+    static org.apache.rocketmq.common.protocol.header.GetBrokerClusterAclConfigResponseBody acl(AclConfig p) {
+        var o = new org.apache.rocketmq.common.protocol.header.GetBrokerClusterAclConfigResponseBody();
+        o.setGlobalWhiteAddrs(p.globalWhiteAddrs());
+        if (p.plainAccessConfigs() != null) {
+            o.setPlainAccessConfigs(p.plainAccessConfigs().stream().map(a -> {
+                var c = new org.apache.rocketmq.common.PlainAccessConfig();
+                c.setAccessKey(a.accessKey());
+                c.setSecretKey(a.secretKey());
+                c.setWhiteRemoteAddress(a.whiteRemoteAddress());
+                c.setAdmin(a.admin());
+                c.setDefaultTopicPerm(a.defaultTopicPerm());
+                c.setDefaultGroupPerm(a.defaultGroupPerm());
+                c.setTopicPerms(a.topicPerms());
+                c.setGroupPerms(a.groupPerms());
+                return c;
+            }).toList());
+        }
+        return o;
+    }
+
+    static AclConfig acl(org.apache.rocketmq.common.protocol.header.GetBrokerClusterAclConfigResponseBody o) {
+        return new AclConfig(o.getGlobalWhiteAddrs(), o.getPlainAccessConfigs() == null ? null
+            : o.getPlainAccessConfigs().stream().map(c -> new PlainAccessConfig(c.getAccessKey(), c.getSecretKey(),
+                c.getWhiteRemoteAddress(), c.isAdmin(), c.getDefaultTopicPerm(), c.getDefaultGroupPerm(),
+                c.getTopicPerms(), c.getGroupPerms())).toList());
+    }
 }

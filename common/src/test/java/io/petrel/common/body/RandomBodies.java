@@ -205,6 +205,16 @@ final class RandomBodies {
             rnd.nextInt(4) == 0 ? null : map(3, this::name, this::dataVersion), nameOrNull());
     }
 
+    AclConfig aclConfig() {
+        return new AclConfig(stringsOrNull(), rnd.nextInt(4) == 0 ? null : list(3, () -> new PlainAccessConfig(
+            nameOrNull(), nameOrNull(), nameOrNull(), bool(), nameOrNull(), nameOrNull(), stringsOrNull(),
+            stringsOrNull())));
+    }
+
+    private List<String> stringsOrNull() {
+        return rnd.nextInt(4) == 0 ? null : list(3, this::name);
+    }
+
     io.petrel.common.route.DataVersion dataVersion() {
         return new io.petrel.common.route.DataVersion(anyLong(), anyLong());
     }

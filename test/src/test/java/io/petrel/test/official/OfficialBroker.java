@@ -15,6 +15,7 @@ import java.util.List;
 public final class OfficialBroker implements AutoCloseable {
     public static final String CLUSTER = "DefaultCluster";
 
+    private static final String PLAIN_ACL_FILE = "plain_acl.yml";
     private static final List<String> SLAVE_CONF = List.of("brokerRole=SLAVE", "brokerId=1");
 
     private final ChildJvm process;
@@ -44,6 +45,21 @@ public final class OfficialBroker implements AutoCloseable {
     public static OfficialBroker start(Path dir, String brokerName, String namesrvAddr, List<String> extraConf)
         throws IOException {
         return start(dir, brokerName, namesrvAddr, List.of(), extraConf, FreePorts.brokerPort());
+    }
+
+    /**
+     * As {@link #start(Path, String, String)} with ACL on ({@code aclEnable=true}): {@code plainAclYml} becomes the
+     * broker's {@code conf/plain_acl.yml} under its home, where 4.9.7's plain ACL reads its default file.
+     */
+    public static OfficialBroker startWithAcl(Path dir, String brokerName, String namesrvAddr, String plainAclYml)
+        throws IOException {
+        Files.writeString(Files.createDirectories(dir.resolve("conf")).resolve(PLAIN_ACL_FILE), plainAclYml);
+        return start(dir, brokerName, namesrvAddr, List.of("aclEnable=true"));
+    }
+
+    /** The default plain ACL file of a broker started in {@code dir} (see {@link #startWithAcl}). */
+    public static Path plainAclFile(Path dir) {
+        return dir.resolve("conf").resolve(PLAIN_ACL_FILE);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.petrel.test.surface;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.petrel.tools.command.Commands;
+import io.petrel.tools.command.MQAdmin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +29,7 @@ import org.awaitility.Awaitility;
 /**
  * Runs official 4.9.7 {@code mqadmin} subcommands in this JVM with their standard output captured, masks what
  * differs between two runs by nature (addresses, ids, times, rates) and compares pairs of outputs. Shared by the
- * tests that hold Petrel's answers, or Petrel's own {@code mqadmin}, against the official tool's.
+ * tests that hold Petrel's answers, or Petrel's own {@code mqadmin} (run here too), against the official tool's.
  */
 public final class AdminOutputs {
     /** Commands that print a round, sleep and print again until stopped. */
@@ -35,6 +37,10 @@ public final class AdminOutputs {
 
     /** What two runs of one command printed. */
     public record Outputs(String official, String petrel) {
+    }
+
+    /** What one run of Petrel's tool printed on each stream and returned. */
+    public record PetrelRun(int code, String out, String err) {
     }
 
     private AdminOutputs() {
@@ -87,6 +93,15 @@ public final class AdminOutputs {
             System.setOut(previous);
         }
         return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs Petrel's {@code mqadmin} in this JVM, {@code namesrvAddr} given as NAMESRV_ADDR would give it. */
+    public static PetrelRun runPetrel(String namesrvAddr, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), namesrvAddr).run(args);
+        return new PetrelRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /** A new instance of a subcommand: the official commands keep their admin client in a field, one run each. */

@@ -24,6 +24,15 @@ public final class Clusters {
         return addrs;
     }
 
+    /** The address of every master and slave of {@code cluster}; fails when the NameServer knows no such cluster. */
+    public static Set<String> allAddrs(MQAdminExt admin, String cluster) throws Exception {
+        Set<String> addrs = new LinkedHashSet<>();
+        for (BrokerData broker : brokers(admin, cluster)) {
+            addrs.addAll(broker.brokerAddrs().values());
+        }
+        return addrs;
+    }
+
     /** The brokers (master and slaves each) of {@code cluster}; fails when the NameServer knows no such cluster. */
     public static List<BrokerData> brokers(MQAdminExt admin, String cluster) throws Exception {
         ClusterInfo info = admin.examineBrokerClusterInfo();

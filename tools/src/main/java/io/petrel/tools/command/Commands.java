@@ -1,5 +1,10 @@
 package io.petrel.tools.command;
 
+import io.petrel.tools.command.acl.ClusterAclConfigVersionCommand;
+import io.petrel.tools.command.acl.DeleteAclConfigCommand;
+import io.petrel.tools.command.acl.GetAclConfigCommand;
+import io.petrel.tools.command.acl.UpdateAclConfigCommand;
+import io.petrel.tools.command.acl.UpdateGlobalWhiteAddrCommand;
 import io.petrel.tools.command.broker.BrokerConsumeStatsCommand;
 import io.petrel.tools.command.broker.BrokerMaintenanceCommand;
 import io.petrel.tools.command.broker.BrokerStatusCommand;
@@ -101,6 +106,11 @@ public final class Commands {
             new QueryConsumeQueueCommand(),
             new SendMessageCommand(),
             new ConsumeMessageCommand(),
+            new UpdateAclConfigCommand(),
+            new DeleteAclConfigCommand(),
+            new ClusterAclConfigVersionCommand(),
+            new UpdateGlobalWhiteAddrCommand(),
+            new GetAclConfigCommand(),
             new ExportMetadataCommand(),
             new ExportConfigsCommand(),
             new ExportMetricsCommand());

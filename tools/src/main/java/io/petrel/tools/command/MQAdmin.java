@@ -28,6 +28,8 @@ public final class MQAdmin {
     private static final int HELP_WIDTH = 110;
 
     private final Map<String, SubCommand> commands = new LinkedHashMap<>();
+    /** The commands by alias; the list shows only their names. */
+    private final Map<String, SubCommand> aliases = new LinkedHashMap<>();
     private final PrintStream out;
     private final PrintStream err;
     private final String defaultNamesrvAddr;
@@ -38,6 +40,9 @@ public final class MQAdmin {
     public MQAdmin(List<SubCommand> commands, PrintStream out, PrintStream err, String defaultNamesrvAddr) {
         for (SubCommand c : commands) {
             this.commands.put(c.name(), c);
+            if (c.alias() != null) {
+                aliases.put(c.alias(), c);
+            }
         }
         this.out = out;
         this.err = err;
@@ -69,11 +74,16 @@ public final class MQAdmin {
         if (args[0].equals("help") && args.length == 2) {
             return help(args[1]);
         }
-        SubCommand cmd = commands.get(args[0]);
+        SubCommand cmd = find(args[0]);
         if (cmd == null) {
             return fail(null, "unknown command '" + args[0] + "'; run mqadmin for the list of commands");
         }
         return execute(cmd, Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    private SubCommand find(String name) {
+        SubCommand cmd = commands.get(name);
+        return cmd != null ? cmd : aliases.get(name);
     }
 
     private void printCommandList() {
@@ -85,7 +95,7 @@ public final class MQAdmin {
     }
 
     private int help(String name) {
-        SubCommand cmd = commands.get(name);
+        SubCommand cmd = find(name);
         if (cmd == null) {
             return fail(null, "unknown command '" + name + "'; run mqadmin for the list of commands");
         }

@@ -13,6 +13,11 @@ public interface SubCommand {
 
     String description();
 
+    /** A second name the command also answers to, as 4.9.7 gives some commands; null for none. */
+    default String alias() {
+        return null;
+    }
+
     /** Adds this command's options to {@code options}, which already holds {@code -h} and {@code -n}. */
     void addOptions(Options options);
 

@@ -27,6 +27,11 @@ class MQAdminTest {
         }
 
         @Override
+        public String alias() {
+            return "say";
+        }
+
+        @Override
         public void addOptions(Options options) {
             Opts.required(options, "w", "word", "the word to print");
             Opts.flag(options, "a", "admin", "ask for the admin client first");
@@ -129,6 +134,18 @@ class MQAdminTest {
     }
 
     @Test
+    void aCommandAnswersToItsAliasWhichTheListLeavesOut() {
+        assertEquals(0, run(null, "say", "-w", "hi"));
+        assertEquals("hi", out().strip());
+        out.reset();
+        assertEquals(0, run(null, "help", "say"));
+        assertTrue(out().contains("usage: mqadmin echo"), out());
+        out.reset();
+        assertEquals(0, run(null));
+        assertTrue(out().contains("   echo ") && !out().contains("say"), out());
+    }
+
+    @Test
     void aFailureWithCausesIsDescribedOnOneLine() {
         Exception e = new Exception("topic route of T failed", new IllegalStateException("connect to\n1.2.3.4:1"));
         assertEquals("topic route of T failed: connect to 1.2.3.4:1", MQAdmin.describe(e));
@@ -138,6 +155,9 @@ class MQAdminTest {
     void everyRegisteredCommandHasAUniqueNameAndBuildsItsOptions() {
         List<SubCommand> all = Commands.all();
         assertEquals(all.size(), all.stream().map(SubCommand::name).distinct().count());
+        List<String> aliases = all.stream().map(SubCommand::alias).filter(a -> a != null).toList();
+        assertEquals(List.of("deleteAccessConfig", "getAccessConfigSubCommand"), aliases);
+        assertTrue(all.stream().noneMatch(c -> aliases.contains(c.name())));
         for (SubCommand c : all) {
             Options options = new Options();
             c.addOptions(options);

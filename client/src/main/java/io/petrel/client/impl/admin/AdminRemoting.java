@@ -3,7 +3,9 @@ package io.petrel.client.impl.admin;
 import io.petrel.client.exception.MQBrokerException;
 import io.petrel.client.exception.MQClientException;
 import io.petrel.client.impl.ClientMessages;
+import io.petrel.common.body.AclConfig;
 import io.petrel.common.body.BrokerStatsData;
+import io.petrel.common.body.ClusterAclVersionInfo;
 import io.petrel.common.body.ConsumeMessageDirectlyResult;
 import io.petrel.common.body.ConsumeStats;
 import io.petrel.common.body.ConsumeStatsList;
@@ -12,6 +14,7 @@ import io.petrel.common.body.ConsumerRunningInfo;
 import io.petrel.common.body.GetConsumerStatusBody;
 import io.petrel.common.body.GroupList;
 import io.petrel.common.body.ProducerConnection;
+import io.petrel.common.body.PlainAccessConfig;
 import io.petrel.common.body.ProducerTableInfo;
 import io.petrel.common.body.QueryConsumeQueueResponseBody;
 import io.petrel.common.body.QueryConsumeTimeSpanBody;
@@ -21,6 +24,7 @@ import io.petrel.common.body.TopicStatsTable;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageQueue;
 import io.petrel.common.route.ClusterInfo;
+import io.petrel.common.route.DataVersion;
 import io.petrel.common.route.KVTable;
 import io.petrel.common.route.TopicConfigSerializeWrapper;
 import io.petrel.common.route.TopicList;
@@ -39,8 +43,11 @@ import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.CloneGroupOffsetRequestHeader;
 import io.petrel.remoting.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
 import io.petrel.remoting.protocol.header.ConsumerGroupRequestHeader;
+import io.petrel.remoting.protocol.header.CreateAccessConfigRequestHeader;
 import io.petrel.remoting.protocol.header.CreateTopicRequestHeader;
+import io.petrel.remoting.protocol.header.DeleteAccessConfigRequestHeader;
 import io.petrel.remoting.protocol.header.DeleteSubscriptionGroupRequestHeader;
+import io.petrel.remoting.protocol.header.GetBrokerAclConfigResponseHeader;
 import io.petrel.remoting.protocol.header.GetConsumeStatsInBrokerHeader;
 import io.petrel.remoting.protocol.header.GetConsumeStatsRequestHeader;
 import io.petrel.remoting.protocol.header.GetConsumerRunningInfoRequestHeader;
@@ -53,6 +60,7 @@ import io.petrel.remoting.protocol.header.QueueRequestHeader;
 import io.petrel.remoting.protocol.header.ResetOffsetRequestHeader;
 import io.petrel.remoting.protocol.header.SearchOffsetRequestHeader;
 import io.petrel.remoting.protocol.header.TopicRequestHeader;
+import io.petrel.remoting.protocol.header.UpdateGlobalWhiteAddrsConfigRequestHeader;
 import io.petrel.remoting.protocol.header.UpdateConsumerOffsetRequestHeader;
 import io.petrel.remoting.protocol.header.ViewBrokerStatsDataRequestHeader;
 import io.petrel.remoting.protocol.header.ViewMessageRequestHeader;
@@ -291,6 +299,56 @@ public final class AdminRemoting {
         RemotingCommand response = transport.invokeSync(addr, request, timeoutMillis);
         expectBrokerSuccess(response, addr);
         return PropertiesText.parse(utf8(response.body()));
+    }
+
+    // ---- broker: access control -----------------------------------------------------------------------
+
+    public void createPlainAccessConfig(String addr, PlainAccessConfig config, long timeoutMillis)
+        throws RemotingException, MQClientException, InterruptedException {
+        CreateAccessConfigRequestHeader header = new CreateAccessConfigRequestHeader(config.accessKey(),
+            config.secretKey(), config.whiteRemoteAddress(), config.admin(), config.defaultTopicPerm(),
+            config.defaultGroupPerm(), joined(config.topicPerms()), joined(config.groupPerms()));
+        expectClientSuccess(toBroker(addr, RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, header, timeoutMillis));
+    }
+
+    public void deleteAccessConfig(String addr, String accessKey, long timeoutMillis)
+        throws RemotingException, MQClientException, InterruptedException {
+        expectClientSuccess(toBroker(addr, RequestCode.DELETE_ACL_CONFIG,
+            new DeleteAccessConfigRequestHeader(accessKey), timeoutMillis));
+    }
+
+    /** @param aclFileFullPath null for the broker's default ACL file */
+    public void updateGlobalWhiteAddrsConfig(String addr, String globalWhiteAddrs, String aclFileFullPath,
+                                             long timeoutMillis)
+        throws RemotingException, MQClientException, InterruptedException {
+        expectClientSuccess(toBroker(addr, RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
+            new UpdateGlobalWhiteAddrsConfigRequestHeader(globalWhiteAddrs, aclFileFullPath), timeoutMillis));
+    }
+
+    public ClusterAclVersionInfo getBrokerClusterAclInfo(String addr, long timeoutMillis)
+        throws RemotingException, MQBrokerException, InterruptedException {
+        RemotingCommand response = toBroker(addr, RequestCode.GET_BROKER_CLUSTER_ACL_INFO, null, timeoutMillis);
+        expectBrokerSuccess(response, addr);
+        try {
+            GetBrokerAclConfigResponseHeader h = response.decodeHeader(GetBrokerAclConfigResponseHeader::decode);
+            Map<String, DataVersion> all = h.allAclFileVersion() == null ? Map.of()
+                : ClusterAclVersionInfo.decodeVersionTable(h.allAclFileVersion().getBytes(StandardCharsets.UTF_8));
+            return new ClusterAclVersionInfo(h.brokerName(), h.brokerAddr(),
+                DataVersion.decode(h.version().getBytes(StandardCharsets.UTF_8)), all, h.clusterName());
+        } catch (RemotingCommandException | IllegalArgumentException e) {
+            throw new MQBrokerException(ResponseCode.SYSTEM_ERROR, "undecodable answer: " + e.getMessage(), addr);
+        }
+    }
+
+    public AclConfig getBrokerClusterConfig(String addr, long timeoutMillis)
+        throws RemotingException, MQBrokerException, InterruptedException {
+        RemotingCommand response = toBroker(addr, RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG, null, timeoutMillis);
+        return brokerBody(response, addr, AclConfig::decode);
+    }
+
+    /** A list as 4.9.7 puts it into a header: comma-joined, null for none. */
+    private static String joined(List<String> values) {
+        return values == null ? null : String.join(",", values);
     }
 
     // ---- broker: statistics and connections -----------------------------------------------------------

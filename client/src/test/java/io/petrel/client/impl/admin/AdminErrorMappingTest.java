@@ -45,6 +45,41 @@ class AdminErrorMappingTest {
     }
 
     @Test
+    void aclFailuresBecomeTheExceptions497Throws() {
+        AdminRemoting refused = answering(error(ResponseCode.UPDATE_AND_CREATE_ACL_CONFIG_FAILED, "no"));
+        MQClientException update = assertThrows(MQClientException.class, () -> refused.createPlainAccessConfig(BROKER,
+            new io.petrel.common.body.PlainAccessConfig("ak", null, null, false, null, null, null, null), 1000));
+        assertEquals(ResponseCode.UPDATE_AND_CREATE_ACL_CONFIG_FAILED, update.getResponseCode());
+        assertThrows(MQClientException.class, () -> refused.deleteAccessConfig(BROKER, "ak", 1000));
+        assertThrows(MQClientException.class, () -> refused.updateGlobalWhiteAddrsConfig(BROKER, "10.*", null, 1000));
+        AdminRemoting off = answering(error(ResponseCode.SYSTEM_ERROR, "ACL is off"));
+        MQBrokerException versions = assertThrows(MQBrokerException.class,
+            () -> off.getBrokerClusterAclInfo(BROKER, 1000));
+        assertEquals(List.of(ResponseCode.SYSTEM_ERROR, "ACL is off", BROKER),
+            List.of(versions.getResponseCode(), versions.getErrorMessage(), versions.getBrokerAddr()));
+        assertThrows(MQBrokerException.class, () -> off.getBrokerClusterConfig(BROKER, 1000));
+        assertThrows(MQBrokerException.class, () -> answering(ok(null)).getBrokerClusterConfig(BROKER, 1000));
+    }
+
+    @Test
+    void aclVersionsAreReadFromTheAnswersHeader() throws Exception {
+        RemotingCommand answer = RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
+            .addExtField("version", "{\"counter\":2,\"timestamp\":1700000000000}")
+            .addExtField("allAclFileVersion", "{\"/a/plain_acl.yml\":{\"counter\":2,\"timestamp\":1700000000000},"
+                + "\"/a/acl/b.yml\":{\"counter\":5,\"timestamp\":1700000000001}}")
+            .addExtField("brokerName", "b1").addExtField("brokerAddr", BROKER).addExtField("clusterName", "c1");
+        var info = answering(answer).getBrokerClusterAclInfo(BROKER, 1000);
+        assertEquals(new io.petrel.common.body.ClusterAclVersionInfo("b1", BROKER,
+            new io.petrel.common.route.DataVersion(1_700_000_000_000L, 2), Map.of(
+                "/a/plain_acl.yml", new io.petrel.common.route.DataVersion(1_700_000_000_000L, 2),
+                "/a/acl/b.yml", new io.petrel.common.route.DataVersion(1_700_000_000_001L, 5)), "c1"), info);
+        RemotingCommand broken = RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
+            .addExtField("version", "{\"counter\":2}").addExtField("brokerName", "b1");
+        assertEquals(ResponseCode.SYSTEM_ERROR, assertThrows(MQBrokerException.class,
+            () -> answering(broken).getBrokerClusterAclInfo(BROKER, 1000)).getResponseCode());
+    }
+
+    @Test
     void brokerWritesThrowClientExceptions() {
         AdminRemoting remoting = answering(error(ResponseCode.SYSTEM_ERROR,
             "The topic[TBW102] is conflict with system topic."));

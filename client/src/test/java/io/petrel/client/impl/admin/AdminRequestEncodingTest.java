@@ -20,7 +20,9 @@ import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.header.CloneGroupOffsetRequestHeader;
 import org.apache.rocketmq.common.protocol.header.ConsumeMessageDirectlyResultRequestHeader;
+import org.apache.rocketmq.common.protocol.header.CreateAccessConfigRequestHeader;
 import org.apache.rocketmq.common.protocol.header.CreateTopicRequestHeader;
+import org.apache.rocketmq.common.protocol.header.DeleteAccessConfigRequestHeader;
 import org.apache.rocketmq.common.protocol.header.DeleteSubscriptionGroupRequestHeader;
 import org.apache.rocketmq.common.protocol.header.DeleteTopicRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetConsumeStatsInBrokerHeader;
@@ -39,6 +41,7 @@ import org.apache.rocketmq.common.protocol.header.ResetOffsetRequestHeader;
 import org.apache.rocketmq.common.protocol.header.SearchOffsetRequestHeader;
 import org.apache.rocketmq.common.protocol.header.UpdateConsumerOffsetRequestHeader;
 import org.apache.rocketmq.common.protocol.header.ViewBrokerStatsDataRequestHeader;
+import org.apache.rocketmq.common.protocol.header.UpdateGlobalWhiteAddrsConfigRequestHeader;
 import org.apache.rocketmq.common.protocol.header.ViewMessageRequestHeader;
 import org.apache.rocketmq.common.protocol.header.namesrv.AddWritePermOfBrokerRequestHeader;
 import org.apache.rocketmq.common.protocol.header.namesrv.DeleteKVConfigRequestHeader;
@@ -160,6 +163,45 @@ class AdminRequestEncodingTest {
         clone.setOffline(false);
         assertSame(RequestCode.CLONE_GROUP_OFFSET, clone, BROKER,
             sent(() -> remoting.cloneGroupOffset(BROKER, "G1", "G2", null, false, TIMEOUT)));
+    }
+
+    @Test
+    void aclRequests() {
+        CreateAccessConfigRequestHeader create = new CreateAccessConfigRequestHeader();
+        create.setAccessKey("ak");
+        create.setSecretKey("sk12345678");
+        create.setWhiteRemoteAddress("10.0.0.*");
+        create.setAdmin(true);
+        create.setDefaultTopicPerm("DENY");
+        create.setDefaultGroupPerm("SUB");
+        create.setTopicPerms("T1=PUB,T2=SUB");
+        create.setGroupPerms("G1=SUB");
+        assertSame(RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, create, BROKER, sent(() ->
+            remoting.createPlainAccessConfig(BROKER, new io.petrel.common.body.PlainAccessConfig("ak", "sk12345678",
+                "10.0.0.*", true, "DENY", "SUB", List.of("T1=PUB", "T2=SUB"), List.of("G1=SUB")), TIMEOUT)));
+        CreateAccessConfigRequestHeader bare = new CreateAccessConfigRequestHeader();
+        bare.setAccessKey("ak");
+        assertSame(RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, bare, BROKER, sent(() ->
+            remoting.createPlainAccessConfig(BROKER, new io.petrel.common.body.PlainAccessConfig("ak", null, null,
+                false, null, null, null, null), TIMEOUT)));
+
+        DeleteAccessConfigRequestHeader delete = new DeleteAccessConfigRequestHeader();
+        delete.setAccessKey("ak");
+        assertSame(RequestCode.DELETE_ACL_CONFIG, delete, BROKER,
+            sent(() -> remoting.deleteAccessConfig(BROKER, "ak", TIMEOUT)));
+
+        UpdateGlobalWhiteAddrsConfigRequestHeader white = new UpdateGlobalWhiteAddrsConfigRequestHeader();
+        white.setGlobalWhiteAddrs("10.*,192.168.0.1");
+        assertSame(RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, white, BROKER,
+            sent(() -> remoting.updateGlobalWhiteAddrsConfig(BROKER, "10.*,192.168.0.1", null, TIMEOUT)));
+        white.setAclFileFullPath("/acl/plain_acl.yml");
+        assertSame(RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG, white, BROKER, sent(() ->
+            remoting.updateGlobalWhiteAddrsConfig(BROKER, "10.*,192.168.0.1", "/acl/plain_acl.yml", TIMEOUT)));
+
+        assertSame(RequestCode.GET_BROKER_CLUSTER_ACL_INFO, null, BROKER,
+            sent(() -> remoting.getBrokerClusterAclInfo(BROKER, TIMEOUT)));
+        assertSame(RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG, null, BROKER,
+            sent(() -> remoting.getBrokerClusterConfig(BROKER, TIMEOUT)));
     }
 
     @Test
