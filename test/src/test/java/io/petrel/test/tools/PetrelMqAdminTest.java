@@ -12,6 +12,7 @@ import io.petrel.test.official.OfficialBroker;
 import io.petrel.test.official.OfficialNamesrv;
 import io.petrel.test.surface.AdminOutputs;
 import io.petrel.test.surface.AdminOutputs.Outputs;
+import io.petrel.test.surface.AdminOutputs.PetrelRun;
 import io.petrel.tools.command.Commands;
 import io.petrel.tools.command.MQAdmin;
 import java.io.ByteArrayOutputStream;
@@ -76,10 +77,6 @@ class PetrelMqAdminTest {
     /** The cluster the two tools are run against now: its NameServer and broker. */
     private String namesrv;
     private String brokerAddr;
-
-    /** What Petrel's tool printed and returned. */
-    private record Run(int code, String out, String err) {
-    }
 
     /** A producer and an online consumer of the test's groups, and the ids of the last message sent. */
     private record Clients(DefaultMQProducer producer, DefaultMQPushConsumer consumer, String offsetMsgId,
@@ -167,12 +164,8 @@ class PetrelMqAdminTest {
     }
 
     /** Runs Petrel's tool in this JVM, the NameServer given as NAMESRV_ADDR would give it. */
-    private Run petrel(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), namesrv).run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private PetrelRun petrel(String... args) {
+        return AdminOutputs.runPetrel(namesrv, args);
     }
 
     private String mask(String text, boolean sortLines) {
@@ -200,7 +193,7 @@ class PetrelMqAdminTest {
         String theirs = normalize.apply(mask(AdminOutputs.runOfficial(official, namesrv, name, theirArgs),
             unordered));
         reset.run();
-        Run ours = petrel(prepend(name, ourArgs));
+        PetrelRun ours = petrel(prepend(name, ourArgs));
         String printed = ours.code() == 0 && ours.err().isEmpty() ? ours.out()
             : ours.out() + "\nFAILED(" + ours.code() + "): " + ours.err();
         outputs.put(label, new Outputs(theirs, normalize.apply(mask(printed, unordered))));
@@ -556,7 +549,7 @@ class PetrelMqAdminTest {
     @Test
     void listsItsCommandsInTheOfficialOrder() {
         targetPetrel();
-        Run run = petrel();
+        PetrelRun run = petrel();
         assertEquals(0, run.code());
         List<String> ours = run.out().lines().filter(l -> l.startsWith("   ")).map(String::strip).toList();
         List<String> theirs = new ArrayList<>();
@@ -660,7 +653,7 @@ class PetrelMqAdminTest {
             List.of("printMsg", "-t", TOPIC, "-b", "yesterday"),
             List.of("printMsgByQueue", "-t", TOPIC, "-a", BROKER_NAME, "-i", "one"));
         for (List<String> args : runs) {
-            Run run = petrel(args.toArray(String[]::new));
+            PetrelRun run = petrel(args.toArray(String[]::new));
             assertNotEquals(0, run.code(), args.toString());
             assertEquals(1, run.err().lines().count(), args + ": " + run.err());
             assertTrue(run.err().startsWith("mqadmin " + args.get(0) + ": "), run.err());
@@ -670,7 +663,7 @@ class PetrelMqAdminTest {
     @Test
     void anUnknownTopicIsOneLineOnStderr() {
         targetPetrel();
-        Run run = petrel("topicStatus", "-t", "PADM_NO_SUCH_TOPIC");
+        PetrelRun run = petrel("topicStatus", "-t", "PADM_NO_SUCH_TOPIC");
         assertNotEquals(0, run.code());
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -680,7 +673,7 @@ class PetrelMqAdminTest {
     @Test
     void anUnreachableNameServerIsOneLineOnStderr() {
         targetPetrel();
-        Run run = petrel("topicList", "-n", "127.0.0.1:1");
+        PetrelRun run = petrel("topicList", "-n", "127.0.0.1:1");
         assertNotEquals(0, run.code());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("mqadmin topicList: "), run.err());
