@@ -1,5 +1,6 @@
 package io.petrel.tools.command;
 
+import io.petrel.common.message.MessageQueue;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
 import io.petrel.common.topic.PermName;
 import io.petrel.common.topic.TopicConfig;
@@ -33,6 +34,12 @@ public final class Texts {
             + c.retryMaxTimes() + ", brokerId=" + c.brokerId() + ", whichBrokerWhenConsumeSlowly="
             + c.whichBrokerWhenConsumeSlowly() + ", notifyConsumerIdsChangedEnable="
             + c.notifyConsumerIdsChangedEnable() + "]";
+    }
+
+    /** A queue as 4.9.7 prints one: {@code MessageQueue [topic=T, brokerName=b, queueId=0]}. */
+    public static String messageQueue(MessageQueue mq) {
+        return "MessageQueue [topic=" + mq.topic() + ", brokerName=" + mq.brokerName() + ", queueId=" + mq.queueId()
+            + "]";
     }
 
     /** {@code s} cut to at most {@code size} characters (the columns pad, this keeps them from overflowing). */

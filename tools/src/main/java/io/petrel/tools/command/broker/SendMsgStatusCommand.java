@@ -3,7 +3,6 @@ package io.petrel.tools.command.broker;
 import io.petrel.client.producer.DefaultMQProducer;
 import io.petrel.client.producer.SendResult;
 import io.petrel.common.message.Message;
-import io.petrel.common.message.MessageQueue;
 import io.petrel.tools.command.AdminSession;
 import io.petrel.tools.command.BaseCommand;
 import io.petrel.tools.command.Opts;
@@ -63,9 +62,8 @@ public final class SendMsgStatusCommand extends BaseCommand {
 
     /** The send result in 4.9.7's text form, which names the queue as {@code MessageQueue [topic=..]}. */
     private static String resultText(SendResult r) {
-        MessageQueue mq = r.getMessageQueue();
         return "SendResult [sendStatus=" + r.getSendStatus() + ", msgId=" + r.getMsgId() + ", offsetMsgId="
-            + r.getOffsetMsgId() + ", messageQueue=MessageQueue [topic=" + mq.topic() + ", brokerName="
-            + mq.brokerName() + ", queueId=" + mq.queueId() + "], queueOffset=" + r.getQueueOffset() + "]";
+            + r.getOffsetMsgId() + ", messageQueue=" + Texts.messageQueue(r.getMessageQueue()) + ", queueOffset="
+            + r.getQueueOffset() + "]";
     }
 }
