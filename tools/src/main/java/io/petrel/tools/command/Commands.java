@@ -14,6 +14,7 @@ import io.petrel.tools.command.export.ExportConfigsCommand;
 import io.petrel.tools.command.export.ExportMetadataCommand;
 import io.petrel.tools.command.export.ExportMetricsCommand;
 import io.petrel.tools.command.group.ConsumerProgressCommand;
+import io.petrel.tools.command.group.ConsumerStatusCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.GetConsumerConfigCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
@@ -71,6 +72,7 @@ public final class Commands {
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
             new ConsumerProgressCommand(),
+            new ConsumerStatusCommand(),
             new CloneGroupOffsetCommand(),
             new ProducerCommand(),
             new ClusterListCommand(),
