@@ -23,6 +23,7 @@ import io.petrel.tools.command.message.QueryMsgByIdCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
 import io.petrel.tools.command.message.QueryMsgByOffsetCommand;
 import io.petrel.tools.command.message.QueryMsgByUniqueKeyCommand;
+import io.petrel.tools.command.message.QueryMsgTraceByIdCommand;
 import io.petrel.tools.command.message.SendMessageCommand;
 import io.petrel.tools.command.namesrv.DeleteKvConfigCommand;
 import io.petrel.tools.command.namesrv.GetNamesrvConfigCommand;
@@ -67,6 +68,7 @@ public final class Commands {
             new QueryMsgByKeyCommand(),
             new QueryMsgByUniqueKeyCommand(),
             new QueryMsgByOffsetCommand(),
+            new QueryMsgTraceByIdCommand(),
             new SendMsgStatusCommand(),
             new BrokerConsumeStatsCommand(),
             new ProducerConnectionCommand(),
