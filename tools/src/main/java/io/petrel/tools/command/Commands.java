@@ -17,6 +17,7 @@ import io.petrel.tools.command.group.ConsumerProgressCommand;
 import io.petrel.tools.command.group.ConsumerStatusCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.GetConsumerConfigCommand;
+import io.petrel.tools.command.group.StartMonitoringCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
 import io.petrel.tools.command.message.CheckMsgSendRTCommand;
 import io.petrel.tools.command.message.QueryMsgByIdCommand;
@@ -89,6 +90,7 @@ public final class Commands {
             BrokerMaintenanceCommand.cleanExpiredConsumeQueue(),
             BrokerMaintenanceCommand.deleteExpiredCommitLog(),
             BrokerMaintenanceCommand.cleanUnusedTopic(),
+            new StartMonitoringCommand(),
             new StatsAllCommand(),
             new AllocateMQCommand(),
             new CheckMsgSendRTCommand(),
