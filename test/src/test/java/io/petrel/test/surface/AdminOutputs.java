@@ -6,15 +6,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.PosixParser;
@@ -22,6 +26,9 @@ import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.srvutil.ServerUtil;
 import org.apache.rocketmq.tools.command.MQAdminStartup;
 import org.apache.rocketmq.tools.command.SubCommand;
+import org.apache.rocketmq.tools.monitor.MonitorConfig;
+import org.apache.rocketmq.tools.monitor.MonitorListener;
+import org.apache.rocketmq.tools.monitor.MonitorService;
 import org.awaitility.Awaitility;
 
 /**
@@ -128,6 +135,50 @@ public final class AdminOutputs {
         }
         if (t.isAlive()) {
             throw new IllegalStateException(name + " did not stop");
+        }
+    }
+
+    /**
+     * The directories named by a time in milliseconds in the working directory, where {@code consumerStatus} writes
+     * its files.
+     */
+    public static Set<Path> timeNamedDirs() throws IOException {
+        try (Stream<Path> list = Files.list(Path.of("."))) {
+            return list.filter(p -> p.getFileName().toString().matches("\\d{13}") && Files.isDirectory(p))
+                .collect(Collectors.toSet());
+        }
+    }
+
+    /** Deletes the time-named directories there are now that were not among {@code before}, with their files. */
+    public static void deleteTimeNamedDirsSince(Set<Path> before) throws IOException {
+        for (Path d : timeNamedDirs()) {
+            if (!before.contains(d)) {
+                try (Stream<Path> walk = Files.walk(d)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs one round of the official monitor ({@code mqadmin startMonitoring} runs them every minute and reports
+     * only to its log) against {@code namesrvAddr}, its reports going to {@code listener}, and stops it.
+     */
+    public static void officialMonitorRound(String namesrvAddr, MonitorListener listener) throws Exception {
+        MonitorConfig config = new MonitorConfig();
+        config.setNamesrvAddr(namesrvAddr);
+        MonitorService monitor = new MonitorService(config, listener, null);
+        monitor.start();
+        try {
+            monitor.doMonitorWork();
+        } finally {
+            monitor.shutdown();
+            // The monitor's own schedule would run a round on the stopped clients after 20 s.
+            Field f = MonitorService.class.getDeclaredField("scheduledExecutorService");
+            f.setAccessible(true);
+            ((ExecutorService) f.get(monitor)).shutdownNow();
         }
     }
 
