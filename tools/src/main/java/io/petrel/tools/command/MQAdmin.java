@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
@@ -16,7 +17,8 @@ import org.apache.commons.cli.ParseException;
 
 /**
  * Petrel's {@code mqadmin}: {@code mqadmin} lists the commands, {@code mqadmin help CMD} prints one command's usage,
- * {@code mqadmin CMD [options]} runs it. The NameServer comes from {@code -n}, else the {@code NAMESRV_ADDR}
+ * {@code mqadmin CMD [options]} runs it; as in 4.9.7, a command's name may be given in any case
+ * ({@code QueryMsgTraceById}). The NameServer comes from {@code -n}, else the {@code NAMESRV_ADDR}
  * environment variable, else the {@code rocketmq.namesrv.addr} system property.
  *
  * <p>Unlike RocketMQ's tool, {@link #run} returns an exit code instead of exiting, and every failure is one line on
@@ -27,6 +29,7 @@ public final class MQAdmin {
     public static final String NAMESRV_ADDR_PROPERTY = "rocketmq.namesrv.addr";
     private static final int HELP_WIDTH = 110;
 
+    /** The commands in their order, by their names in lower case. */
     private final Map<String, SubCommand> commands = new LinkedHashMap<>();
     private final PrintStream out;
     private final PrintStream err;
@@ -37,7 +40,7 @@ public final class MQAdmin {
      */
     public MQAdmin(List<SubCommand> commands, PrintStream out, PrintStream err, String defaultNamesrvAddr) {
         for (SubCommand c : commands) {
-            this.commands.put(c.name(), c);
+            this.commands.put(c.name().toLowerCase(Locale.ROOT), c);
         }
         this.out = out;
         this.err = err;
@@ -69,7 +72,7 @@ public final class MQAdmin {
         if (args[0].equals("help") && args.length == 2) {
             return help(args[1]);
         }
-        SubCommand cmd = commands.get(args[0]);
+        SubCommand cmd = commands.get(args[0].toLowerCase(Locale.ROOT));
         if (cmd == null) {
             return fail(null, "unknown command '" + args[0] + "'; run mqadmin for the list of commands");
         }
@@ -85,7 +88,7 @@ public final class MQAdmin {
     }
 
     private int help(String name) {
-        SubCommand cmd = commands.get(name);
+        SubCommand cmd = commands.get(name.toLowerCase(Locale.ROOT));
         if (cmd == null) {
             return fail(null, "unknown command '" + name + "'; run mqadmin for the list of commands");
         }
