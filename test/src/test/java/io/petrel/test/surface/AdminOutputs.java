@@ -13,9 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,9 +30,13 @@ import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.srvutil.ServerUtil;
 import org.apache.rocketmq.tools.command.MQAdminStartup;
 import org.apache.rocketmq.tools.command.SubCommand;
+import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
+import org.apache.rocketmq.tools.monitor.DeleteMsgsEvent;
+import org.apache.rocketmq.tools.monitor.FailedMsgs;
 import org.apache.rocketmq.tools.monitor.MonitorConfig;
 import org.apache.rocketmq.tools.monitor.MonitorListener;
 import org.apache.rocketmq.tools.monitor.MonitorService;
+import org.apache.rocketmq.tools.monitor.UndoneMsgs;
 import org.awaitility.Awaitility;
 
 /**
@@ -164,12 +172,47 @@ public final class AdminOutputs {
 
     /**
      * Runs one round of the official monitor ({@code mqadmin startMonitoring} runs them every minute and reports
-     * only to its log) against {@code namesrvAddr}, its reports going to {@code listener}, and stops it.
+     * only to its log) against {@code namesrvAddr}, stops it and returns its reports as lines: {@code begin}, each
+     * undone report as {@code undone} + {@code undone}'s text, {@code failed} + a failed report, {@code deleted} + an
+     * offset-moved event, the lines {@code running} makes of each group's running info, {@code end}.
      */
-    public static void officialMonitorRound(String namesrvAddr, MonitorListener listener) throws Exception {
+    public static List<String> officialMonitorRound(String namesrvAddr, Function<UndoneMsgs, String> undone,
+                                                    Function<TreeMap<String, ConsumerRunningInfo>, List<String>> running)
+        throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
         MonitorConfig config = new MonitorConfig();
         config.setNamesrvAddr(namesrvAddr);
-        MonitorService monitor = new MonitorService(config, listener, null);
+        MonitorService monitor = new MonitorService(config, new MonitorListener() {
+            @Override
+            public void beginRound() {
+                lines.add("begin");
+            }
+
+            @Override
+            public void reportUndoneMsgs(UndoneMsgs undoneMsgs) {
+                lines.add("undone " + undone.apply(undoneMsgs));
+            }
+
+            @Override
+            public void reportFailedMsgs(FailedMsgs failedMsgs) {
+                lines.add("failed " + failedMsgs);
+            }
+
+            @Override
+            public void reportDeleteMsgsEvent(DeleteMsgsEvent event) {
+                lines.add("deleted " + event.getOffsetMovedEvent());
+            }
+
+            @Override
+            public void reportConsumerRunningInfo(TreeMap<String, ConsumerRunningInfo> infos) {
+                lines.addAll(running.apply(infos));
+            }
+
+            @Override
+            public void endRound() {
+                lines.add("end");
+            }
+        }, null);
         monitor.start();
         try {
             monitor.doMonitorWork();
@@ -180,6 +223,7 @@ public final class AdminOutputs {
             f.setAccessible(true);
             ((ExecutorService) f.get(monitor)).shutdownNow();
         }
+        return lines;
     }
 
     /**

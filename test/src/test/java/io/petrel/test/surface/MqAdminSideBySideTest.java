@@ -21,10 +21,6 @@ import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
 import org.apache.rocketmq.store.stats.BrokerStatsManager;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.apache.rocketmq.tools.command.SubCommand;
-import org.apache.rocketmq.tools.monitor.DeleteMsgsEvent;
-import org.apache.rocketmq.tools.monitor.FailedMsgs;
-import org.apache.rocketmq.tools.monitor.MonitorListener;
-import org.apache.rocketmq.tools.monitor.UndoneMsgs;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,42 +170,13 @@ class MqAdminSideBySideTest {
     private void bothMonitoringRounds(String label) throws Exception {
         Map<Side, String> reports = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-            AdminOutputs.officialMonitorRound(sides.namesrvAddr(side), new MonitorListener() {
-                @Override
-                public void beginRound() {
-                    lines.add("begin");
-                }
-
-                @Override
-                public void reportUndoneMsgs(UndoneMsgs undone) {
-                    lines.add("undone " + undone.getConsumerGroup() + " " + undone.getTopic() + " total="
-                        + undone.getUndoneMsgsTotal() + " singleQueue=" + undone.getUndoneMsgsSingleMQ());
-                }
-
-                @Override
-                public void reportFailedMsgs(FailedMsgs failed) {
-                    lines.add("failed " + failed);
-                }
-
-                @Override
-                public void reportDeleteMsgsEvent(DeleteMsgsEvent event) {
-                    lines.add("deleted " + event.getOffsetMovedEvent());
-                }
-
-                @Override
-                public void reportConsumerRunningInfo(java.util.TreeMap<String, ConsumerRunningInfo> infos) {
-                    infos.values().forEach(info -> lines.add("running " + info.getProperties()
-                        .getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE) + " subscriptions="
-                        + info.getSubscriptionSet().stream().map(d -> d.getTopic()).sorted().toList() + " queues="
-                        + info.getMqTable().size()));
-                }
-
-                @Override
-                public void endRound() {
-                    lines.add("end");
-                }
-            });
+            List<String> lines = AdminOutputs.officialMonitorRound(sides.namesrvAddr(side),
+                undone -> undone.getConsumerGroup() + " " + undone.getTopic() + " total=" + undone.getUndoneMsgsTotal()
+                    + " singleQueue=" + undone.getUndoneMsgsSingleMQ(),
+                infos -> infos.values().stream().map(info -> "running " + info.getProperties()
+                    .getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE) + " subscriptions="
+                    + info.getSubscriptionSet().stream().map(d -> d.getTopic()).sorted().toList() + " queues="
+                    + info.getMqTable().size()).toList());
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("running ")), side + ": " + lines);
             // A retry queue is reported once a client has seen the retry topic's route (at once or at its next
             // 30-second refresh, on either side).

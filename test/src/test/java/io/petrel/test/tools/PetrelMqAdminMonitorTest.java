@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -59,7 +58,6 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.apache.rocketmq.tools.command.SubCommand;
 import org.apache.rocketmq.tools.monitor.DeleteMsgsEvent;
 import org.apache.rocketmq.tools.monitor.FailedMsgs;
-import org.apache.rocketmq.tools.monitor.MonitorListener;
 import org.apache.rocketmq.tools.monitor.UndoneMsgs;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -266,6 +264,9 @@ class PetrelMqAdminMonitorTest {
             outputs.get("queryMsgTraceById 0").petrel());
         assertTrue(outputs.get("queryMsgTraceById 0").petrel().contains("Sub " + GROUP),
             outputs.get("queryMsgTraceById 0").petrel());
+        // 4.9.7 also takes the command by its alias, QueryMsgTraceById.
+        outputs.put("QueryMsgTraceById", new Outputs(outputs.get("queryMsgTraceById 0").official(),
+            mask(petrel("QueryMsgTraceById", "-i", msgIds.get(0)).out())));
         AdminOutputs.assertSame(outputs, "petrel-mqadmin-trace.txt");
     }
 
@@ -387,44 +388,14 @@ class PetrelMqAdminMonitorTest {
     }
 
     private List<String> officialRound() throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        AdminOutputs.officialMonitorRound(cluster.namesrvAddr(), new MonitorListener() {
-            @Override
-            public void beginRound() {
-                lines.add("begin");
-            }
-
-            @Override
-            public void reportUndoneMsgs(UndoneMsgs undone) {
-                lines.add("undone " + undone);
-            }
-
-            @Override
-            public void reportFailedMsgs(FailedMsgs failedMsgs) {
-                lines.add("failed " + failedMsgs);
-            }
-
-            @Override
-            public void reportDeleteMsgsEvent(DeleteMsgsEvent event) {
-                lines.add("deleted " + event.getOffsetMovedEvent());
-            }
-
-            @Override
-            public void reportConsumerRunningInfo(TreeMap<String, ConsumerRunningInfo> infos) {
-                String group = infos.firstEntry().getValue().getProperties().getProperty("consumerGroup");
-                boolean same = ConsumerRunningInfo.analyzeSubscription(infos);
-                infos.forEach((client, info) -> lines.add(runningLine(group, info.getProperties()
-                        .getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE),
-                    info.getSubscriptionSet().stream().map(d -> d.getTopic()).sorted().toList(), same,
-                    ConsumerRunningInfo.analyzeProcessQueue(client, info))));
-            }
-
-            @Override
-            public void endRound() {
-                lines.add("end");
-            }
+        return AdminOutputs.officialMonitorRound(cluster.namesrvAddr(), UndoneMsgs::toString, infos -> {
+            String group = infos.firstEntry().getValue().getProperties().getProperty("consumerGroup");
+            boolean same = ConsumerRunningInfo.analyzeSubscription(infos);
+            return infos.entrySet().stream().map(e -> runningLine(group, e.getValue().getProperties()
+                    .getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE),
+                e.getValue().getSubscriptionSet().stream().map(d -> d.getTopic()).sorted().toList(), same,
+                ConsumerRunningInfo.analyzeProcessQueue(e.getKey(), e.getValue()))).toList();
         });
-        return lines;
     }
 
     private List<String> petrelRound() throws Exception {
