@@ -8,15 +8,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.PosixParser;
@@ -24,6 +32,13 @@ import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.srvutil.ServerUtil;
 import org.apache.rocketmq.tools.command.MQAdminStartup;
 import org.apache.rocketmq.tools.command.SubCommand;
+import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
+import org.apache.rocketmq.tools.monitor.DeleteMsgsEvent;
+import org.apache.rocketmq.tools.monitor.FailedMsgs;
+import org.apache.rocketmq.tools.monitor.MonitorConfig;
+import org.apache.rocketmq.tools.monitor.MonitorListener;
+import org.apache.rocketmq.tools.monitor.MonitorService;
+import org.apache.rocketmq.tools.monitor.UndoneMsgs;
 import org.awaitility.Awaitility;
 
 /**
@@ -144,6 +159,86 @@ public final class AdminOutputs {
         if (t.isAlive()) {
             throw new IllegalStateException(name + " did not stop");
         }
+    }
+
+    /**
+     * The directories named by a time in milliseconds in the working directory, where {@code consumerStatus} writes
+     * its files.
+     */
+    public static Set<Path> timeNamedDirs() throws IOException {
+        try (Stream<Path> list = Files.list(Path.of("."))) {
+            return list.filter(p -> p.getFileName().toString().matches("\\d{13}") && Files.isDirectory(p))
+                .collect(Collectors.toSet());
+        }
+    }
+
+    /** Deletes the time-named directories there are now that were not among {@code before}, with their files. */
+    public static void deleteTimeNamedDirsSince(Set<Path> before) throws IOException {
+        for (Path d : timeNamedDirs()) {
+            if (!before.contains(d)) {
+                try (Stream<Path> walk = Files.walk(d)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs one round of the official monitor ({@code mqadmin startMonitoring} runs them every minute and reports
+     * only to its log) against {@code namesrvAddr}, stops it and returns its reports as lines: {@code begin}, each
+     * undone report as {@code undone} + {@code undone}'s text, {@code failed} + a failed report, {@code deleted} + an
+     * offset-moved event, the lines {@code running} makes of each group's running info, {@code end}.
+     */
+    public static List<String> officialMonitorRound(String namesrvAddr, Function<UndoneMsgs, String> undone,
+                                                    Function<TreeMap<String, ConsumerRunningInfo>, List<String>> running)
+        throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        MonitorConfig config = new MonitorConfig();
+        config.setNamesrvAddr(namesrvAddr);
+        MonitorService monitor = new MonitorService(config, new MonitorListener() {
+            @Override
+            public void beginRound() {
+                lines.add("begin");
+            }
+
+            @Override
+            public void reportUndoneMsgs(UndoneMsgs undoneMsgs) {
+                lines.add("undone " + undone.apply(undoneMsgs));
+            }
+
+            @Override
+            public void reportFailedMsgs(FailedMsgs failedMsgs) {
+                lines.add("failed " + failedMsgs);
+            }
+
+            @Override
+            public void reportDeleteMsgsEvent(DeleteMsgsEvent event) {
+                lines.add("deleted " + event.getOffsetMovedEvent());
+            }
+
+            @Override
+            public void reportConsumerRunningInfo(TreeMap<String, ConsumerRunningInfo> infos) {
+                lines.addAll(running.apply(infos));
+            }
+
+            @Override
+            public void endRound() {
+                lines.add("end");
+            }
+        }, null);
+        monitor.start();
+        try {
+            monitor.doMonitorWork();
+        } finally {
+            monitor.shutdown();
+            // The monitor's own schedule would run a round on the stopped clients after 20 s.
+            Field f = MonitorService.class.getDeclaredField("scheduledExecutorService");
+            f.setAccessible(true);
+            ((ExecutorService) f.get(monitor)).shutdownNow();
+        }
+        return lines;
     }
 
     /**

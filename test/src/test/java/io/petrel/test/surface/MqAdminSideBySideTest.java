@@ -21,12 +21,6 @@ import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
 import org.apache.rocketmq.store.stats.BrokerStatsManager;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.apache.rocketmq.tools.command.SubCommand;
-import org.apache.rocketmq.tools.monitor.DeleteMsgsEvent;
-import org.apache.rocketmq.tools.monitor.FailedMsgs;
-import org.apache.rocketmq.tools.monitor.MonitorConfig;
-import org.apache.rocketmq.tools.monitor.MonitorListener;
-import org.apache.rocketmq.tools.monitor.MonitorService;
-import org.apache.rocketmq.tools.monitor.UndoneMsgs;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,21 +163,6 @@ class MqAdminSideBySideTest {
         return m;
     }
 
-    private static Set<Path> timeNamedDirs() throws java.io.IOException {
-        try (var list = java.nio.file.Files.list(Path.of("."))) {
-            return list.filter(p -> p.getFileName().toString().matches("\\d{13}") && java.nio.file.Files.isDirectory(p))
-                .collect(java.util.stream.Collectors.toSet());
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var walk = java.nio.file.Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(p);
-            }
-        }
-    }
-
     /**
      * What {@code mqadmin startMonitoring} does each round (it runs until killed and reports only to its log): one
      * round of the official monitor against each cluster, its reports compared.
@@ -191,54 +170,13 @@ class MqAdminSideBySideTest {
     private void bothMonitoringRounds(String label) throws Exception {
         Map<Side, String> reports = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
-            List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-            MonitorConfig config = new MonitorConfig();
-            config.setNamesrvAddr(sides.namesrvAddr(side));
-            MonitorService monitor = new MonitorService(config, new MonitorListener() {
-                @Override
-                public void beginRound() {
-                    lines.add("begin");
-                }
-
-                @Override
-                public void reportUndoneMsgs(UndoneMsgs undone) {
-                    lines.add("undone " + undone.getConsumerGroup() + " " + undone.getTopic() + " total="
-                        + undone.getUndoneMsgsTotal() + " singleQueue=" + undone.getUndoneMsgsSingleMQ());
-                }
-
-                @Override
-                public void reportFailedMsgs(FailedMsgs failed) {
-                    lines.add("failed " + failed);
-                }
-
-                @Override
-                public void reportDeleteMsgsEvent(DeleteMsgsEvent event) {
-                    lines.add("deleted " + event.getOffsetMovedEvent());
-                }
-
-                @Override
-                public void reportConsumerRunningInfo(java.util.TreeMap<String, ConsumerRunningInfo> infos) {
-                    infos.values().forEach(info -> lines.add("running " + info.getProperties()
-                        .getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE) + " subscriptions="
-                        + info.getSubscriptionSet().stream().map(d -> d.getTopic()).sorted().toList() + " queues="
-                        + info.getMqTable().size()));
-                }
-
-                @Override
-                public void endRound() {
-                    lines.add("end");
-                }
-            }, null);
-            monitor.start();
-            try {
-                monitor.doMonitorWork();
-            } finally {
-                monitor.shutdown();
-                // The monitor's own schedule would run a round on the stopped clients after 20 s.
-                java.lang.reflect.Field f = MonitorService.class.getDeclaredField("scheduledExecutorService");
-                f.setAccessible(true);
-                ((java.util.concurrent.ExecutorService) f.get(monitor)).shutdownNow();
-            }
+            List<String> lines = AdminOutputs.officialMonitorRound(sides.namesrvAddr(side),
+                undone -> undone.getConsumerGroup() + " " + undone.getTopic() + " total=" + undone.getUndoneMsgsTotal()
+                    + " singleQueue=" + undone.getUndoneMsgsSingleMQ(),
+                infos -> infos.values().stream().map(info -> "running " + info.getProperties()
+                    .getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE) + " subscriptions="
+                    + info.getSubscriptionSet().stream().map(d -> d.getTopic()).sorted().toList() + " queues="
+                    + info.getMqTable().size()).toList());
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("running ")), side + ": " + lines);
             // A retry queue is reported once a client has seen the retry topic's route (at once or at its next
             // 30-second refresh, on either side).
@@ -364,15 +302,11 @@ class MqAdminSideBySideTest {
             dir.resolve("export-" + s).toString()});
         // consumerStatus writes each client's running info under a directory named by the time, in the working
         // directory: remove what it wrote.
-        Set<Path> before = timeNamedDirs();
+        Set<Path> before = AdminOutputs.timeNamedDirs();
         try {
             both("consumerStatus", "consumerStatus", s -> new String[] {"-g", GROUP});
         } finally {
-            for (Path d : timeNamedDirs()) {
-                if (!before.contains(d)) {
-                    deleteTree(d);
-                }
-            }
+            AdminOutputs.deleteTimeNamedDirsSince(before);
         }
         both("cloneGroupOffset", "cloneGroupOffset", s -> new String[] {"-s", GROUP, "-d", "CG_ADM_CLONE", "-t",
             TOPIC});

@@ -19,8 +19,10 @@ import io.petrel.tools.command.export.ExportConfigsCommand;
 import io.petrel.tools.command.export.ExportMetadataCommand;
 import io.petrel.tools.command.export.ExportMetricsCommand;
 import io.petrel.tools.command.group.ConsumerProgressCommand;
+import io.petrel.tools.command.group.ConsumerStatusCommand;
 import io.petrel.tools.command.group.DeleteSubGroupCommand;
 import io.petrel.tools.command.group.GetConsumerConfigCommand;
+import io.petrel.tools.command.group.StartMonitoringCommand;
 import io.petrel.tools.command.group.UpdateSubGroupCommand;
 import io.petrel.tools.command.message.CheckMsgSendRTCommand;
 import io.petrel.tools.command.message.ConsumeMessageCommand;
@@ -30,6 +32,7 @@ import io.petrel.tools.command.message.QueryMsgByIdCommand;
 import io.petrel.tools.command.message.QueryMsgByKeyCommand;
 import io.petrel.tools.command.message.QueryMsgByOffsetCommand;
 import io.petrel.tools.command.message.QueryMsgByUniqueKeyCommand;
+import io.petrel.tools.command.message.QueryMsgTraceByIdCommand;
 import io.petrel.tools.command.message.SendMessageCommand;
 import io.petrel.tools.command.namesrv.DeleteKvConfigCommand;
 import io.petrel.tools.command.namesrv.GetNamesrvConfigCommand;
@@ -74,6 +77,7 @@ public final class Commands {
             new QueryMsgByKeyCommand(),
             new QueryMsgByUniqueKeyCommand(),
             new QueryMsgByOffsetCommand(),
+            new QueryMsgTraceByIdCommand(),
             new PrintMessageCommand(),
             new PrintMessageByQueueCommand(),
             new SendMsgStatusCommand(),
@@ -81,6 +85,7 @@ public final class Commands {
             new ProducerConnectionCommand(),
             new ConsumerConnectionCommand(),
             new ConsumerProgressCommand(),
+            new ConsumerStatusCommand(),
             new CloneGroupOffsetCommand(),
             new ProducerCommand(),
             new ClusterListCommand(),
@@ -95,6 +100,7 @@ public final class Commands {
             BrokerMaintenanceCommand.cleanExpiredConsumeQueue(),
             BrokerMaintenanceCommand.deleteExpiredCommitLog(),
             BrokerMaintenanceCommand.cleanUnusedTopic(),
+            new StartMonitoringCommand(),
             new StatsAllCommand(),
             new AllocateMQCommand(),
             new CheckMsgSendRTCommand(),

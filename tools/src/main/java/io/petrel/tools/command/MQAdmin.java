@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.cli.CommandLine;
@@ -16,7 +17,8 @@ import org.apache.commons.cli.ParseException;
 
 /**
  * Petrel's {@code mqadmin}: {@code mqadmin} lists the commands, {@code mqadmin help CMD} prints one command's usage,
- * {@code mqadmin CMD [options]} runs it. The NameServer comes from {@code -n}, else the {@code NAMESRV_ADDR}
+ * {@code mqadmin CMD [options]} runs it; as in 4.9.7, a command's name may be given in any case
+ * ({@code QueryMsgTraceById}). The NameServer comes from {@code -n}, else the {@code NAMESRV_ADDR}
  * environment variable, else the {@code rocketmq.namesrv.addr} system property.
  *
  * <p>Unlike RocketMQ's tool, {@link #run} returns an exit code instead of exiting, and every failure is one line on
@@ -27,8 +29,9 @@ public final class MQAdmin {
     public static final String NAMESRV_ADDR_PROPERTY = "rocketmq.namesrv.addr";
     private static final int HELP_WIDTH = 110;
 
+    /** The commands in their order, by their names in lower case. */
     private final Map<String, SubCommand> commands = new LinkedHashMap<>();
-    /** The commands by alias; the list shows only their names. */
+    /** The commands by alias in lower case; the list shows only their names. */
     private final Map<String, SubCommand> aliases = new LinkedHashMap<>();
     private final PrintStream out;
     private final PrintStream err;
@@ -39,9 +42,9 @@ public final class MQAdmin {
      */
     public MQAdmin(List<SubCommand> commands, PrintStream out, PrintStream err, String defaultNamesrvAddr) {
         for (SubCommand c : commands) {
-            this.commands.put(c.name(), c);
+            this.commands.put(c.name().toLowerCase(Locale.ROOT), c);
             if (c.alias() != null) {
-                aliases.put(c.alias(), c);
+                aliases.put(c.alias().toLowerCase(Locale.ROOT), c);
             }
         }
         this.out = out;
@@ -81,9 +84,11 @@ public final class MQAdmin {
         return execute(cmd, Arrays.copyOfRange(args, 1, args.length));
     }
 
+    /** The command named or aliased {@code name}, in any case, as 4.9.7 finds them. */
     private SubCommand find(String name) {
-        SubCommand cmd = commands.get(name);
-        return cmd != null ? cmd : aliases.get(name);
+        String key = name.toLowerCase(Locale.ROOT);
+        SubCommand cmd = commands.get(key);
+        return cmd != null ? cmd : aliases.get(key);
     }
 
     private void printCommandList() {

@@ -109,6 +109,14 @@ class MQAdminTest {
     }
 
     @Test
+    void aCommandNameMayBeGivenInAnyCase() {
+        assertEquals(0, run(null, "ECHO", "-w", "x"));
+        assertEquals("x" + System.lineSeparator(), out());
+        assertEquals(0, run(null, "help", "Echo"));
+        assertTrue(out().contains("usage: mqadmin echo"), out());
+    }
+
+    @Test
     void anUnknownCommandIsOneLineOnStderr() {
         assertOneErrorLine(run(null, "nosuch"), "unknown command 'nosuch'");
     }
