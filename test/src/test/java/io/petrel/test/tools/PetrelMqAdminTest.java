@@ -561,6 +561,7 @@ class PetrelMqAdminTest {
         }
         assertEquals(theirs, ours);
         assertEquals(Commands.all().size(), ours.size());
+        assertEquals(official.size(), ours.size(), "every subcommand of 4.9.7's mqadmin");
     }
 
     /**
