@@ -75,13 +75,13 @@ public final class BrokerBenchmark {
                 syncSend(producer, topic, 4, 5); // warm-up
                 long[] sync = syncSend(producer, topic, 4, seconds);
                 double asyncTps = asyncSend(producer, topic, seconds, 1000);
-                long rssSend = rssMb(broker.pid());
+                long rssSend = ProcStats.statusMb(broker.pid(), "VmRSS");
                 long stored = totalMessages(producer, topic);
                 if (stored < backlog) {
                     fill(producer, topic, backlog - stored);
                 }
                 double consumeTps = consume(namesrv, topic, which, Math.max(backlog, stored));
-                long rssConsume = rssMb(broker.pid());
+                long rssConsume = ProcStats.statusMb(broker.pid(), "VmRSS");
                 Figures f = new Figures(which, startupMs, sync[0] / (double) seconds, sync[1], sync[2], asyncTps,
                     consumeTps, rssSend, rssConsume);
                 System.out.println(f);
@@ -99,6 +99,37 @@ public final class BrokerBenchmark {
     /** As {@link #start(String, Path, String)}, with {@code key=value} lines laid over the config and JVM flags. */
     static BrokerProcess start(String which, Path home, String namesrv, List<String> extraConf,
                                List<String> jvmFlags) throws Exception {
+        Launched l = launch(which, home, namesrv, extraConf, jvmFlags);
+        l.jvm().awaitOutput("boot success", Duration.ofSeconds(120));
+        return new BrokerProcess() {
+            @Override
+            public String address() {
+                return "127.0.0.1:" + l.port();
+            }
+
+            @Override
+            public long pid() {
+                return l.jvm().pid();
+            }
+
+            @Override
+            public void close() {
+                l.jvm().close();
+            }
+        };
+    }
+
+    /** A broker process just started, not yet up, and the port it was told to listen on. */
+    record Launched(ChildJvm jvm, int port) {
+    }
+
+    /**
+     * Starts a broker of {@code which} kind ({@code petrel} or {@code official}) on a free port with the benchmark
+     * settings (ASYNC_MASTER, ASYNC_FLUSH, store under {@code home}), {@code extraConf} lines laid over them; does
+     * not wait for it.
+     */
+    static Launched launch(String which, Path home, String namesrv, List<String> extraConf, List<String> jvmFlags)
+        throws Exception {
         Files.createDirectories(home);
         OfficialHome.create(home);
         int port = FreePorts.brokerPort();
@@ -112,24 +143,8 @@ public final class BrokerBenchmark {
         Files.writeString(confFile, conf);
         boolean official = which.equals("official");
         String main = official ? "org.apache.rocketmq.broker.BrokerStartup" : "io.petrel.broker.BrokerStartup";
-        ChildJvm p = ChildJvm.start(home, main, jvmFlags, List.of("-c", confFile.toString()), official);
-        p.awaitOutput("boot success", Duration.ofSeconds(120));
-        return new BrokerProcess() {
-            @Override
-            public String address() {
-                return "127.0.0.1:" + port;
-            }
-
-            @Override
-            public long pid() {
-                return p.pid();
-            }
-
-            @Override
-            public void close() {
-                p.close();
-            }
-        };
+        return new Launched(ChildJvm.start(home, main, jvmFlags, List.of("-c", confFile.toString()), official),
+            port);
     }
 
     static void awaitTopic(DefaultMQProducer producer, String topic) throws InterruptedException {
@@ -153,6 +168,12 @@ public final class BrokerBenchmark {
     }
 
     static double asyncSend(DefaultMQProducer producer, String topic, int seconds, int window) throws Exception {
+        return asyncSendFigures(producer, topic, seconds, window)[0];
+    }
+
+    /** @return {msgs/s, messages sent, failed sends} */
+    static double[] asyncSendFigures(DefaultMQProducer producer, String topic, int seconds, int window)
+        throws Exception {
         return SendLoops.async((body, ok, failed) -> producer.send(new Message(topic, body), new SendCallback() {
             @Override
             public void onSuccess(SendResult sendResult) {
@@ -163,7 +184,7 @@ public final class BrokerBenchmark {
             public void onException(Throwable e) {
                 failed.run();
             }
-        }, 10_000), seconds, window)[0];
+        }, 10_000), seconds, window);
     }
 
     static long totalMessages(DefaultMQProducer producer, String topic) throws Exception {
@@ -217,15 +238,6 @@ public final class BrokerBenchmark {
         c.shutdown();
         System.out.printf("%s: consumed %d of %d in %.1f s%n", which, got.get(), expected, elapsed);
         return got.get() / elapsed;
-    }
-
-    static long rssMb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
     }
 
     static void print(List<Figures> r) {

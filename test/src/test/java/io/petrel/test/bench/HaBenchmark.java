@@ -119,18 +119,18 @@ public final class HaBenchmark {
     /** @return {msgs/s, p50 us, p99 us, master CPU us per message}; any send not SEND_OK fails the run */
     static double[] sync(DefaultMQProducer producer, String topic, int threads, int seconds, BrokerBenchmark.BrokerProcess master)
         throws Exception {
-        long cpuBefore = cpuTicks(master.pid());
+        long cpuBefore = ProcStats.cpuTicks(master.pid());
         AtomicLong notOk = new AtomicLong();
         long[] r = SendLoops.sync(body -> {
             if (producer.send(new Message(topic, body)).getSendStatus() != SendStatus.SEND_OK) {
                 notOk.incrementAndGet();
             }
         }, threads, seconds);
-        long cpuAfter = cpuTicks(master.pid());
+        long cpuAfter = ProcStats.cpuTicks(master.pid());
         if (notOk.get() > 0) {
             throw new IllegalStateException(notOk.get() + " sends not SEND_OK");
         }
-        double cpuUsPerMsg = (cpuAfter - cpuBefore) * 10_000.0 / r[0];
+        double cpuUsPerMsg = (cpuAfter - cpuBefore) * ProcStats.MICROS_PER_TICK / r[0];
         return new double[] {r[0] / (double) seconds, r[1], r[2], cpuUsPerMsg};
     }
 
@@ -200,12 +200,6 @@ public final class HaBenchmark {
     }
 
     /** utime + stime of a process, in clock ticks (10 ms). */
-    static long cpuTicks(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    }
-
     static void deleteQuietly(Path dir) {
         try (var s = Files.walk(dir)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
