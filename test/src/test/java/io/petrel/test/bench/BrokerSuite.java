@@ -45,7 +45,8 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
  * <p>Settings are system properties: {@code bench.rounds} (3), {@code bench.seconds} per send case (15),
  * {@code bench.backlog} messages (1,000,000), {@code bench.idleSeconds} (60), {@code bench.storeMiB} for the
  * recovery start-up (2048), {@code bench.heap} ({@code 1g}), {@code bench.cases} (a comma list of {@code startup,
- * idle, sync, async, backlog, topics, recovery, syncflush}; all by default).
+ * idle, sync, async, backlog, topics, recovery, syncflush}; all by default), {@code bench.agent.petrel} and
+ * {@code bench.agent.official} (a profiler agent flag for that kind's brokers).
  */
 public final class BrokerSuite {
     static final List<String> KINDS = List.of("petrel", "official");
@@ -69,8 +70,17 @@ public final class BrokerSuite {
                 Set.of(cases.split(",")));
         }
 
-        List<String> jvm() {
-            return List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
+        /**
+         * The brokers' JVM flags; {@code -Dbench.agent.<kind>=-agentpath:...} adds a profiler agent to one kind's
+         * brokers.
+         */
+        List<String> jvm(String kind) {
+            List<String> flags = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
+            String agent = System.getProperty("bench.agent." + kind);
+            if (agent != null && !agent.isBlank()) {
+                flags.add(agent);
+            }
+            return flags;
         }
 
         boolean has(String name) {
@@ -246,7 +256,7 @@ public final class BrokerSuite {
 
     private void syncFlushRound(String kind, int round, Path home, String namesrv) throws Exception {
         BrokerBenchmark.BrokerProcess broker = BrokerBenchmark.start(kind, home, namesrv,
-            List.of("brokerName=bench-" + kind + "-sf-" + round, "flushDiskType=SYNC_FLUSH"), settings.jvm());
+            List.of("brokerName=bench-" + kind + "-sf-" + round, "flushDiskType=SYNC_FLUSH"), settings.jvm(kind));
         try {
             DefaultMQProducer producer = producer(namesrv, "SUITE_SF_PG_" + kind + round);
             try {
@@ -411,7 +421,7 @@ public final class BrokerSuite {
         List<String> conf = new ArrayList<>(extraConf);
         conf.add("brokerName=" + brokerName);
         long begin = System.nanoTime();
-        BrokerBenchmark.Launched launched = BrokerBenchmark.launch(kind, home, namesrv, conf, settings.jvm());
+        BrokerBenchmark.Launched launched = BrokerBenchmark.launch(kind, home, namesrv, conf, settings.jvm(kind));
         boolean booted = waitFor(() -> {
             if (!launched.jvm().isAlive()) {
                 throw new IllegalStateException(kind + " broker exited:\n" + launched.jvm().output());
