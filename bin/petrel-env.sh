@@ -13,7 +13,15 @@ if ! command -v "$JAVA" >/dev/null 2>&1; then
   echo "Petrel needs Java 17 or later: no Java found (looked for ${JAVA}); install a JDK or set JAVA_HOME" >&2
   exit 1
 fi
-JAVA_SPEC=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+# The JDK's release file names its version without starting a JVM; ask the JVM only when there is none.
+JAVA_RELEASE_FILE="$(dirname "$(dirname "$(readlink -f "$(command -v "$JAVA")")")")/release"
+JAVA_SPEC=""
+if [ -r "$JAVA_RELEASE_FILE" ]; then
+  JAVA_SPEC=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$JAVA_RELEASE_FILE")
+fi
+if [ -z "$JAVA_SPEC" ]; then
+  JAVA_SPEC=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+fi
 JAVA_MAJOR=${JAVA_SPEC#1.}
 JAVA_MAJOR=${JAVA_MAJOR%%.*}
 if ! [[ "$JAVA_MAJOR" =~ ^[0-9]+$ ]] || [ "$JAVA_MAJOR" -lt 17 ]; then

@@ -23,6 +23,8 @@ import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.broker.transaction.ProducerCheckSender;
 import io.petrel.broker.transaction.TransactionCheckService;
+import io.petrel.common.route.TopicConfigSerializeWrapper;
+import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.common.util.NamedThreadFactory;
 import io.petrel.remoting.ChannelEventListener;
@@ -42,11 +44,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +70,8 @@ public final class BrokerController {
     private final MessageStoreConfig storeConfig;
     private final Clock clock;
     private final AtomicInteger state = new AtomicInteger();
+    /** A topic change whose registration no NameServer confirmed: the next periodic one carries a new version. */
+    private final AtomicBoolean unconfirmedChange = new AtomicBoolean();
     private final List<ExecutorService> pools = new ArrayList<>();
 
     private TopicConfigManager topics;
@@ -142,7 +148,7 @@ public final class BrokerController {
         offsets.load();
         delayOffsets = new DelayOffsetTable(new JsonConfigFile(configDir.resolve("delayOffset.json")));
         delayOffsets.load();
-        topics.setChangeListener((changed, oneway) -> registerAll(oneway));
+        topics.setChangeListener(this::registerChanged);
         stats = new BrokerStats(config.getBrokerClusterName(), clock);
         producers = new ProducerManager();
     }
@@ -276,7 +282,7 @@ public final class BrokerController {
 
     private void startSchedules() {
         scheduler = Executors.newScheduledThreadPool(2, new NamedThreadFactory("BrokerScheduler"));
-        scheduler.scheduleAtFixedRate(safely("register", () -> registerAll(false)),
+        scheduler.scheduleAtFixedRate(safely("register", this::registerPeriodically),
             10_000, config.registerPeriodMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(safely("persist offsets", offsets::persist),
             10_000, config.getFlushConsumerOffsetInterval(), TimeUnit.MILLISECONDS);
@@ -302,11 +308,23 @@ public final class BrokerController {
         scheduler.scheduleAtFixedRate(safely("store stats", () -> store.stats().sample(clock)), 0, 1000,
             TimeUnit.MILLISECONDS);
         if (fastFailure != null) {
-            scheduler.scheduleAtFixedRate(safely("fast failure", fastFailure::step), 1000, 10, TimeUnit.MILLISECONDS);
+            scheduleFastFailure(1000);
         }
         long holdCheck = config.isLongPollingEnable() ? 5000 : config.getShortPollingTimeMills();
         scheduler.scheduleAtFixedRate(safely("long polling", holdService::checkAll), holdCheck, holdCheck,
             TimeUnit.MILLISECONDS);
+    }
+
+    private void scheduleFastFailure(long delayMillis) {
+        Runnable step = safely("fast failure", fastFailure::step);
+        try {
+            scheduler.schedule(() -> {
+                step.run();
+                scheduleFastFailure(fastFailure.nextDelayMillis());
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // the scheduler is stopping with the broker
+        }
     }
 
     private Runnable safely(String what, java.util.function.IntSupplier task) {
@@ -357,12 +375,45 @@ public final class BrokerController {
 
     /** Registers with every NameServer; the first answer's order-topic settings are applied. */
     public void registerAll(boolean oneway) {
-        if (nameServers.isEmpty() || state.get() != 1) {
+        register(topics.serializeWrapper(), oneway);
+    }
+
+    /**
+     * Registers one changed topic with the table's new data version, as 4.9.7's incremental registration does: the
+     * NameServers add or update the topics a registration carries and keep the rest, so a topic change costs the
+     * same whatever the number of topics. A change whose registration no NameServer confirmed (one-way, or failed)
+     * is made good by the next periodic registration, under a new data version so that the whole table is applied.
+     */
+    private void registerChanged(TopicConfig changed, boolean oneway) {
+        if (changed == null) {
+            registerAll(oneway);
             return;
         }
+        if (!register(new TopicConfigSerializeWrapper(
+            Map.of(changed.topicName(), changed), topics.dataVersion()), oneway)) {
+            unconfirmedChange.set(true);
+        }
+    }
+
+    /** The 30-second registration of the whole table; first a new data version if a change went unconfirmed. */
+    private void registerPeriodically() {
+        boolean bump = unconfirmedChange.getAndSet(false);
+        if (bump) {
+            topics.newDataVersion();
+        }
+        if (!register(topics.serializeWrapper(), false) && bump) {
+            unconfirmedChange.set(true);
+        }
+    }
+
+    /** @return whether every NameServer answered (never for a one-way registration) */
+    private boolean register(TopicConfigSerializeWrapper table, boolean oneway) {
+        if (nameServers.isEmpty() || state.get() != 1) {
+            return false;
+        }
         BrokerConfig live = configs.get();
-        io.petrel.common.route.TopicConfigSerializeWrapper wrapper = RegistrationRules.topicsToRegister(
-            topics.serializeWrapper(), live.getBrokerPermission());
+        TopicConfigSerializeWrapper wrapper = RegistrationRules.topicsToRegister(table,
+            live.getBrokerPermission());
         List<RegisterResult> results = outerApi.registerAll(nameServers, identity(), wrapper, oneway,
             live.getRegisterBrokerTimeoutMills(), live.isCompressedRegister());
         if (!results.isEmpty()) {
@@ -375,6 +426,7 @@ public final class BrokerController {
                 }
             }
         }
+        return !oneway && results.size() == nameServers.size();
     }
 
     private BrokerOuterAPI.BrokerIdentity identity() {

@@ -118,7 +118,7 @@ public final class ConsumeQueue {
         entryBuffer.clear();
         new ConsumeQueueEntry(phyOffset, size, tagsCode).write(entryBuffer);
         entryBuffer.flip();
-        f.append(entryBuffer);
+        f.appendSmall(entryBuffer);
         maxPhysicOffset = phyOffset + size;
         return true;
     }
@@ -130,7 +130,7 @@ public final class ConsumeQueue {
             filler.clear();
             ConsumeQueueEntry.FILLER.write(filler);
             filler.flip();
-            f.append(filler);
+            f.appendSmall(filler);
         }
         minLogicOffset = untilWhere;
     }

@@ -89,7 +89,10 @@ public final class DefaultMessageStore implements MessageStore {
         this.asyncFlush = new FlushCommitLogService(commitLog.files(), checkpoint, config, clock);
         this.groupCommit = new GroupCommitService(commitLog.files(), checkpoint, clock, config.syncFlushTimeoutMs());
         this.cqFlush = new FlushConsumeQueueService(queues, checkpoint, config, clock);
-        this.commitService = new CommitRealTimeService(commitLog.files(), config, clock, asyncFlush::wakeup);
+        this.commitService = new CommitRealTimeService(commitLog.files(), config, clock, () -> {
+            asyncFlush.wakeup();
+            reput.appended();
+        });
         this.clean = new CleanService(config, commitLog, queues, index, diskUsage, clock, state);
         this.reader = new MessageReader(config, commitLog, queues);
         this.replicas = new Replicas(config.haSlaveFallbehindMax(), config.slaveTimeoutMs(), clock);
@@ -402,6 +405,9 @@ public final class DefaultMessageStore implements MessageStore {
         if (!result.isOk()) {
             return CompletableFuture.completedFuture(result);
         }
+        if (pool == null) {
+            reput.appended();
+        }
         replicas.appended();
         long end = result.wroteOffset() + result.wroteBytes();
         CompletableFuture<PutMessageStatus> flushed = null;
@@ -636,7 +642,7 @@ public final class DefaultMessageStore implements MessageStore {
         try {
             boolean ok = commitLog.appendRaw(startOffset, ByteBuffer.wrap(data, offset, length));
             if (ok) {
-                reput.wakeup();
+                reput.appended();
             }
             return ok;
         } catch (IOException e) {

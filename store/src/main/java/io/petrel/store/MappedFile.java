@@ -38,6 +38,8 @@ public final class MappedFile {
     private volatile ByteBuffer writeBuffer;
     private TransientStorePool pool;
     private boolean channelWrites;
+    /** Whether {@link #appendSmall} has written the page holding the write position since this file was opened. */
+    private boolean pagePrimed;
     private volatile long storeTimestamp;
     private final AtomicLong refCount = new AtomicLong(1);
     private volatile boolean available = true;
@@ -120,6 +122,7 @@ public final class MappedFile {
 
     public void setWrotePosition(int position) {
         wrotePosition = position;
+        pagePrimed = false;
         if (writeBuffer == null) {
             committedPosition = position;
         }
@@ -214,6 +217,36 @@ public final class MappedFile {
         if (wb == null) {
             committedPosition = pos + len;
         }
+    }
+
+    /**
+     * Appends a small record (a ConsumeQueue entry) at the write position. Bytes for a page this mapping has not
+     * written yet go through the file channel: a fault on an uncached page of a sparse file makes the kernel read
+     * around it (read_ahead_kb, several MiB on some disks) and zero all of that for a file that gets a few bytes
+     * at a time, while a channel write fills one page. Later records on that page go through the mapping. The
+     * bytes on disk are the same either way. Single writer only.
+     */
+    public void appendSmall(ByteBuffer src) {
+        int pos = wrotePosition;
+        int len = src.remaining();
+        if (writeBuffer != null || len == 0 || (pos % OS_PAGE_SIZE != 0 && pos / OS_PAGE_SIZE == (pos + len - 1)
+            / OS_PAGE_SIZE && pagePrimed)) {
+            append(src);
+            return;
+        }
+        if (pos + len > fileSize) {
+            throw new IllegalStateException("append of " + len + " bytes at " + pos + " overflows " + path);
+        }
+        try {
+            for (int at = pos; src.hasRemaining(); ) {
+                at += channel.write(src, at);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + path + " at " + pos + " failed", e);
+        }
+        pagePrimed = true;
+        wrotePosition = pos + len;
+        committedPosition = pos + len;
     }
 
     /** Writes {@code src} at an absolute position without moving the write position. */

@@ -1,6 +1,8 @@
 package io.petrel.store;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,29 +10,38 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the CommitLog behind the writer and hands every record to the dispatcher
  * (ConsumeQueue, index, arriving listener). {@link #step()} dispatches what is readable in the
- * file holding the dispatch offset; the loop runs it, then pauses 1 ms (or until woken).
+ * file holding the dispatch offset. The service thread runs steps; after a pass that found records it pauses 1 ms
+ * so that records under load are dispatched in batches, and once caught up it parks until {@link #appended()}
+ * reports new readable bytes (a writer wakes it only while it is parked, never once per record).
  * Thread-safety: the dispatch offset is only moved by the step's thread (or before start).
  */
 public final class ReputService {
     private static final Logger LOG = LoggerFactory.getLogger(ReputService.class);
+    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** A bound on a parked wait, so that a missed wake-up (a bug) would cost latency, never a stuck queue. */
+    private static final long DEFAULT_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final CommitLog commitLog;
     private final RecordReader reader;
     private final Consumer<DispatchRequest> dispatcher;
-    private final ServiceLoop loop;
+    private final long idleParkNanos;
     private volatile long reputFromOffset;
+    private volatile Thread thread;
+    /** Set by the service thread just before it parks with nothing to dispatch; cleared by whoever wakes it. */
+    private volatile boolean parked;
+    private volatile boolean stopped;
+    private long errors;
     private long lastInvalidOffset = -1;
 
     public ReputService(CommitLog commitLog, RecordReader reader, Consumer<DispatchRequest> dispatcher) {
+        this(commitLog, reader, dispatcher, DEFAULT_IDLE_PARK_NANOS);
+    }
+
+    ReputService(CommitLog commitLog, RecordReader reader, Consumer<DispatchRequest> dispatcher, long idleParkNanos) {
         this.commitLog = commitLog;
         this.reader = reader;
         this.dispatcher = dispatcher;
-        // Pause 1 ms after every pass, even a busy one: dispatching in larger batches leaves the
-        // writers more CPU than chasing every record as it lands (measured on 2 cores).
-        this.loop = new ServiceLoop("ReputMessageService", 1, () -> {
-            step();
-            return 0;
-        });
+        this.idleParkNanos = idleParkNanos;
     }
 
     public void setReputFromOffset(long offset) {
@@ -45,12 +56,66 @@ public final class ReputService {
         return commitLog.maxOffset() - reputFromOffset;
     }
 
-    public void start() {
-        loop.start();
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        Thread t = new Thread(this::run, "ReputMessageService");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
     }
 
-    public void wakeup() {
-        loop.wakeup();
+    private void run() {
+        while (!stopped) {
+            long work;
+            try {
+                work = step();
+            } catch (RuntimeException | Error e) {
+                errors++;
+                LOG.error("dispatch step failed", e);
+                work = 0;
+            }
+            if (work > 0) {
+                // Dispatching in batches under load leaves the writers more CPU than chasing every record as it
+                // lands (measured on 2 cores).
+                LockSupport.parkNanos(BUSY_PAUSE_NANOS);
+            } else {
+                parkUntilAppended();
+            }
+        }
+    }
+
+    private void parkUntilAppended() {
+        parked = true;
+        // Re-check after publishing the flag: a writer that appended before it saw the flag has not woken us.
+        // Bytes that a step could not take (a record still being written, an invalid one) are retried after the
+        // busy pause rather than at once.
+        if (!stopped) {
+            LockSupport.parkNanos(commitLog.maxOffset() <= reputFromOffset ? idleParkNanos : BUSY_PAUSE_NANOS);
+        }
+        parked = false;
+    }
+
+    /** Tells the service that readable bytes were added; wakes its thread only if it is parked. */
+    public void appended() {
+        if (parked) {
+            parked = false;
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Whether the service thread is parked (or about to park) with nothing to dispatch. */
+    boolean isParked() {
+        return parked;
+    }
+
+    /** Failed steps so far (each logged). */
+    public long errors() {
+        return errors;
     }
 
     /** Dispatches readable records of one file; returns the number of bytes consumed. */
@@ -117,7 +182,18 @@ public final class ReputService {
         }
     }
 
+    /** Stops the service thread and waits up to 5 s for it; safe to call twice. */
     public void shutdown() {
-        loop.shutdown(5_000);
+        stopped = true;
+        Thread t = thread;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        LockSupport.unpark(t);
+        try {
+            t.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Load shedding, one {@link #step()} every 10 ms: while the store's append lock is congested, every queued send is
+ * Load shedding, one {@link #step()} every 10 ms while a watched queue holds requests (every 50 ms while all are
+ * empty, so that an idle broker does not wake 100 times a second): while the store's append lock is congested, every queued send is
  * answered busy at once; otherwise a queued request that has waited longer than its pool's limit is answered busy
  * instead of being run late (a client would have timed out anyway).
  */
@@ -24,6 +25,9 @@ public final class BrokerFastFailure {
     public record WatchedPool(ThreadPoolExecutor pool, long maxWaitMillis) {
     }
 
+    static final long BUSY_PERIOD_MS = 10;
+    static final long IDLE_PERIOD_MS = 50;
+
     private final MessageStore store;
     private final ThreadPoolExecutor sendPool;
     private final List<WatchedPool> pools;
@@ -34,6 +38,19 @@ public final class BrokerFastFailure {
         this.sendPool = sendPool;
         this.pools = pools;
         this.clock = clock;
+    }
+
+    /** The pause before the next step: 10 ms while a watched queue holds a request, 50 ms while all are empty. */
+    public long nextDelayMillis() {
+        if (!sendPool.getQueue().isEmpty()) {
+            return BUSY_PERIOD_MS;
+        }
+        for (WatchedPool w : pools) {
+            if (!w.pool().getQueue().isEmpty()) {
+                return BUSY_PERIOD_MS;
+            }
+        }
+        return IDLE_PERIOD_MS;
     }
 
     /** @return how many requests were answered busy */

@@ -56,6 +56,9 @@ public final class ScheduleMessageService {
     }
 
     int deliverLevel(int level) {
+        if (store.getMaxOffsetInQueue(SCHEDULE_TOPIC, level - 1) == offsets.get(level)) {
+            return 0; // nothing parked at this level: no read (an idle broker passes over every level 10 times a second)
+        }
         int delivered = 0;
         while (true) {
             GetMessageResult r = store.getMessage(SCHEDULE_TOPIC, SCHEDULE_TOPIC, level - 1, offsets.get(level),

@@ -143,8 +143,28 @@ public final class BrokerBenchmark {
         Files.writeString(confFile, conf);
         boolean official = which.equals("official");
         String main = official ? "org.apache.rocketmq.broker.BrokerStartup" : "io.petrel.broker.BrokerStartup";
-        return new Launched(ChildJvm.start(home, main, jvmFlags, List.of("-c", confFile.toString()), official),
-            port);
+        return new Launched(ChildJvm.start(home, main, jvmFlags, List.of("-c", confFile.toString()), official,
+            official ? ChildJvm.testClassPath() : petrelClassPath()), port);
+    }
+
+    /**
+     * The jars of the built distribution ({@code petrel.distribution.dir}), as an installation runs Petrel; the
+     * test class path when there is no distribution.
+     */
+    static String petrelClassPath() {
+        String dist = System.getProperty("petrel.distribution.dir");
+        if (dist != null) {
+            try (java.util.stream.Stream<Path> jars = Files.list(Path.of(dist, "lib"))) {
+                List<String> all = jars.filter(p -> p.toString().endsWith(".jar")).map(p -> p.toAbsolutePath()
+                    .toString()).sorted().toList();
+                if (!all.isEmpty()) {
+                    return String.join(java.io.File.pathSeparator, all);
+                }
+            } catch (java.io.IOException e) {
+                // no distribution: the test class path
+            }
+        }
+        return ChildJvm.testClassPath();
     }
 
     static void awaitTopic(DefaultMQProducer producer, String topic) throws InterruptedException {

@@ -57,17 +57,19 @@ public final class BrokerSuite {
     private static final int TOPIC_QUEUES = 8;
     private static final int TOPIC_THREADS = 16;
     private static final int ASYNC_WINDOW = 1000;
+    private static final int WARM_UP_THREADS = 16;
+    private static final int WARM_UP_SECONDS = 10;
 
     /** What one run measures and how long. */
     record Settings(int rounds, int seconds, int backlog, int idleSeconds, long storeMiB, String heap,
-                    Set<String> cases) {
+                    Set<String> cases, boolean cds) {
         static Settings fromSystemProperties() {
             String cases = System.getProperty("bench.cases", "startup,idle,sync,async,backlog,topics,recovery,"
                 + "syncflush");
             return new Settings(Integer.getInteger("bench.rounds", 3), Integer.getInteger("bench.seconds", 15),
                 Integer.getInteger("bench.backlog", 1_000_000), Integer.getInteger("bench.idleSeconds", 60),
                 Long.getLong("bench.storeMiB", 2048), System.getProperty("bench.heap", "1g"),
-                Set.of(cases.split(",")));
+                Set.of(cases.split(",")), !"false".equals(System.getProperty("bench.cds")));
         }
 
         /**
@@ -104,6 +106,8 @@ public final class BrokerSuite {
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private double fdatasyncP50Us;
+    /** The class data sharing flags of Petrel's brokers, once the training start has written the archive. */
+    private List<String> petrelCds = List.of();
 
     BrokerSuite(Settings settings) {
         this.settings = settings;
@@ -139,6 +143,9 @@ public final class BrokerSuite {
             admin.setInstanceName("suite-admin");
             admin.start();
             try {
+                if (settings.cds()) {
+                    trainCds(dir, ns.address());
+                }
                 for (int round = 0; round < settings.rounds(); round++) {
                     List<String> order = round % 2 == 0 ? KINDS : KINDS_REVERSED;
                     for (String kind : order) {
@@ -169,6 +176,48 @@ public final class BrokerSuite {
         }
     }
 
+    /**
+     * What Petrel's distribution does on a server's first start (see {@code bin/runserver.sh}): a Petrel broker
+     * started once with the suite's flags, sent to for a few seconds and stopped writes a class data sharing archive
+     * of the classes it loaded; the measured Petrel brokers map it. Not measured.
+     */
+    private void trainCds(Path dir, String namesrv) throws Exception {
+        Path archive = dir.resolve("petrel-broker.jsa");
+        List<String> flags = new ArrayList<>(settings.jvm("petrel"));
+        flags.add("-XX:ArchiveClassesAtExit=" + archive);
+        Path home = dir.resolve("cds-training");
+        BrokerBenchmark.BrokerProcess broker = BrokerBenchmark.start("petrel", home, namesrv,
+            List.of("brokerName=bench-cds-training"), flags);
+        try {
+            DefaultMQProducer producer = producer(namesrv, "SUITE_CDS_PG");
+            try {
+                String topic = "SUITE_CDS";
+                BrokerBenchmark.awaitTopic(producer, topic);
+                SendLoops.sync(body -> producer.send(new Message(topic, body)), 4, 3);
+            } finally {
+                producer.shutdown();
+            }
+        } finally {
+            broker.close();
+        }
+        if (!waitFor(() -> Files.exists(archive), 60_000, 100)) {
+            problems.add("no class data sharing archive from the training start: " + archive);
+            return;
+        }
+        petrelCds = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        deleteQuietly(home);
+        System.out.println("class data sharing archive for Petrel's brokers: " + archive);
+    }
+
+    /** The JVM flags of a kind's brokers: the suite's, and Petrel's class data sharing archive. */
+    private List<String> jvm(String kind) {
+        List<String> flags = new ArrayList<>(settings.jvm(kind));
+        if (kind.equals("petrel")) {
+            flags.addAll(petrelCds);
+        }
+        return flags;
+    }
+
     // ---- the rounds -----------------------------------------------------------------------------------------
 
     private void asyncFlushRound(String kind, int round, Path home, String namesrv, DefaultMQAdminExt admin)
@@ -192,7 +241,7 @@ public final class BrokerSuite {
                 String topic = "SUITE_" + kind.toUpperCase(Locale.ROOT);
                 BrokerBenchmark.awaitTopic(producer, topic);
                 if (settings.has("sync") || settings.has("async")) {
-                    SendLoops.sync(body -> producer.send(new Message(topic, body)), 4, 3); // warm-up
+                    warmUp(producer, topic);
                 }
                 if (settings.has("sync")) {
                     for (int threads : SYNC_THREADS) {
@@ -233,6 +282,15 @@ public final class BrokerSuite {
         }
     }
 
+    /**
+     * Sync sends from 16 threads for up to 10 s before a broker's first case, so that the first case does not
+     * measure a broker still compiling its hot paths.
+     */
+    private void warmUp(DefaultMQProducer producer, String topic) throws Exception {
+        SendLoops.sync(body -> producer.send(new Message(topic, body)), WARM_UP_THREADS,
+            Math.min(settings.seconds(), WARM_UP_SECONDS));
+    }
+
     /** On a broker of its own with an empty store: sends over more and more topics created just before. */
     private void topicsRound(String kind, int round, Path home, String namesrv, DefaultMQAdminExt admin)
         throws Exception {
@@ -242,7 +300,7 @@ public final class BrokerSuite {
             try {
                 String topic = "SUITE_MT_" + kind.toUpperCase(Locale.ROOT);
                 BrokerBenchmark.awaitTopic(producer, topic);
-                SendLoops.sync(body -> producer.send(new Message(topic, body)), 4, 3); // warm-up
+                warmUp(producer, topic);
                 for (int count : TOPIC_COUNTS) {
                     topicsCase(kind, round, count, broker, producer, admin);
                 }
@@ -256,13 +314,13 @@ public final class BrokerSuite {
 
     private void syncFlushRound(String kind, int round, Path home, String namesrv) throws Exception {
         BrokerBenchmark.BrokerProcess broker = BrokerBenchmark.start(kind, home, namesrv,
-            List.of("brokerName=bench-" + kind + "-sf-" + round, "flushDiskType=SYNC_FLUSH"), settings.jvm(kind));
+            List.of("brokerName=bench-" + kind + "-sf-" + round, "flushDiskType=SYNC_FLUSH"), jvm(kind));
         try {
             DefaultMQProducer producer = producer(namesrv, "SUITE_SF_PG_" + kind + round);
             try {
                 String topic = "SUITE_SF_" + kind.toUpperCase(Locale.ROOT);
                 BrokerBenchmark.awaitTopic(producer, topic);
-                SendLoops.sync(body -> producer.send(new Message(topic, body)), 4, 3); // warm-up
+                warmUp(producer, topic);
                 for (int threads : SYNC_FLUSH_THREADS) {
                     syncCase("SYNC_FLUSH sync " + threads + " thr", kind, broker.pid(), threads,
                         body -> producer.send(new Message(topic, body)));
@@ -421,7 +479,7 @@ public final class BrokerSuite {
         List<String> conf = new ArrayList<>(extraConf);
         conf.add("brokerName=" + brokerName);
         long begin = System.nanoTime();
-        BrokerBenchmark.Launched launched = BrokerBenchmark.launch(kind, home, namesrv, conf, settings.jvm(kind));
+        BrokerBenchmark.Launched launched = BrokerBenchmark.launch(kind, home, namesrv, conf, jvm(kind));
         boolean booted = waitFor(() -> {
             if (!launched.jvm().isAlive()) {
                 throw new IllegalStateException(kind + " broker exited:\n" + launched.jvm().output());

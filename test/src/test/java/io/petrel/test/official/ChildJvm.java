@@ -32,7 +32,7 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** The test JVM's class path (surefire passes the real one in {@code surefire.test.class.path}). */
-    static String testClassPath() {
+    public static String testClassPath() {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         // absolute, because the child runs in its own directory
         return java.util.Arrays.stream(cp.split(java.io.File.pathSeparator)).filter(e -> !e.isEmpty())
@@ -58,6 +58,12 @@ public final class ChildJvm implements AutoCloseable {
      */
     public static ChildJvm start(Path home, String mainClass, List<String> jvmFlags, List<String> args,
                                  boolean officialOpens) throws IOException {
+        return start(home, mainClass, jvmFlags, args, officialOpens, testClassPath());
+    }
+
+    /** As {@link #start(Path, String, List, List, boolean)}, on the given class path. */
+    public static ChildJvm start(Path home, String mainClass, List<String> jvmFlags, List<String> args,
+                                 boolean officialOpens, String classPath) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (officialOpens) {
@@ -69,7 +75,7 @@ public final class ChildJvm implements AutoCloseable {
         cmd.add("-Drocketmq.client.logRoot=" + home.resolve("logs"));
         cmd.add("-Drocketmq.client.logUseSlf4j=true");
         cmd.add("-cp");
-        cmd.add(testClassPath());
+        cmd.add(classPath);
         cmd.add(mainClass);
         cmd.addAll(args);
         Path out = home.resolve(mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-" + System.nanoTime() + ".out");
