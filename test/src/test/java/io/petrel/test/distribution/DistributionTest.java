@@ -112,6 +112,18 @@ class DistributionTest {
 
         shutDown("broker", broker, brokerPort);
         assertFalse(Files.exists(home.resolve("store/abort")), "the broker did not shut down cleanly");
+
+        // the first start wrote a class data sharing archive when it exited; the next start maps it
+        List<String> written = cdsFiles();
+        assertTrue(written.stream().anyMatch(n -> n.matches("broker-\\d+\\.jsa\\." + broker.pid())), written.toString());
+        ScriptProcess restarted = started(ScriptProcess.start(home, "broker-again", List.of(script("bin/mqbroker"),
+            "-c", brokerConf.toString())));
+        restarted.awaitOutput("boot success", START);
+        String maps = Files.readString(Path.of("/proc", String.valueOf(restarted.pid()), "maps"));
+        assertTrue(cdsFiles().stream().anyMatch(n -> n.matches("broker-\\d+\\.jsa")
+            && maps.contains(home.resolve("cds").resolve(n).toString())), cdsFiles() + " not mapped by the broker");
+        assertFalse(restarted.output().contains("cds"), restarted.output());
+        shutDown("broker", restarted, brokerPort);
         shutDown("namesrv", ns, namesrvPort);
         ScriptProcess.Result again = tool("bin/mqshutdown", "namesrv");
         assertEquals(1, again.exitCode(), again.output());
@@ -147,6 +159,12 @@ class DistributionTest {
         // SIGTERM: the JVM runs its shutdown hook and exits with 143
         assertEquals(143, server.waitFor(Duration.ofSeconds(30)), server.output());
         assertFalse(listening(port), kind + " port " + port + " still open");
+    }
+
+    private List<String> cdsFiles() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(home.resolve("cds"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     static boolean listening(int port) {

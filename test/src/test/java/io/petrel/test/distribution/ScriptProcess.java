@@ -27,10 +27,13 @@ final class ScriptProcess implements AutoCloseable {
         this.output = output;
     }
 
-    /** The environment every script gets: {@code home} as HOME and user.home, logs in {@code home/logs}. */
+    /**
+     * The environment every script gets: {@code home} as HOME and user.home, logs in {@code home/logs}, class data
+     * sharing archives in {@code home/cds}.
+     */
     static Map<String, String> environment(Path home) {
         return Map.of("HOME", home.toString(), "PETREL_LOG_DIR", home.resolve("logs").toString(),
-            "PETREL_HEAP_MB", "256", "PETREL_TOOL_HEAP_MB", "128",
+            "PETREL_HEAP_MB", "256", "PETREL_TOOL_HEAP_MB", "128", "PETREL_CDS_DIR", home.resolve("cds").toString(),
             "JAVA_HOME", System.getProperty("java.home"),
             "JAVA_OPT_EXT", "-Duser.home=" + home + " -XX:TieredStopAtLevel=1");
     }
