@@ -10,14 +10,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the CommitLog behind the writer and hands every record to the dispatcher
  * (ConsumeQueue, index, arriving listener). {@link #step()} dispatches what is readable in the
- * file holding the dispatch offset. The service thread runs steps; after a pass that found records it pauses 1 ms
- * so that records under load are dispatched in batches, and once caught up it parks until {@link #appended()}
- * reports new readable bytes (a writer wakes it only while it is parked, never once per record).
+ * file holding the dispatch offset. The service thread runs steps every 1 ms while records keep coming, so that
+ * they are dispatched in batches; after 50 ms without a record it parks until {@link #appended()} reports new
+ * readable bytes (a writer wakes it only while it is parked: once per quiet spell, never once per record).
  * Thread-safety: the dispatch offset is only moved by the step's thread (or before start).
  */
 public final class ReputService {
     private static final Logger LOG = LoggerFactory.getLogger(ReputService.class);
     private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long the service keeps polling after the last record before it parks until an append wakes it. */
+    private static final long QUIET_BEFORE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** A bound on a parked wait, so that a missed wake-up (a bug) would cost latency, never a stuck queue. */
     private static final long DEFAULT_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -31,6 +33,7 @@ public final class ReputService {
     private volatile boolean parked;
     private volatile boolean stopped;
     private long errors;
+    private long lastWorkNanos;
     private long lastInvalidOffset = -1;
 
     public ReputService(CommitLog commitLog, RecordReader reader, Consumer<DispatchRequest> dispatcher) {
@@ -76,9 +79,13 @@ public final class ReputService {
                 LOG.error("dispatch step failed", e);
                 work = 0;
             }
+            long now = System.nanoTime();
             if (work > 0) {
-                // Dispatching in batches under load leaves the writers more CPU than chasing every record as it
-                // lands (measured on 2 cores).
+                lastWorkNanos = now;
+            }
+            if (work > 0 || now - lastWorkNanos < QUIET_BEFORE_PARK_NANOS) {
+                // While records keep coming, poll every 1 ms: dispatching in batches leaves the writers more CPU
+                // than a wake-up per record (measured on 2 cores).
                 LockSupport.parkNanos(BUSY_PAUSE_NANOS);
             } else {
                 parkUntilAppended();

@@ -13,11 +13,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One JSON config file under {@code <storeRoot>/config/} with a {@code .bak} copy of the previous version, as
  * RocketMQ brokers keep them: a write goes to a temp file first, the old file becomes {@code .bak}, the temp file
- * is moved in place; a load that cannot parse the file falls back to {@code .bak}. Callers serialise writes.
+ * is moved in place; a load that cannot parse the file falls back to {@code .bak}. A store of the content this
+ * object last wrote, while the file is still there, writes nothing (the broker persists its offset tables every few
+ * seconds whether or not they changed). Thread-safe.
  */
 public final class JsonConfigFile {
     private static final Logger LOG = LoggerFactory.getLogger(JsonConfigFile.class);
     private final Path path;
+    private byte[] lastStored;
 
     public JsonConfigFile(Path path) {
         this.path = path;
@@ -63,7 +66,11 @@ public final class JsonConfigFile {
         return null;
     }
 
-    public void store(byte[] content) {
+    public synchronized void store(byte[] content) {
+        if (lastStored != null && java.util.Arrays.equals(lastStored, content) && Files.exists(path)) {
+            return;
+        }
+        lastStored = null;
         try {
             Files.createDirectories(path.getParent());
             Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
@@ -76,6 +83,7 @@ public final class JsonConfigFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
             }
+            lastStored = content;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path, e);
         }

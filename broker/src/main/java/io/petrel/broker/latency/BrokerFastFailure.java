@@ -9,8 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Load shedding, one {@link #step()} every 10 ms while a watched queue holds requests (every 50 ms while all are
- * empty, so that an idle broker does not wake 100 times a second): while the store's append lock is congested, every queued send is
+ * Load shedding, one {@link #step()} every 10 ms while a watched queue holds requests: while the store's append lock is congested, every queued send is
  * answered busy at once; otherwise a queued request that has waited longer than its pool's limit is answered busy
  * instead of being run late (a client would have timed out anyway).
  */
@@ -26,7 +25,7 @@ public final class BrokerFastFailure {
     }
 
     static final long BUSY_PERIOD_MS = 10;
-    static final long IDLE_PERIOD_MS = 50;
+    static final long MAX_IDLE_PERIOD_MS = 1000;
 
     private final MessageStore store;
     private final ThreadPoolExecutor sendPool;
@@ -40,17 +39,24 @@ public final class BrokerFastFailure {
         this.clock = clock;
     }
 
-    /** The pause before the next step: 10 ms while a watched queue holds a request, 50 ms while all are empty. */
+    /**
+     * The pause before the next step: 10 ms while a watched queue holds a request. While all are empty, the
+     * shortest wait limit (at most 1 s): a request queued after this step cannot have waited longer than that by
+     * the next one, so none is answered later than with 10 ms steps, and an idle broker wakes a few times a
+     * second rather than 100.
+     */
     public long nextDelayMillis() {
         if (!sendPool.getQueue().isEmpty()) {
             return BUSY_PERIOD_MS;
         }
+        long idle = MAX_IDLE_PERIOD_MS;
         for (WatchedPool w : pools) {
             if (!w.pool().getQueue().isEmpty()) {
                 return BUSY_PERIOD_MS;
             }
+            idle = Math.min(idle, w.maxWaitMillis());
         }
-        return IDLE_PERIOD_MS;
+        return Math.max(BUSY_PERIOD_MS, idle);
     }
 
     /** @return how many requests were answered busy */

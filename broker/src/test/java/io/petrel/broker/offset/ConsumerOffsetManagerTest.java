@@ -64,6 +64,7 @@ class ConsumerOffsetManagerTest {
         ConsumerOffsetManager m = manager("consumerOffset.json");
         m.commit("c", "G", "T", 0, 7);
         m.persist();
+        m.commit("c", "G", "T", 1, 9);
         m.persist(); // the previous version becomes consumerOffset.json.bak
         Files.writeString(dir.resolve("consumerOffset.json"), "{\"offsetTable\":{\"T@G\":{0:");
         ConsumerOffsetManager again = manager("consumerOffset.json");

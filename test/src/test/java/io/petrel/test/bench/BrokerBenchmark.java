@@ -126,7 +126,8 @@ public final class BrokerBenchmark {
     /**
      * Starts a broker of {@code which} kind ({@code petrel} or {@code official}) on a free port with the benchmark
      * settings (ASYNC_MASTER, ASYNC_FLUSH, store under {@code home}), {@code extraConf} lines laid over them; does
-     * not wait for it.
+     * not wait for it. A Petrel broker runs on the built distribution's jars and logging configuration when there is
+     * one (as {@code bin/mqbroker} runs it), an official one on the test class path.
      */
     static Launched launch(String which, Path home, String namesrv, List<String> extraConf, List<String> jvmFlags)
         throws Exception {
@@ -143,28 +144,38 @@ public final class BrokerBenchmark {
         Files.writeString(confFile, conf);
         boolean official = which.equals("official");
         String main = official ? "org.apache.rocketmq.broker.BrokerStartup" : "io.petrel.broker.BrokerStartup";
-        return new Launched(ChildJvm.start(home, main, jvmFlags, List.of("-c", confFile.toString()), official,
-            official ? ChildJvm.testClassPath() : petrelClassPath()), port);
+        if (official) {
+            return new Launched(ChildJvm.start(home, main, jvmFlags, List.of("-c", confFile.toString()), true), port);
+        }
+        Path dist = distribution();
+        if (dist == null) {
+            return new Launched(ChildJvm.start(home, main, jvmFlags, List.of("-c", confFile.toString()), false),
+                port);
+        }
+        // as bin/mqbroker runs it: the distribution's jars and logging configuration
+        List<String> flags = new java.util.ArrayList<>(jvmFlags);
+        flags.add("-Dlogback.configurationFile=" + dist.resolve("conf/logback_broker.xml"));
+        flags.add("-Dpetrel.log.dir=" + home.resolve("logs"));
+        return new Launched(ChildJvm.start(home, main, flags, List.of("-c", confFile.toString()), false,
+            distributionClassPath(dist)), port);
     }
 
-    /**
-     * The jars of the built distribution ({@code petrel.distribution.dir}), as an installation runs Petrel; the
-     * test class path when there is no distribution.
-     */
-    static String petrelClassPath() {
+    /** The built distribution ({@code petrel.distribution.dir}) if it has its jars, else null. */
+    static Path distribution() {
         String dist = System.getProperty("petrel.distribution.dir");
-        if (dist != null) {
-            try (java.util.stream.Stream<Path> jars = Files.list(Path.of(dist, "lib"))) {
-                List<String> all = jars.filter(p -> p.toString().endsWith(".jar")).map(p -> p.toAbsolutePath()
-                    .toString()).sorted().toList();
-                if (!all.isEmpty()) {
-                    return String.join(java.io.File.pathSeparator, all);
-                }
-            } catch (java.io.IOException e) {
-                // no distribution: the test class path
-            }
+        if (dist == null || !Files.isRegularFile(Path.of(dist, "conf", "logback_broker.xml"))) {
+            return null;
         }
-        return ChildJvm.testClassPath();
+        return distributionClassPath(Path.of(dist)).isEmpty() ? null : Path.of(dist);
+    }
+
+    private static String distributionClassPath(Path dist) {
+        try (java.util.stream.Stream<Path> jars = Files.list(dist.resolve("lib"))) {
+            return String.join(java.io.File.pathSeparator, jars.filter(p -> p.toString().endsWith(".jar"))
+                .map(p -> p.toAbsolutePath().toString()).sorted().toList());
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     static void awaitTopic(DefaultMQProducer producer, String topic) throws InterruptedException {

@@ -183,7 +183,8 @@ public final class BrokerSuite {
      */
     private void trainCds(Path dir, String namesrv) throws Exception {
         Path archive = dir.resolve("petrel-broker.jsa");
-        List<String> flags = new ArrayList<>(settings.jvm("petrel"));
+        // without the profiler agent: the JVM writes no archive with a native agent loaded
+        List<String> flags = new ArrayList<>(settings.jvm("none"));
         flags.add("-XX:ArchiveClassesAtExit=" + archive);
         Path home = dir.resolve("cds-training");
         BrokerBenchmark.BrokerProcess broker = BrokerBenchmark.start("petrel", home, namesrv,
