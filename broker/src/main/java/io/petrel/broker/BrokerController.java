@@ -69,6 +69,7 @@ public final class BrokerController {
     private final NettyClientConfig clientConfig;
     private final MessageStoreConfig storeConfig;
     private final Clock clock;
+    private static final int DEFAULT_HA_LISTEN_PORT = 10912;
     private final AtomicInteger state = new AtomicInteger();
     /** A topic change whose registration no NameServer confirmed: the next periodic one carries a new version. */
     private final AtomicBoolean unconfirmedChange = new AtomicBoolean();
@@ -184,7 +185,9 @@ public final class BrokerController {
     private void startHa() throws IOException {
         haServer = new HaServer(store, storeConfig);
         haServer.start(serverConfig.getBindAddress(), RegistrationRules.haPort(serverConfig.getListenPort()));
-        if (serverConfig.getListenPort() != 0 && storeConfig.haListenPort() != haServer.localPort()) {
+        // only a haListenPort someone set is worth a word: the default (10912) goes with the default listenPort
+        if (serverConfig.getListenPort() != 0 && storeConfig.haListenPort() != DEFAULT_HA_LISTEN_PORT
+            && storeConfig.haListenPort() != haServer.localPort()) {
             LOG.warn("haListenPort={} is not used: the HA port is listenPort + 1 = {}, as in RocketMQ 4.9.7",
                 storeConfig.haListenPort(), haServer.localPort());
         }
