@@ -64,9 +64,9 @@ fi
 
 # Class data sharing: in a distribution, the first start of a server writes an archive of the classes it loaded when
 # it exits (mqshutdown, Ctrl-C); later starts map it instead of loading and verifying those classes again, which
-# takes about half of the start-up time. The archive is tied to this Java, these jars and the heap size (its name
-# carries a checksum of them), so an upgrade or a new heap size makes a new one. PETREL_CDS=off turns it off;
-# PETREL_CDS_DIR moves it (default <home>/cds, or ~/.petrel/cds when <home> is read-only).
+# takes about half of the start-up time. An archive is tied to this installation, this Java, these jars and the heap
+# size (its name carries checksums of them), so an upgrade or a new heap size makes a new one. PETREL_CDS=off turns
+# it off; archives live in PETREL_CDS_DIR (default ~/.petrel/cds), never in the installation directory.
 cds_options() {
   [ "${PETREL_CDS:-on}" != "off" ] || return 0
   ls "$BASE_DIR"/lib/*.jar >/dev/null 2>&1 || return 0
@@ -76,15 +76,13 @@ cds_options() {
       -h|--help|-p|--printConfigItem|-m|--printImportantConfig) return 0 ;;
     esac
   done
-  local dir=${PETREL_CDS_DIR:-$BASE_DIR/cds}
-  if ! { mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ]; }; then
-    dir=$HOME/.petrel/cds
-    mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
-  fi
-  local sum
+  local dir=${PETREL_CDS_DIR:-$HOME/.petrel/cds}
+  mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
+  local install sum
+  install=$(echo "$BASE_DIR" | cksum | cut -d' ' -f1)
   sum=$({ readlink -f "$(command -v "$JAVA")"; cat "$JAVA_RELEASE_FILE" 2>/dev/null; echo "$HEAP_MB"; \
     ls -l --time-style=+%s "$BASE_DIR"/lib; } | cksum | cut -d' ' -f1)
-  local archive="$dir/$MODULE-$sum.jsa" f
+  local archive="$dir/$MODULE-$install-$sum.jsa" f
   # adopt an archive that an exited server wrote under its process id
   for f in "$archive".*; do
     [ -f "$f" ] || continue
@@ -92,10 +90,11 @@ cds_options() {
       mv -f "$f" "$archive" 2>/dev/null || true
     fi
   done
-  for f in "$dir/$MODULE"-*.jsa; do
+  # archives of this installation that no longer fit it
+  for f in "$dir/$MODULE-$install"-*.jsa; do
     [ "$f" = "$archive" ] || rm -f "$f"
   done
-  # an archive that no longer fits is ignored by the JVM without a word
+  # an archive that does not fit after all is ignored by the JVM without a word
   JAVA_OPT="$JAVA_OPT -Xlog:cds=off -Xlog:cds+dynamic=off"
   if [ -f "$archive" ]; then
     JAVA_OPT="$JAVA_OPT -XX:SharedArchiveFile=$archive"

@@ -159,6 +159,7 @@ public final class BrokerSuite {
                                 deleteQuietly(dir.resolve(kind + "-mt-" + round));
                             }
                             if (settings.has("syncflush")) {
+                                quietDisk();
                                 syncFlushRound(kind, round, dir.resolve(kind + "-sf-" + round), ns.address());
                             }
                         } finally {
@@ -208,6 +209,17 @@ public final class BrokerSuite {
         petrelCds = List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         deleteQuietly(home);
         System.out.println("class data sharing archive for Petrel's brokers: " + archive);
+    }
+
+    /**
+     * Writes back what the earlier cases left dirty in the page cache (GiBs of CommitLog, thousands of ConsumeQueue
+     * files, deleted stores) before the SYNC_FLUSH cases, so that their fsyncs do not queue behind that writeback.
+     */
+    private static void quietDisk() throws Exception {
+        Process sync = new ProcessBuilder("sync").inheritIO().start();
+        if (!sync.waitFor(5, TimeUnit.MINUTES)) {
+            sync.destroyForcibly();
+        }
     }
 
     /** The JVM flags of a kind's brokers: the suite's, and Petrel's class data sharing archive. */

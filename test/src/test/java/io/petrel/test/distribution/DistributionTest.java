@@ -115,12 +115,13 @@ class DistributionTest {
 
         // the first start wrote a class data sharing archive when it exited; the next start maps it
         List<String> written = cdsFiles();
-        assertTrue(written.stream().anyMatch(n -> n.matches("broker-\\d+\\.jsa\\." + broker.pid())), written.toString());
+        assertTrue(written.stream().anyMatch(n -> n.matches("broker-\\d+-\\d+\\.jsa\\." + broker.pid())),
+            written.toString());
         ScriptProcess restarted = started(ScriptProcess.start(home, "broker-again", List.of(script("bin/mqbroker"),
             "-c", brokerConf.toString())));
         restarted.awaitOutput("boot success", START);
         String maps = Files.readString(Path.of("/proc", String.valueOf(restarted.pid()), "maps"));
-        assertTrue(cdsFiles().stream().anyMatch(n -> n.matches("broker-\\d+\\.jsa")
+        assertTrue(cdsFiles().stream().anyMatch(n -> n.matches("broker-\\d+-\\d+\\.jsa")
             && maps.contains(home.resolve("cds").resolve(n).toString())), cdsFiles() + " not mapped by the broker");
         assertFalse(restarted.output().contains("cds"), restarted.output());
         shutDown("broker", restarted, brokerPort);
