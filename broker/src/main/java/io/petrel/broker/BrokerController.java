@@ -268,8 +268,7 @@ public final class BrokerController {
         ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("ScheduleMessageService"));
         pools.add(delivery);
-        delivery.scheduleWithFixedDelay(safely("deliver delayed messages", scheduleService::doWork), 1000,
-            ScheduleMessageService.PASS_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        scheduleDelivery(delivery, 1000);
         delivery.scheduleAtFixedRate(safely("persist delay offsets", delayOffsets::persist),
             config.getFlushDelayOffsetInterval(), config.getFlushDelayOffsetInterval(), TimeUnit.MILLISECONDS);
         ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(
@@ -316,6 +315,25 @@ public final class BrokerController {
         long holdCheck = config.isLongPollingEnable() ? 5000 : config.getShortPollingTimeMills();
         scheduler.scheduleAtFixedRate(safely("long polling", holdService::checkAll), holdCheck, holdCheck,
             TimeUnit.MILLISECONDS);
+    }
+
+    /** One delay-level pass after {@code delayMillis}, then the next after the pause the service asks for. */
+    private void scheduleDelivery(ScheduledExecutorService delivery, long delayMillis) {
+        Runnable pass = safely("deliver delayed messages", scheduleService::doWork);
+        try {
+            delivery.schedule(() -> {
+                pass.run();
+                long next = ScheduleMessageService.PASS_INTERVAL_MS;
+                try {
+                    next = scheduleService.nextPassDelayMillis();
+                } catch (RuntimeException e) {
+                    LOG.warn("delay-level check failed; next pass in {} ms", next, e);
+                }
+                scheduleDelivery(delivery, next);
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // the pool is stopping with the broker
+        }
     }
 
     private void scheduleFastFailure(long delayMillis) {

@@ -23,10 +23,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #doWork()} is one pass over every level: it delivers, in queue order, every message that is due and
  * stops at the first one that is not (or whose put failed; the next pass retries it). The broker runs it every
- * {@value #PASS_INTERVAL_MS} ms on a thread of its own, on masters only. Not thread-safe: one caller at a time.
+ * {@value #PASS_INTERVAL_MS} ms on a thread of its own, on masters only (less often while nothing is parked, see
+ * {@link #nextPassDelayMillis()}). Not thread-safe: one caller at a time.
  */
 public final class ScheduleMessageService {
     public static final long PASS_INTERVAL_MS = 100;
+    static final long MAX_IDLE_PASS_MS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleMessageService.class);
     private static final String SCHEDULE_TOPIC = TopicValidator.RMQ_SYS_SCHEDULE_TOPIC;
     private static final int BATCH = 32;
@@ -44,6 +46,23 @@ public final class ScheduleMessageService {
         this.offsets = offsets;
         this.clock = clock;
         this.stats = stats;
+    }
+
+    /**
+     * The pause before the next pass: {@value #PASS_INTERVAL_MS} ms while any level holds a parked message. While
+     * none does, the shortest delay level (at most 1 s): a message parked after this pass is not due before then,
+     * so none is delivered later than with {@value #PASS_INTERVAL_MS} ms passes, and an idle broker passes once a
+     * second rather than ten times.
+     */
+    public long nextPassDelayMillis() {
+        long shortest = MAX_IDLE_PASS_MS;
+        for (int level = 1; level <= levels.maxLevel(); level++) {
+            if (store.getMaxOffsetInQueue(SCHEDULE_TOPIC, level - 1) != offsets.get(level)) {
+                return PASS_INTERVAL_MS;
+            }
+            shortest = Math.min(shortest, levels.deliverTime(level, 0));
+        }
+        return Math.max(PASS_INTERVAL_MS, shortest);
     }
 
     /** One pass over all levels; returns how many parked messages were handled (delivered or discarded). */

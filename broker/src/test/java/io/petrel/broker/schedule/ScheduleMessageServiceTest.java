@@ -62,6 +62,22 @@ class ScheduleMessageServiceTest {
     }
 
     @Test
+    void passesEvery100MsWhileAMessageIsParkedAndAtTheShortestLevelWhileNoneIs() {
+        assertEquals(1000, service.nextPassDelayMillis());
+        putDelayed("T_DELAY", 0, "parked", 3);
+        store.awaitDispatched();
+        assertEquals(100, service.nextPassDelayMillis());
+        clock.advance(10_000);
+        assertEquals(1, service.doWork());
+        assertEquals(1000, service.nextPassDelayMillis());
+
+        // a level without delay: every 100 ms even with nothing parked
+        ScheduleMessageService noDelayLevel = new ScheduleMessageService(store.store(), DelayLevels.parse("1s 0s 5s"),
+            offsets, clock, stats);
+        assertEquals(100, noDelayLevel.nextPassDelayMillis());
+    }
+
+    @Test
     void deliversOnlyOnceTheLevelDelayHasPassed() {
         putDelayed("T_DELAY", 3, "late", 2);
         assertEquals(1, store.read(SCHEDULE, 1).size());
