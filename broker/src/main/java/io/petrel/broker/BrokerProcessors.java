@@ -44,6 +44,7 @@ import io.petrel.store.MessageStoreConfig;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -74,7 +75,7 @@ final class BrokerProcessors {
 
     /** Where processors are registered: a server, and whether it serves pulls. */
     interface Registrar {
-        void register(int code, RequestProcessor processor, ExecutorService pool);
+        void register(int code, RequestProcessor processor, Executor pool);
 
         void registerDefault(RequestProcessor processor, ExecutorService pool);
 
@@ -84,7 +85,7 @@ final class BrokerProcessors {
         static Registrar of(NettyRemotingServer server, boolean servesPulls) {
             return new Registrar() {
                 @Override
-                public void register(int code, RequestProcessor processor, ExecutorService pool) {
+                public void register(int code, RequestProcessor processor, Executor pool) {
                     server.registerProcessor(code, processor, pool);
                 }
 
@@ -149,8 +150,8 @@ final class BrokerProcessors {
 
         for (Registrar s : servers) {
             register(s, query, queryPool, RequestCode.QUERY_MESSAGE, RequestCode.VIEW_MESSAGE_BY_ID);
-            register(s, send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
-                RequestCode.SEND_BATCH_MESSAGE);
+            register(s, send, c.isSendMessageOnIoThread() ? Runnable::run : sendPool, RequestCode.SEND_MESSAGE,
+                RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE);
             register(s, sendBack, sendPool, RequestCode.CONSUMER_SEND_MSG_BACK);
             register(s, send, replyPool, RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
             register(s, endTx, endTxPool, RequestCode.END_TRANSACTION);
@@ -199,7 +200,7 @@ final class BrokerProcessors {
         return admin;
     }
 
-    private static void register(Registrar s, RequestProcessor p, ExecutorService pool, int... codes) {
+    private static void register(Registrar s, RequestProcessor p, Executor pool, int... codes) {
         for (int code : codes) {
             s.register(code, p, pool);
         }

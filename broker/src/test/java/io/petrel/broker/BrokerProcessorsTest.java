@@ -27,10 +27,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which processor and pool serve each request code, on the main and the fast server. */
@@ -70,7 +72,7 @@ class BrokerProcessorsTest {
     /** What one server was given. */
     private static final class Recording implements BrokerProcessors.Registrar {
         final Map<Integer, RequestProcessor> processors = new HashMap<>();
-        final Map<Integer, ExecutorService> executors = new HashMap<>();
+        final Map<Integer, Executor> executors = new HashMap<>();
         final boolean pulls;
         RequestProcessor fallback;
 
@@ -79,7 +81,7 @@ class BrokerProcessorsTest {
         }
 
         @Override
-        public void register(int code, RequestProcessor processor, ExecutorService pool) {
+        public void register(int code, RequestProcessor processor, Executor pool) {
             assertNull(processors.put(code, processor), "registered twice: " + code);
             executors.put(code, pool);
         }
@@ -107,9 +109,11 @@ class BrokerProcessorsTest {
         }
     }
 
-    @Test
-    void everyBrokerRequestIsServedOnBothServersButPullsOnlyOnTheMainOne() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void everyBrokerRequestIsServedOnBothServersButPullsOnlyOnTheMainOne(boolean sendOnIoThread) throws Exception {
         Properties props = new Properties();
+        props.setProperty("sendMessageOnIoThread", String.valueOf(sendOnIoThread));
         props.setProperty("brokerIP1", "127.0.0.1");
         props.setProperty("storePathRootDir", dir.resolve("store").toString());
         props.setProperty("brokerFastFailureEnable", "false");
@@ -139,7 +143,19 @@ class BrokerProcessorsTest {
         }
         assertFalse(main.serves(9_999));
         assertEquals(byName.get("PullMessageThread"), main.executors.get(RequestCode.PULL_MESSAGE));
-        assertEquals(byName.get("SendMessageThread"), main.executors.get(RequestCode.SEND_MESSAGE));
+        for (int code : new int[] {RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
+            RequestCode.SEND_BATCH_MESSAGE}) {
+            Executor sends = main.executors.get(code);
+            if (sendOnIoThread) {
+                // Runs the request where it was read: on the caller's (the I/O) thread.
+                Thread[] ranOn = new Thread[1];
+                sends.execute(() -> ranOn[0] = Thread.currentThread());
+                assertEquals(Thread.currentThread(), ranOn[0], "code " + code);
+            } else {
+                assertEquals(byName.get("SendMessageThread"), sends, "code " + code);
+            }
+        }
+        assertEquals(byName.get("SendMessageThread"), main.executors.get(RequestCode.CONSUMER_SEND_MSG_BACK));
         assertEquals(byName.get("ProcessReplyMessageThread"), main.executors.get(RequestCode.SEND_REPLY_MESSAGE));
         assertEquals(byName.get("HeartbeatThread"), fast.executors.get(RequestCode.HEART_BEAT));
         assertEquals(byName.get("EndTransactionThread"), fast.executors.get(RequestCode.END_TRANSACTION));

@@ -29,6 +29,7 @@ public final class BrokerConfig {
     private final boolean traceTopicEnable;
     private final String msgTraceTopicName;
     private final int sendMessageThreadPoolNums;
+    private final boolean sendMessageOnIoThread;
     private final int pullMessageThreadPoolNums;
     private final int processReplyMessageThreadPoolNums;
     private final int queryMessageThreadPoolNums;
@@ -97,6 +98,7 @@ public final class BrokerConfig {
         this.traceTopicEnable = r.bool("traceTopicEnable", false);
         this.msgTraceTopicName = r.nonBlank("msgTraceTopicName", "RMQ_SYS_TRACE_TOPIC");
         this.sendMessageThreadPoolNums = r.intKey("sendMessageThreadPoolNums", Math.min(CPUS, 4), 1, Integer.MAX_VALUE);
+        this.sendMessageOnIoThread = r.bool("sendMessageOnIoThread", true);
         this.pullMessageThreadPoolNums = r.intKey("pullMessageThreadPoolNums", 16 + CPUS * 2, 1, Integer.MAX_VALUE);
         this.processReplyMessageThreadPoolNums = r.intKey("processReplyMessageThreadPoolNums", 16 + CPUS * 2, 1, Integer.MAX_VALUE);
         this.queryMessageThreadPoolNums = r.intKey("queryMessageThreadPoolNums", 8 + CPUS, 1, Integer.MAX_VALUE);
@@ -223,6 +225,14 @@ public final class BrokerConfig {
 
     public String getMsgTraceTopicName() {
         return msgTraceTopicName;
+    }
+
+    /**
+     * Whether SEND_MESSAGE, SEND_MESSAGE_V2 and SEND_BATCH_MESSAGE are served on the connection's I/O thread (no
+     * hand-off to the send pool and back; answers of one read share a flush) rather than on the send pool.
+     */
+    public boolean isSendMessageOnIoThread() {
+        return sendMessageOnIoThread;
     }
 
     public int getSendMessageThreadPoolNums() {

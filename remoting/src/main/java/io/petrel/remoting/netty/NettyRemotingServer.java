@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.common.util.NamedThreadFactory;
@@ -20,6 +21,7 @@ import io.petrel.remoting.RequestProcessor;
 import io.petrel.remoting.exception.RemotingException;
 import io.petrel.remoting.protocol.RemotingCommand;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,7 +66,7 @@ public class NettyRemotingServer {
     }
 
     /** Serves {@code code} with {@code processor} on {@code executor} (a bounded pool; full means SYSTEM_BUSY). */
-    public void registerProcessor(int code, RequestProcessor processor, ExecutorService executor) {
+    public void registerProcessor(int code, RequestProcessor processor, Executor executor) {
         requests.registerProcessor(code, processor, executor != null ? executor : publicExecutor());
     }
 
@@ -107,6 +109,10 @@ public class NettyRemotingServer {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     ch.pipeline().addLast(
+                        // Answers written while a read is served (requests run on the I/O thread) go out in one
+                        // flush when the read completes; outside a read a flush is not delayed.
+                        new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES,
+                            false),
                         new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()),
                         new NettyFrameDecoder(config.getMaxFrameLength()),
                         NettyFrameEncoder.INSTANCE,

@@ -41,6 +41,7 @@ class NettyRemotingTest {
     static final int FAIL = 1002;
     static final int NEEDS_HEADER = 1003;
     static final int ONEWAY_SINK = 1004;
+    static final int ECHO_ON_IO_THREAD = 1005;
 
     private final BlockingQueue<RemotingCommand> onewayReceived = new LinkedBlockingQueue<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
@@ -83,6 +84,10 @@ class NettyRemotingTest {
             onewayReceived.add(req);
             return RemotingCommand.createResponse(ResponseCode.SUCCESS, "must not be sent");
         }, pool);
+        server.registerProcessor(ECHO_ON_IO_THREAD, (ch, req) -> {
+            assertTrue(ch.eventLoop().inEventLoop(), "served on the channel's I/O thread");
+            return echo(req);
+        }, Runnable::run);
         server.start();
         addr = "127.0.0.1:" + server.localPort();
         client = new NettyRemotingClient(new NettyClientConfig());
@@ -124,6 +129,21 @@ class NettyRemotingTest {
         client.invokeAsync(addr, RemotingCommand.createRequest(ECHO).body("x"), 3000, (r, e) -> got.set(r));
         await().atMost(Duration.ofSeconds(5)).until(() -> got.get() != null);
         assertEquals("x", new String(got.get().body()));
+    }
+
+    @Test
+    void requestsServedOnTheIoThreadAreAllAnsweredWithTheirOwnBodies() throws Exception {
+        int calls = 2_000;
+        java.util.Map<Integer, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        for (int i = 0; i < calls; i++) {
+            int n = i;
+            client.invokeAsync(addr, RemotingCommand.createRequest(ECHO_ON_IO_THREAD).body("m" + n), 5000,
+                (r, e) -> answers.put(n, r == null ? "error " + e : r.code() + " " + new String(r.body())));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> answers.size() == calls);
+        for (int i = 0; i < calls; i++) {
+            assertEquals(ResponseCode.SUCCESS + " m" + i, answers.get(i));
+        }
     }
 
     @Test
