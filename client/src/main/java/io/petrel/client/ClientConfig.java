@@ -1,6 +1,7 @@
 package io.petrel.client;
 
 import io.petrel.common.message.MessageQueue;
+import io.petrel.remoting.tls.TlsSettings;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -34,7 +35,7 @@ public class ClientConfig {
     private String unitName;
     private boolean vipChannelEnabled =
         Boolean.parseBoolean(System.getProperty(SEND_MESSAGE_WITH_VIP_CHANNEL_PROPERTY, "false"));
-    private boolean useTLS;
+    private boolean useTLS = Boolean.getBoolean(TlsSettings.ENABLE);
     private int mqClientApiTimeout = 3_000;
 
     /** {@code ip@instanceName[@unitName]}: clients with the same id share one client instance. */

@@ -67,7 +67,7 @@ class BrokerSettingsTest {
 
     @Test
     void keysOfCapabilitiesNotBuiltStopStartUpUnlessAtTheirDefault() {
-        for (String[] kv : List.of(new String[] {"aclEnable", "true"}, new String[] {"useTLS", "true"},
+        for (String[] kv : List.of(new String[] {"aclEnable", "true"},
             new String[] {"filterServerNums", "1"}, new String[] {"forceRegister", "false"},
             new String[] {"enableCalcFilterBitMap", "true"})) {
             ConfigException e = assertThrows(ConfigException.class, () -> BrokerStartup.settings(props(kv)),

@@ -71,6 +71,7 @@ public class MQClientInstance {
         this.clientId = clientId;
         NettyClientConfig netty = new NettyClientConfig();
         netty.setClientCallbackExecutorThreads(clientConfig.getClientCallbackExecutorThreads());
+        netty.setUseTLS(clientConfig.isUseTLS());
         this.api = new MQClientAPI(netty, clientConfig, rpcHook);
         this.rebalanceService = new RebalanceService(this::doRebalance);
         this.pullMessageService = new PullMessageService(clientId);
@@ -84,15 +85,16 @@ public class MQClientInstance {
     public synchronized void start() throws MQClientException {
         switch (state) {
             case CREATE_JUST -> {
-                if (clientConfig.isUseTLS()) {
-                    state = ServiceState.START_FAILED;
-                    throw new MQClientException("TLS is not available in this client version (useTLS=true)", null);
-                }
                 if (clientConfig.getNamesrvAddr() == null || clientConfig.getNamesrvAddr().isBlank()) {
                     LOG.warn("no NameServer address set (namesrvAddr, -D{} or {})",
                         ClientConfig.NAMESRV_ADDR_PROPERTY, ClientConfig.NAMESRV_ADDR_ENV);
                 }
-                api.start();
+                try {
+                    api.start();
+                } catch (IllegalStateException e) {
+                    state = ServiceState.START_FAILED;
+                    throw new MQClientException(e.getMessage(), e);
+                }
                 remotingProcessor.register(api);
                 startScheduledTasks();
                 startInnerProducer();

@@ -5,6 +5,8 @@ import io.petrel.remoting.codec.RemotingFrame;
 /** Settings of a remoting client, with RocketMQ's names and defaults. */
 public class NettyClientConfig {
     private int clientWorkerThreads = 4;
+    private boolean useTLS = Boolean.getBoolean(io.petrel.remoting.tls.TlsSettings.ENABLE);
+    private io.petrel.remoting.tls.TlsSettings tls;
     private int clientCallbackExecutorThreads = Runtime.getRuntime().availableProcessors();
     private int clientSelectorThreads = 1;
     private int clientOnewaySemaphoreValue = 65535;
@@ -124,5 +126,23 @@ public class NettyClientConfig {
 
     public void setMaxFrameLength(int maxFrameLength) {
         this.maxFrameLength = maxFrameLength;
+    }
+
+    /** Whether connections use TLS ({@code useTLS}; RocketMQ's clients default it to {@code tls.enable}). */
+    public boolean isUseTLS() {
+        return useTLS;
+    }
+
+    public void setUseTLS(boolean useTLS) {
+        this.useTLS = useTLS;
+    }
+
+    /** The TLS settings; null (the default) reads them from the JVM's system properties at start. */
+    public io.petrel.remoting.tls.TlsSettings getTls() {
+        return tls;
+    }
+
+    public void setTls(io.petrel.remoting.tls.TlsSettings tls) {
+        this.tls = tls;
     }
 }

@@ -1,6 +1,9 @@
 package io.petrel.remoting.netty;
 
+import io.petrel.common.config.ConfigException;
 import io.petrel.common.config.ConfigReader;
+import io.petrel.remoting.tls.TlsMode;
+import io.petrel.remoting.tls.TlsSettings;
 
 /** Reads the remoting server and client keys (RocketMQ's names) with their ranges; the defaults are the beans'. */
 public final class NettyConfigs {
@@ -72,7 +75,16 @@ public final class NettyConfigs {
         n.setClientCloseSocketIfTimeout(r.bool("clientCloseSocketIfTimeout", d.isClientCloseSocketIfTimeout()));
         n.setUseEpollNativeSelector(r.bool("useEpollNativeSelector", d.isUseEpollNativeSelector()));
         n.setMaxFrameLength(r.intKey("maxFrameLength", d.getMaxFrameLength(), 1024, Integer.MAX_VALUE));
-        r.unsupportedBool("useTLS", false, "TLS is not built into this version of Petrel");
+        // As RocketMQ's broker: tls.enable when set, else whether this JVM's servers enforce TLS.
+        String enable = System.getProperty(TlsSettings.ENABLE);
+        boolean tlsByDefault;
+        try {
+            tlsByDefault = enable != null ? Boolean.parseBoolean(enable)
+                : TlsMode.parse(System.getProperty(TlsSettings.SERVER_MODE, "permissive").trim()) == TlsMode.ENFORCING;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(TlsSettings.SERVER_MODE, e.getMessage());
+        }
+        n.setUseTLS(r.bool("useTLS", tlsByDefault));
         return n;
     }
 }

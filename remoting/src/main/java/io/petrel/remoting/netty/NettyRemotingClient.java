@@ -10,7 +10,11 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.petrel.remoting.tls.TlsContexts;
+import io.petrel.remoting.tls.TlsSettings;
+import javax.net.ssl.SSLException;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.common.util.NamedThreadFactory;
 import io.petrel.common.util.NetAddresses;
@@ -76,6 +80,17 @@ public class NettyRemotingClient {
         if (!state.compareAndSet(0, 1)) {
             throw new IllegalStateException("client already started or stopped");
         }
+        SslContext ssl = null;
+        if (config.isUseTLS()) {
+            try {
+                ssl = TlsContexts.client(config.getTls() != null ? config.getTls()
+                    : TlsSettings.fromSystemProperties());
+            } catch (SSLException | IllegalArgumentException e) {
+                state.set(2);
+                throw new IllegalStateException("TLS: " + e.getMessage(), e);
+            }
+        }
+        SslContext tlsContext = ssl;
         NettyTransport transport = NettyTransport.choose(config.isUseEpollNativeSelector());
         group = transport.newGroup(config.getClientSelectorThreads(), "RemotingClientSelector", true);
         callbackExecutor = BoundedExecutors.fixed("RemotingClientCallback",
@@ -92,6 +107,9 @@ public class NettyRemotingClient {
             .handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
+                    if (tlsContext != null) {
+                        ch.pipeline().addLast(tlsContext.newHandler(ch.alloc()));
+                    }
                     ch.pipeline().addLast(
                         new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES,
                             true),

@@ -11,6 +11,9 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.petrel.remoting.tls.ServerTls;
+import io.petrel.remoting.tls.TlsSettings;
+import javax.net.ssl.SSLException;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.common.util.NamedThreadFactory;
 import io.petrel.common.util.NetAddresses;
@@ -91,6 +94,14 @@ public class NettyRemotingServer {
         if (!state.compareAndSet(NEW, RUNNING)) {
             throw new IllegalStateException("server already started or stopped");
         }
+        ServerTls tls;
+        try {
+            tls = new ServerTls(config.getTls() != null ? config.getTls() : TlsSettings.fromSystemProperties(),
+                System::currentTimeMillis);
+        } catch (SSLException | IllegalArgumentException e) {
+            shutdown();
+            throw new IllegalStateException("TLS: " + e.getMessage(), e);
+        }
         NettyTransport transport = NettyTransport.choose(config.isUseEpollNativeSelector());
         bossGroup = transport.newGroup(1, "RemotingServerBoss", false);
         workerGroup = transport.newGroup(config.getServerSelectorThreads(), "RemotingServerSelector", false);
@@ -109,6 +120,7 @@ public class NettyRemotingServer {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     ch.pipeline().addLast(
+                        tls.newDetector(),
                         // Answers written while a read is served (requests run on the I/O thread) go out in one
                         // flush when the read completes; outside a read a flush is not delayed.
                         new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES,

@@ -10,6 +10,7 @@ public class NettyServerConfig {
     private String bindAddress = "0.0.0.0";
     private int listenPort = 0;
     private int serverWorkerThreads = 8;
+    private io.petrel.remoting.tls.TlsSettings tls;
     private int serverCallbackExecutorThreads = 0;
     private int serverSelectorThreads = 3;
     private int serverOnewaySemaphoreValue = 256;
@@ -150,5 +151,14 @@ public class NettyServerConfig {
 
     public void setMaxFrameLength(int maxFrameLength) {
         this.maxFrameLength = maxFrameLength;
+    }
+
+    /** The TLS settings; null (the default) reads them from the JVM's system properties at start. */
+    public io.petrel.remoting.tls.TlsSettings getTls() {
+        return tls;
+    }
+
+    public void setTls(io.petrel.remoting.tls.TlsSettings tls) {
+        this.tls = tls;
     }
 }

@@ -23,10 +23,12 @@ public final class PetrelBrokerProcess implements AutoCloseable {
 
     private final Path home;
     private final Path confFile;
+    private final List<String> extraJvmFlags;
     private final int port;
     private ChildJvm process;
 
-    private PetrelBrokerProcess(Path home, Path confFile, int port) {
+    private PetrelBrokerProcess(Path home, Path confFile, int port, List<String> extraJvmFlags) {
+        this.extraJvmFlags = List.copyOf(extraJvmFlags);
         this.home = home;
         this.confFile = confFile;
         this.port = port;
@@ -40,6 +42,12 @@ public final class PetrelBrokerProcess implements AutoCloseable {
      */
     public static PetrelBrokerProcess start(Path dir, String brokerName, String namesrvAddr, List<String> extraConf)
         throws IOException {
+        return start(dir, brokerName, namesrvAddr, extraConf, List.of());
+    }
+
+    /** As {@link #start(Path, String, String, List)}, with JVM flags added to the defaults (e.g. {@code -D}s). */
+    public static PetrelBrokerProcess start(Path dir, String brokerName, String namesrvAddr, List<String> extraConf,
+                                            List<String> extraJvmFlags) throws IOException {
         Path home = Files.createDirectories(dir);
         int port = FreePorts.brokerPort();
         List<String> lines = new ArrayList<>(List.of(
@@ -63,13 +71,15 @@ public final class PetrelBrokerProcess implements AutoCloseable {
         lines.addAll(extraConf);
         Path confFile = home.resolve("broker.conf");
         Files.write(confFile, lines);
-        PetrelBrokerProcess broker = new PetrelBrokerProcess(home, confFile, port);
+        PetrelBrokerProcess broker = new PetrelBrokerProcess(home, confFile, port, extraJvmFlags);
         broker.launch();
         return broker;
     }
 
     private void launch() throws IOException {
-        process = ChildJvm.start(home, "io.petrel.broker.BrokerStartup", JVM_FLAGS,
+        List<String> flags = new ArrayList<>(JVM_FLAGS);
+        flags.addAll(extraJvmFlags);
+        process = ChildJvm.start(home, "io.petrel.broker.BrokerStartup", flags,
             List.of("-c", confFile.toString()), false);
         try {
             process.awaitOutput(UP_MARKER, START_TIMEOUT);

@@ -1,5 +1,6 @@
 package io.petrel.test.namesrv.bench;
 
+import io.petrel.test.namesrv.PetrelNamesrvProcess;
 import io.petrel.test.official.OfficialNamesrv;
 import io.petrel.test.official.OfficialRequests;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.petrel.test.namesrv.bench;
+package io.petrel.test.namesrv;
 
 import io.petrel.test.official.ChildJvm;
 import io.petrel.test.official.FreePorts;
@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A Petrel NameServer started through {@code NamesrvStartup} in a child JVM (no {@code --add-opens}). */
-final class PetrelNamesrvProcess implements AutoCloseable {
+public final class PetrelNamesrvProcess implements AutoCloseable {
     private final ChildJvm process;
     private final int port;
 
@@ -18,7 +18,7 @@ final class PetrelNamesrvProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static PetrelNamesrvProcess start(Path dir, List<String> jvmFlags) throws IOException {
+    public static PetrelNamesrvProcess start(Path dir, List<String> jvmFlags) throws IOException {
         Path home = Files.createDirectories(dir);
         int port = FreePorts.one();
         Path conf = home.resolve("namesrv.conf");
@@ -35,7 +35,7 @@ final class PetrelNamesrvProcess implements AutoCloseable {
         return new PetrelNamesrvProcess(p, port);
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
