@@ -286,8 +286,9 @@ public final class BrokerController {
         scheduler = Executors.newScheduledThreadPool(2, new NamedThreadFactory("BrokerScheduler"));
         scheduler.scheduleAtFixedRate(safely("register", this::registerPeriodically),
             10_000, config.registerPeriodMillis(), TimeUnit.MILLISECONDS);
+        // From one interval after start (4.9.7 waits 10 s first, so a crash in those seconds lost every commit).
         scheduler.scheduleAtFixedRate(safely("persist offsets", offsets::persist),
-            10_000, config.getFlushConsumerOffsetInterval(), TimeUnit.MILLISECONDS);
+            config.getFlushConsumerOffsetInterval(), config.getFlushConsumerOffsetInterval(), TimeUnit.MILLISECONDS);
         scheduler.scheduleAtFixedRate(safely("scan clients", () -> {
             long now = clock.millis();
             producers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
