@@ -14,17 +14,13 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.client.producer.SendResult;
-import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.awaitility.Awaitility;
+import io.petrel.test.official.AckingSenders;
 import io.petrel.test.official.Closeables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -91,38 +87,13 @@ class SyncMasterKillRoundsTest {
             }
             Awaitility.await().atMost(WAIT).until(() -> slave.controller().haClient().isConnected()
                 && master.isAlive());
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicInteger okThisRound = new AtomicInteger();
-            CountDownLatch senders = new CountDownLatch(4);
-            for (int t = 0; t < 4; t++) {
-                Thread th = new Thread(() -> {
-                    try {
-                        while (!stop.get()) {
-                            String key = "k-" + seq.incrementAndGet();
-                            try {
-                                SendResult r = producer.send(new Message(TOPIC, "T", key,
-                                    key.getBytes(StandardCharsets.UTF_8)));
-                                if (r.getSendStatus() == SendStatus.SEND_OK) {
-                                    acked.add(key);
-                                    okThisRound.incrementAndGet();
-                                }
-                            } catch (Exception e) {
-                                // refused or cut by the kill: not acknowledged, nothing promised
-                            }
-                        }
-                    } finally {
-                        senders.countDown();
-                    }
-                }, "sender-" + t);
-                th.setDaemon(true);
-                th.start();
-            }
+            AckingSenders senders = AckingSenders.start(producer, 4, seq, acked,
+                key -> new Message(TOPIC, "T", key, key.getBytes(StandardCharsets.UTF_8)));
             // some acknowledged traffic first, then the kill at a random moment
-            Awaitility.await().atMost(WAIT).until(() -> okThisRound.get() >= 20);
+            Awaitility.await().atMost(WAIT).until(() -> senders.acknowledged() >= 20);
             Awaitility.await().pollDelay(Duration.ofMillis(random.nextInt(1500))).until(() -> true);
             master.kill();
-            stop.set(true);
-            assertTrue(senders.await(30, TimeUnit.SECONDS), "senders stop");
+            assertTrue(senders.stop(Duration.ofSeconds(30)), "senders stop");
             Set<String> onSlave = new HashSet<>();
             Awaitility.await().atMost(WAIT).until(() -> {
                 onSlave.clear();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.test.broker.PetrelBrokerProcess;
 import io.petrel.test.namesrv.PetrelNamesrv;
+import io.petrel.test.official.AckingSenders;
 import io.petrel.test.official.Closeables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,9 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
@@ -28,8 +27,6 @@ import org.apache.rocketmq.client.consumer.PullStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.client.producer.SendResult;
-import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.admin.ConsumeStats;
 import org.apache.rocketmq.common.admin.OffsetWrapper;
@@ -116,39 +113,15 @@ final class CrashRounds {
             }
             long committedAt = System.nanoTime();
 
-            AtomicBoolean stop = new AtomicBoolean();
-            AtomicInteger okThisRound = new AtomicInteger();
-            CountDownLatch senders = new CountDownLatch(4);
-            for (int t = 0; t < 4; t++) {
-                Thread th = new Thread(() -> {
-                    try {
-                        while (!stop.get()) {
-                            String key = "k-" + seq.incrementAndGet();
-                            try {
-                                SendResult r = producer.send(new Message(TOPIC, "T", key, body(key)));
-                                if (r.getSendStatus() == SendStatus.SEND_OK) {
-                                    acked.add(key);
-                                    okThisRound.incrementAndGet();
-                                }
-                            } catch (Exception e) {
-                                // refused or cut by the kill: not acknowledged, nothing promised
-                            }
-                        }
-                    } finally {
-                        senders.countDown();
-                    }
-                }, "crash-sender-" + t);
-                th.setDaemon(true);
-                th.start();
-            }
+            AckingSenders senders = AckingSenders.start(producer, 4, seq, acked,
+                key -> new Message(TOPIC, "T", key, body(key)));
             // Acknowledged traffic, and the committed offsets persisted (every 500 ms), then the kill at a random
             // moment.
-            Awaitility.await().atMost(WAIT).until(() -> okThisRound.get() >= 20
+            Awaitility.await().atMost(WAIT).until(() -> senders.acknowledged() >= 20
                 && System.nanoTime() - committedAt > TimeUnit.MILLISECONDS.toNanos(1500));
             Awaitility.await().pollDelay(Duration.ofMillis(random.nextInt(1000))).until(() -> true);
             broker.kill();
-            stop.set(true);
-            assertTrue(senders.await(30, TimeUnit.SECONDS), "senders stop");
+            assertTrue(senders.stop(Duration.ofSeconds(30)), "senders stop");
             System.out.printf("crash round %d (%s): %d acknowledged so far%n", round, flushDiskType, acked.size());
         }
         broker.restart();
