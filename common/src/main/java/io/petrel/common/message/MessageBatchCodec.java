@@ -29,9 +29,9 @@ public final class MessageBatchCodec {
             src.getInt();
             src.getInt();
             int flag = src.getInt();
-            byte[] body = new byte[src.getInt()];
+            byte[] body = new byte[DeclaredLengths.check(src.getInt(), src, "body", "batch item", start)];
             src.get(body);
-            byte[] props = new byte[src.getShort()];
+            byte[] props = new byte[DeclaredLengths.check(src.getShort(), src, "properties", "batch item", start)];
             src.get(props);
             if (src.position() - start != total) {
                 throw new IllegalArgumentException("batch item at " + start + " declares " + total + " bytes");

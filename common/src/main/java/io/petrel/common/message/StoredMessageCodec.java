@@ -189,10 +189,10 @@ public final class StoredMessageCodec {
         m.setReconsumeTimes(src.getInt());
         m.setPreparedTransactionOffset(src.getLong());
         readBody(src, m, readBody, checkCrc);
-        byte[] topic = new byte[src.get()];
+        byte[] topic = new byte[DeclaredLengths.check(src.get(), src, "topic", "record", start)];
         src.get(topic);
         m.setTopic(new String(topic, StandardCharsets.UTF_8));
-        byte[] props = new byte[src.getShort()];
+        byte[] props = new byte[DeclaredLengths.check(src.getShort(), src, "properties", "record", start)];
         src.get(props);
         m.setProperties(PropertiesCodec.decode(props, 0, props.length));
         if (src.position() - start != totalSize) {
@@ -204,7 +204,7 @@ public final class StoredMessageCodec {
     }
 
     private static void readBody(ByteBuffer src, MessageExt m, boolean readBody, boolean checkCrc) {
-        int bodyLength = src.getInt();
+        int bodyLength = DeclaredLengths.check(src.getInt(), src, "body", "record", src.position() - 4);
         if (!readBody && !checkCrc) {
             src.position(src.position() + bodyLength);
             m.setBody(new byte[0]);
