@@ -4,13 +4,17 @@ import io.petrel.common.body.AclConfig;
 import io.petrel.common.body.PlainAccessConfig;
 import io.petrel.common.route.DataVersion;
 import io.petrel.remoting.protocol.RemotingCommand;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +49,7 @@ public final class PlainAclStore implements AclStore {
     public PlainAclStore(Path home, String defaultFile, Clock clock) {
         this.home = home.toAbsolutePath().normalize().toString();
         this.aclDir = home.toAbsolutePath().resolve("conf").resolve("acl").normalize();
-        this.defaultFile = Path.of(this.home + java.io.File.separator + defaultFile).normalize();
+        this.defaultFile = Path.of(this.home + File.separator + defaultFile).normalize();
         this.clock = clock;
     }
 
@@ -164,7 +168,7 @@ public final class PlainAclStore implements AclStore {
         }
         try {
             Map<String, Object> content = AclFiles.read(file);
-            content = content == null ? new java.util.LinkedHashMap<>() : content;
+            content = content == null ? new LinkedHashMap<>() : content;
             content.put(AclFiles.GLOBAL_WHITE, new ArrayList<>(patterns));
             writeAndReload(file, content);
         } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -223,13 +227,13 @@ public final class PlainAclStore implements AclStore {
     /** What tells one version of a file from the next: its modification time, size and content hash. */
     private record FileStamp(long modifiedMillis, long size, int contentHash) {
         static Map<String, FileStamp> of(List<String> files) {
-            Map<String, FileStamp> out = new java.util.HashMap<>();
+            Map<String, FileStamp> out = new HashMap<>();
             for (String f : files) {
                 Path p = Path.of(f);
                 try {
                     byte[] bytes = Files.readAllBytes(p);
                     out.put(f, new FileStamp(Files.getLastModifiedTime(p).toMillis(), bytes.length,
-                        java.util.Arrays.hashCode(bytes)));
+                        Arrays.hashCode(bytes)));
                 } catch (IOException e) {
                     out.put(f, new FileStamp(-1, -1, 0));
                 }
