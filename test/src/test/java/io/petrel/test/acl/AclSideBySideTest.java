@@ -244,6 +244,53 @@ class AclSideBySideTest {
         return refused != null ? refused : status[0];
     }
 
+    /**
+     * The same ACL admin requests, through the official admin client, leave the same rules file on both brokers:
+     * the same YAML text once the data version timestamps are masked.
+     */
+    @Test
+    void adminRequestsLeaveTheSameFileOnBothBrokers() throws Exception {
+        String ours = afterAdminEdits(petrelNamesrv, petrelAddr, PlainAcl.rulesFile(dir.resolve("petrel")));
+        String theirs = afterAdminEdits(officialNamesrv, officialAddr,
+            OfficialBroker.plainAclFile(dir.resolve("official-broker")));
+        assertEquals(theirs, ours);
+        assertTrue(ours.contains("accessKey: sbsAccount\n") && !ours.contains("sbsAccount2")
+            && ours.contains("secretKey: sbsSecret3") && ours.contains("- 10.10.109.*"), ours);
+    }
+
+    /** Adds, updates and deletes accounts and changes the white addresses; the file then, timestamps masked. */
+    private String afterAdminEdits(String namesrv, String broker, Path file) throws Exception {
+        org.apache.rocketmq.tools.admin.DefaultMQAdminExt admin =
+            new org.apache.rocketmq.tools.admin.DefaultMQAdminExt(PlainAcl.hook(PlainAcl.ADMIN));
+        admin.setNamesrvAddr(namesrv);
+        admin.setInstanceName("sbs-admin-" + System.nanoTime());
+        admin.start();
+        try {
+            org.apache.rocketmq.common.PlainAccessConfig a = new org.apache.rocketmq.common.PlainAccessConfig();
+            a.setAccessKey("sbsAccount");
+            a.setSecretKey("sbsSecret1");
+            a.setWhiteRemoteAddress("10.0.0.*");
+            a.setDefaultTopicPerm("PUB");
+            a.setTopicPerms(List.of("t1=SUB", "t2=PUB|SUB"));
+            admin.createAndUpdatePlainAccessConfig(broker, a);
+            org.apache.rocketmq.common.PlainAccessConfig b = new org.apache.rocketmq.common.PlainAccessConfig();
+            b.setAccessKey("sbsAccount2");
+            b.setSecretKey("sbsSecret2");
+            b.setAdmin(true);
+            b.setGroupPerms(List.of("g1=DENY"));
+            admin.createAndUpdatePlainAccessConfig(broker, b);
+            a.setSecretKey("sbsSecret3");
+            a.setTopicPerms(null);
+            a.setDefaultGroupPerm("SUB");
+            admin.createAndUpdatePlainAccessConfig(broker, a);
+            admin.deletePlainAccessConfig(broker, "sbsAccount2");
+            admin.updateGlobalWhiteAddrConfig(broker, "10.10.103.*,10.10.109.*");
+        } finally {
+            admin.shutdown();
+        }
+        return java.nio.file.Files.readString(file).replaceAll("timestamp: \\d+", "timestamp: T");
+    }
+
     private static Case as(String accessKey, Supplier<RemotingCommand> request) {
         return new Case(accessKey, PlainAcl.SECRET, request);
     }
