@@ -10,6 +10,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.client.consumer.DefaultMQPullConsumer;
 import org.apache.rocketmq.client.consumer.PullResult;
 import org.apache.rocketmq.client.consumer.PullStatus;
@@ -154,6 +161,52 @@ class OfficialClientAgainstPetrelAclTest {
             status[0] = r.getPullStatus() == PullStatus.NO_MATCHED_MSG ? "NO_NEW_MSG" : r.getPullStatus().name();
         });
         return refused != null ? refused : status[0];
+    }
+
+    /**
+     * Push consumers, the official one with the official hook and Petrel's with Petrel's, consume through ACL: their
+     * heartbeats, rebalance, pulls (of the topic and of the group's retry topic) and offset commits all go through.
+     */
+    @Test
+    void pushConsumersConsumeWhatTheyMay() throws Exception {
+        Set<String> official = ConcurrentHashMap.newKeySet();
+        Set<String> petrelSide = ConcurrentHashMap.newKeySet();
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("groupB", PlainAcl.hook(PlainAcl.USER),
+            new AllocateMessageQueueAveragely());
+        consumer.setNamesrvAddr(petrel.namesrvAddr());
+        consumer.setInstanceName("acl-push-" + System.nanoTime());
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe("topicB", "push");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> official.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        started.add(consumer::shutdown);
+        io.petrel.client.consumer.DefaultMQPushConsumer ours = new io.petrel.client.consumer.DefaultMQPushConsumer(
+            "groupC", new io.petrel.client.acl.AclClientRPCHook(new io.petrel.client.acl.SessionCredentials(
+            PlainAcl.SUB_ONLY, PlainAcl.SECRET)));
+        ours.setNamesrvAddr(petrel.namesrvAddr());
+        ours.setInstanceName("acl-push-petrel-" + System.nanoTime());
+        ours.setConsumeFromWhere(io.petrel.common.heartbeat.ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        ours.subscribe("topicB", "push");
+        ours.registerMessageListener((io.petrel.client.consumer.listener.MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> petrelSide.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return io.petrel.client.consumer.listener.ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        ours.start();
+        started.add(ours::shutdown);
+
+        DefaultMQProducer producer = producer(PlainAcl.hook(PlainAcl.USER));
+        Set<String> sent = new java.util.HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            String body = "push-" + i;
+            producer.send(new Message("topicB", "push", body.getBytes(StandardCharsets.UTF_8)));
+            sent.add(body);
+        }
+        Awaitility.await().atMost(WAIT).until(() -> official.containsAll(sent) && petrelSide.containsAll(sent));
+        assertEquals(sent, official);
+        assertEquals(sent, petrelSide);
     }
 
     @Test
