@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.test.broker.PetrelCluster;
 import io.petrel.test.official.Closeables;
+import io.petrel.test.surface.AdminOutputs;
+import io.petrel.test.surface.AdminOutputs.PetrelRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +122,28 @@ class AclAdminAgainstPetrelTest {
         assertEquals("No default permission for topic:secretTopic", sendAs(petrel, "newAccount", "newSecret1",
             "secretTopic"));
         assertEquals("No acl config for pubAccount", sendAs(petrel, PlainAcl.PUB_ONLY, PlainAcl.SECRET, "anyTopic"));
+    }
+
+    /** Petrel's mqadmin signs with conf/tools.yml's keys, and a broker with ACL on refuses it without them. */
+    @Test
+    void petrelsMqadminSignsWithTheToolsFile() throws Exception {
+        PetrelCluster petrel = started.add(PlainAcl.startPetrel(dir, PlainAcl.RULES));
+        String broker = petrel.broker().address();
+        Path tools = Files.createDirectories(dir.resolve("tools-home/conf")).resolve("tools.yml");
+        Files.writeString(tools, "accessKey: rocketmq2\nsecretKey: 12345678\n");
+        io.petrel.remoting.RPCHook hook = io.petrel.tools.command.ToolsCredentials.fromHome(
+            dir.resolve("tools-home").toString());
+
+        PetrelRun signed = AdminOutputs.runPetrelSigned(petrel.namesrvAddr(), hook, "getAclConfig", "-b", broker);
+        assertEquals(0, signed.code(), signed.err());
+        assertTrue(signed.out().contains("RocketMQ") && signed.out().contains("10.10.103.*"), signed.out());
+        PetrelRun created = AdminOutputs.runPetrelSigned(petrel.namesrvAddr(), hook, "updateTopic", "-b", broker,
+            "-t", "byMqadmin");
+        assertEquals(0, created.code(), created.err());
+
+        PetrelRun unsigned = AdminOutputs.runPetrel(petrel.namesrvAddr(), "getAclConfig", "-b", broker);
+        assertEquals(1, unsigned.code(), unsigned.out());
+        assertEquals("No accessKey is configured", AclOutcome.reason(unsigned.err()), unsigned.err());
     }
 
     @Test
