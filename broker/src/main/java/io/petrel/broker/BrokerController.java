@@ -1,6 +1,9 @@
 package io.petrel.broker;
 
 import io.netty.channel.Channel;
+import io.petrel.broker.acl.AclStore;
+import io.petrel.broker.acl.AclValidatorHook;
+import io.petrel.broker.acl.PlainAclStore;
 import io.petrel.broker.client.ConsumerIdsChangeNotifier;
 import io.petrel.broker.client.ConsumerManager;
 import io.petrel.broker.client.ProducerManager;
@@ -70,6 +73,8 @@ public final class BrokerController {
     private final MessageStoreConfig storeConfig;
     private final Clock clock;
     private static final int DEFAULT_HA_LISTEN_PORT = 10912;
+    /** How often the plain ACL files are looked at for changes. */
+    private static final long ACL_POLL_MS = 500;
     private final AtomicInteger state = new AtomicInteger();
     /** A topic change whose registration no NameServer confirmed: the next periodic one carries a new version. */
     private final AtomicBoolean unconfirmedChange = new AtomicBoolean();
@@ -83,6 +88,8 @@ public final class BrokerController {
     private BrokerStats stats;
     private MessageStore store;
     private PullRequestHoldService holdService;
+    /** Plain ACL when {@code aclEnable=true}, else null. */
+    private PlainAclStore acl;
     private NettyRemotingServer server;
     private NettyRemotingServer fastServer;
     private NettyRemotingClient client;
@@ -119,6 +126,7 @@ public final class BrokerController {
             buildManagers();
             buildStore();
             buildServers();
+            startAcl();
             store.start();
             // Servers bind first so that an ephemeral listenPort is known to the processors (the store host);
             // nobody knows this broker's address before it registers with the NameServers below.
@@ -176,6 +184,19 @@ public final class BrokerController {
         ExecutorService registerPool = pool("BrokerOuterAPI", 4, 32);
         outerApi = new BrokerOuterAPI(client, registerPool);
         consumers = new ConsumerManager(new ConsumerIdsChangeNotifier(configs, groups, this::pushOneway));
+    }
+
+    /** Loads the plain ACL files and puts the access check in front of both servers, when ACL is on. */
+    private void startAcl() {
+        if (!config.isAclEnable()) {
+            return;
+        }
+        acl = new PlainAclStore(Path.of(config.getRocketmqHome()), config.getPlainAclFile(), clock);
+        acl.start();
+        AclValidatorHook hook = new AclValidatorHook(acl);
+        server.registerIncomingRPCHook(hook);
+        fastServer.registerIncomingRPCHook(hook);
+        LOG.info("plain ACL on: {}", acl.defaultFile());
     }
 
     /**
@@ -243,7 +264,7 @@ public final class BrokerController {
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), server.localPort());
         BrokerProcessors.Parts parts = new BrokerProcessors.Parts(configs, config, storeConfig, topics, groups,
             offsets, producers, consumers, stats, store, delayOffsets, storeHost, brokerAddr(), server::invokeSync,
-            this::pushOneway, clock);
+            this::pushOneway, acl != null ? acl : AclStore.disabled(), clock);
         BrokerProcessors.Built built = BrokerProcessors.build(parts, this::pool,
             List.of(BrokerProcessors.Registrar.of(server, true), BrokerProcessors.Registrar.of(fastServer, false)));
         holdService = built.holdService();
@@ -312,6 +333,10 @@ public final class BrokerController {
             TimeUnit.MILLISECONDS);
         if (fastFailure != null) {
             scheduleFastFailure(1000);
+        }
+        if (acl != null) {
+            scheduler.scheduleWithFixedDelay(safely("watch ACL files", acl::pollStep), ACL_POLL_MS, ACL_POLL_MS,
+                TimeUnit.MILLISECONDS);
         }
         long holdCheck = config.isLongPollingEnable() ? 5000 : config.getShortPollingTimeMills();
         scheduler.scheduleAtFixedRate(safely("long polling", holdService::checkAll), holdCheck, holdCheck,

@@ -64,7 +64,7 @@ final class BrokerProcessors {
                  TopicConfigManager topics, SubscriptionGroupManager groups, ConsumerOffsetManager offsets,
                  ProducerManager producers, ConsumerManager consumers, BrokerStats stats, MessageStore store,
                  DelayOffsetTable delayOffsets, InetSocketAddress storeHost, String brokerAddr,
-                 ClientCaller invoker, ConsumerIdsChangeNotifier.Pusher pusher, Clock clock) {
+                 ClientCaller invoker, ConsumerIdsChangeNotifier.Pusher pusher, AclStore acl, Clock clock) {
     }
 
     /** Makes a named, bounded pool that the broker shuts down with itself. */
@@ -190,8 +190,8 @@ final class BrokerProcessors {
         new GroupOffsetAdmin(p.offsets(), p.topics(), p.consumers(), p.store()).registerInto(admin);
         new TransactionAdmin(p.store()).registerInto(admin);
         new BrokerConfigAdmin(p.configs()).registerInto(admin);
-        // No access validator yet (aclEnable=true is refused at start-up): the ACL requests are answered as refused.
-        new AclAdmin(AclStore.disabled(), p.config().getBrokerClusterName(), brokerName, p.brokerAddr())
+        // With aclEnable=false the store refuses every ACL request.
+        new AclAdmin(p.acl(), p.config().getBrokerClusterName(), brokerName, p.brokerAddr())
             .registerInto(admin);
         new BrokerInfoAdmin(p.configs(), p.store(), p.delayOffsets(), depths, p.clock(), p.clock().millis())
             .registerInto(admin);

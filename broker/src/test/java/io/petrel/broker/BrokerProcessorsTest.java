@@ -126,7 +126,7 @@ class BrokerProcessorsTest {
             new ConsumerOffsetManager(new JsonConfigFile(dir.resolve("consumerOffset.json"))), new ProducerManager(),
             new ConsumerManager((group, remaining, fromHeartbeat) -> { }), new BrokerStats("C", clock),
             store.store(), delays, TestStore.BROKER, "127.0.0.1:10911", (ch, req, timeout) -> null,
-            (ch, cmd) -> { }, clock);
+            (ch, cmd) -> { }, io.petrel.broker.acl.AclStore.disabled(), clock);
         Map<String, ThreadPoolExecutor> byName = new HashMap<>();
         Recording main = new Recording(true);
         Recording fast = new Recording(false);

@@ -8,11 +8,11 @@ import java.util.Map;
 
 /**
  * The side of the broker's access validator that the ACL admin requests (codes 50–54) act on: its accounts, its
- * global white addresses and the versions of its ACL files. Petrel has no access validator yet, so the broker runs
- * with {@link #disabled()}; a plain-ACL implementation takes its place when ACL is built in.
+ * global white addresses and the versions of its ACL files: {@link PlainAclStore} with {@code aclEnable=true},
+ * {@link #disabled()} otherwise.
  */
 public interface AclStore {
-    /** The refusal every request gets while ACL is not built into the broker. */
+    /** The refusal every request gets while ACL is off. */
     String NOT_ENABLED = "ACL is not enabled on this broker (aclEnable=false)";
 
     /** Adds the account, or replaces the one with the same access key. */

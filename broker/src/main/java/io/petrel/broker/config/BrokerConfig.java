@@ -75,6 +75,10 @@ public final class BrokerConfig {
     private final long transactionCheckInterval;
     private final long flushDelayOffsetInterval;
     private final boolean aclEnable;
+    /** The installation directory: where plain ACL keeps {@code conf/plain_acl.yml} and {@code conf/acl/}. */
+    private final String rocketmqHome;
+    /** The default plain ACL file, relative to {@link #rocketmqHome}. */
+    private final String plainAclFile;
     private final boolean storeReplyMessageEnable;
     private final boolean offsetCheckInSlave;
     private final long channelExpiredTimeoutMillis;
@@ -143,7 +147,15 @@ public final class BrokerConfig {
         this.transactionCheckMax = r.intKey("transactionCheckMax", 15, 1, Integer.MAX_VALUE);
         this.transactionCheckInterval = r.longKey("transactionCheckInterval", 60000, 1, Long.MAX_VALUE);
         this.flushDelayOffsetInterval = r.longKey("flushDelayOffsetInterval", 10000, 1, Long.MAX_VALUE);
-        this.aclEnable = r.unsupportedBool("aclEnable", false, "ACL is not built into this version of Petrel; remove the key or set it to false");
+        this.aclEnable = r.bool("aclEnable", false);
+        String home = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
+        this.rocketmqHome = r.string("rocketmqHome", home == null ? "" : home);
+        // As 4.9.7's plain ACL finds its default file: a system property, not a broker.conf key.
+        this.plainAclFile = System.getProperty("rocketmq.acl.plain.file", "conf/plain_acl.yml");
+        if (aclEnable && rocketmqHome.isBlank()) {
+            throw new ConfigException("rocketmqHome", "aclEnable=true reads conf/plain_acl.yml under the home "
+                + "directory: set rocketmqHome, -Drocketmq.home.dir or ROCKETMQ_HOME");
+        }
         this.storeReplyMessageEnable = r.bool("storeReplyMessageEnable", true);
         this.offsetCheckInSlave = r.bool("offsetCheckInSlave", false);
         this.channelExpiredTimeoutMillis = r.longKey("channelExpiredTimeoutMillis", 120000, 1, Long.MAX_VALUE);
@@ -417,6 +429,15 @@ public final class BrokerConfig {
 
     public boolean isAclEnable() {
         return aclEnable;
+    }
+
+    public String getRocketmqHome() {
+        return rocketmqHome;
+    }
+
+    /** The default plain ACL file relative to {@link #getRocketmqHome()} ({@code -Drocketmq.acl.plain.file}). */
+    public String getPlainAclFile() {
+        return plainAclFile;
     }
 
     public boolean isStoreReplyMessageEnable() {

@@ -67,7 +67,7 @@ class BrokerSettingsTest {
 
     @Test
     void keysOfCapabilitiesNotBuiltStopStartUpUnlessAtTheirDefault() {
-        for (String[] kv : List.of(new String[] {"aclEnable", "true"},
+        for (String[] kv : List.<String[]>of(
             new String[] {"filterServerNums", "1"}, new String[] {"forceRegister", "false"},
             new String[] {"enableCalcFilterBitMap", "true"})) {
             ConfigException e = assertThrows(ConfigException.class, () -> BrokerStartup.settings(props(kv)),
@@ -77,6 +77,18 @@ class BrokerSettingsTest {
         }
         BrokerSettings s = BrokerStartup.settings(props("aclEnable", "false", "brokerRole", "ASYNC_MASTER"));
         assertFalse(s.broker().isAclEnable());
+    }
+
+    @Test
+    void aclNeedsAHomeDirectoryForItsFiles() {
+        BrokerSettings on = BrokerStartup.settings(props("aclEnable", "true", "rocketmqHome", "/opt/petrel"));
+        assertTrue(on.broker().isAclEnable());
+        assertEquals("/opt/petrel", on.broker().getRocketmqHome());
+        assertEquals("conf/plain_acl.yml", on.broker().getPlainAclFile());
+        if (System.getProperty("rocketmq.home.dir") == null && System.getenv("ROCKETMQ_HOME") == null) {
+            assertEquals("rocketmqHome", assertThrows(ConfigException.class,
+                () -> BrokerStartup.settings(props("aclEnable", "true"))).key());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.petrel.common.util.NetAddresses;
 import io.petrel.remoting.RemotingResponder;
 import io.petrel.remoting.RequestProcessor;
 import io.petrel.remoting.exception.RemotingCommandException;
+import io.petrel.remoting.exception.RequestRefusedException;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.ResponseCode;
 import java.util.Map;
@@ -31,10 +32,20 @@ final class RequestDispatcher {
 
     private final Map<Integer, Registration> processors = new ConcurrentHashMap<>();
     private final RpcHooks hooks;
+    private final RpcHooks incomingHooks;
     private volatile Registration defaultRegistration;
 
-    RequestDispatcher(RpcHooks hooks) {
+    /**
+     * @param hooks         run around every request served (and, by the owner, around the calls it makes)
+     * @param incomingHooks run before {@code hooks}, only around the requests served
+     */
+    RequestDispatcher(RpcHooks hooks, RpcHooks incomingHooks) {
         this.hooks = hooks;
+        this.incomingHooks = incomingHooks;
+    }
+
+    RequestDispatcher(RpcHooks hooks) {
+        this(hooks, new RpcHooks());
     }
 
     void registerProcessor(int code, RequestProcessor processor, Executor executor) {
@@ -72,9 +83,13 @@ final class RequestDispatcher {
 
     private void serve(RequestProcessor processor, Channel channel, RemotingCommand request) {
         boolean hooked = !hooks.isEmpty();
-        String addr = hooked ? NetAddresses.format(channel.remoteAddress()) : null;
+        boolean checked = !incomingHooks.isEmpty();
+        String addr = hooked || checked ? NetAddresses.format(channel.remoteAddress()) : null;
         RemotingCommand response;
         try {
+            if (checked) {
+                incomingHooks.before(addr, request);
+            }
             if (hooked) {
                 hooks.before(addr, request);
             }
@@ -82,6 +97,9 @@ final class RequestDispatcher {
             if (hooked) {
                 hooks.after(addr, request, response);
             }
+        } catch (RequestRefusedException e) {
+            LOG.warn("refused request code {} from {}: {}", request.code(), addr, e.getMessage());
+            response = RemotingCommand.createResponse(e.code(), e.remark());
         } catch (RemotingCommandException e) {
             LOG.warn("bad request code {} from {}: {}", request.code(), channel.remoteAddress(), e.getMessage());
             response = RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, describe(e));

@@ -10,6 +10,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.petrel.remoting.RPCHook;
 import io.petrel.remoting.RequestProcessor;
 import io.petrel.remoting.exception.RemotingCommandException;
+import io.petrel.remoting.exception.RequestRefusedException;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.SerializeType;
@@ -63,6 +64,43 @@ class RequestDispatcherTest {
         assertEquals("ten", response.remark());
         assertEquals(77, response.opaque());
         assertEquals(SerializeType.ROCKETMQ, response.serializeType());
+    }
+
+    @Test
+    void anIncomingHookRefusesBeforeTheProcessorWithItsCodeAndRemarkAsTheyAre() {
+        RpcHooks incoming = new RpcHooks();
+        RequestDispatcher checked = new RequestDispatcher(hooks, incoming);
+        List<String> seen = new ArrayList<>();
+        incoming.register(new RPCHook() {
+            @Override
+            public void doBeforeRequest(String remoteAddr, RemotingCommand request) {
+                seen.add("incoming " + request.code());
+                if (request.code() == 11) {
+                    throw new RequestRefusedException(ResponseCode.SYSTEM_ERROR, "no: " + request.code(), "denied");
+                }
+            }
+
+            @Override
+            public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
+            }
+        });
+        checked.registerProcessor(10, (ch, req) -> {
+            seen.add("processor " + req.code());
+            return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+        }, DIRECT);
+        checked.registerProcessor(11, (ch, req) -> {
+            seen.add("processor " + req.code());
+            return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+        }, DIRECT);
+
+        checked.onRequest(channel, RemotingCommand.createRequest(10).opaque(1));
+        assertEquals(ResponseCode.SUCCESS, answer().code());
+        checked.onRequest(channel, RemotingCommand.createRequest(11).opaque(2));
+        RemotingCommand refused = answer();
+        assertEquals(ResponseCode.SYSTEM_ERROR, refused.code());
+        assertEquals("no: 11", refused.remark());
+        assertEquals(2, refused.opaque());
+        assertEquals(List.of("incoming 10", "processor 10", "incoming 11"), seen);
     }
 
     @Test

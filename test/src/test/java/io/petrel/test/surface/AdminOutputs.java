@@ -112,10 +112,15 @@ public final class AdminOutputs {
 
     /** Runs Petrel's {@code mqadmin} in this JVM, {@code namesrvAddr} given as NAMESRV_ADDR would give it. */
     public static PetrelRun runPetrel(String namesrvAddr, String... args) {
+        return runPetrelSigned(namesrvAddr, null, args);
+    }
+
+    /** As {@link #runPetrel}, every request signed by {@code rpcHook} (null: unsigned), as conf/tools.yml makes it. */
+    public static PetrelRun runPetrelSigned(String namesrvAddr, io.petrel.remoting.RPCHook rpcHook, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = new MQAdmin(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8), namesrvAddr).run(args);
+            new PrintStream(err, true, StandardCharsets.UTF_8), namesrvAddr, rpcHook).run(args);
         return new PetrelRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -4,6 +4,7 @@ import static io.petrel.test.surface.BrokerRequestSurfaceTest.GROUP;
 import static io.petrel.test.surface.BrokerRequestSurfaceTest.TOPIC;
 
 import io.petrel.test.official.OfficialBroker;
+import io.petrel.test.official.OfficialHeaders;
 import io.petrel.test.surface.SideBySide.Side;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -81,18 +82,8 @@ final class CoreSurfaceCases {
     }
 
     private static SendMessageRequestHeader sendHeader(String topic) {
-        SendMessageRequestHeader h = new SendMessageRequestHeader();
-        h.setProducerGroup(PRODUCER_GROUP);
-        h.setTopic(topic);
-        h.setDefaultTopic(TopicValidator.AUTO_CREATE_TOPIC_KEY_TOPIC);
-        h.setDefaultTopicQueueNums(4);
-        h.setQueueId(0);
-        h.setSysFlag(0);
-        h.setBornTimestamp(System.currentTimeMillis());
-        h.setFlag(0);
-        h.setProperties("TAGS" + MessageDecoder.NAME_VALUE_SEPARATOR + "TagA" + MessageDecoder.PROPERTY_SEPARATOR);
-        h.setReconsumeTimes(0);
-        return h;
+        return OfficialHeaders.send(PRODUCER_GROUP, topic,
+            "TAGS" + MessageDecoder.NAME_VALUE_SEPARATOR + "TagA" + MessageDecoder.PROPERTY_SEPARATOR);
     }
 
     private static Supplier<RemotingCommand> send(String topic, int bodySize) {
@@ -104,19 +95,7 @@ final class CoreSurfaceCases {
     }
 
     private static PullMessageRequestHeader pullHeader(int queueId, long offset) {
-        PullMessageRequestHeader h = new PullMessageRequestHeader();
-        h.setConsumerGroup(GROUP);
-        h.setTopic(TOPIC);
-        h.setQueueId(queueId);
-        h.setQueueOffset(offset);
-        h.setMaxMsgNums(4);
-        h.setSysFlag(0);
-        h.setCommitOffset(0L);
-        h.setSuspendTimeoutMillis(0L);
-        h.setSubscription("*");
-        h.setSubVersion(0L);
-        h.setExpressionType("TAG");
-        return h;
+        return OfficialHeaders.pull(GROUP, TOPIC, queueId, offset, 4);
     }
 
     private static HeartbeatData heartbeat(String clientId) {

@@ -5,6 +5,7 @@ import io.petrel.client.admin.MQAdminExt;
 import io.petrel.client.consumer.DefaultMQPullConsumer;
 import io.petrel.client.exception.MQClientException;
 import io.petrel.client.producer.DefaultMQProducer;
+import io.petrel.remoting.RPCHook;
 import java.io.PrintStream;
 
 /**
@@ -14,11 +15,18 @@ import java.io.PrintStream;
 public final class AdminSession implements AutoCloseable {
     private final String namesrvAddr;
     private final PrintStream out;
+    /** Signs every request of this run's clients (plain ACL); null for unsigned requests. */
+    private final RPCHook rpcHook;
     private DefaultMQAdminExt admin;
 
     public AdminSession(String namesrvAddr, PrintStream out) {
+        this(namesrvAddr, out, null);
+    }
+
+    public AdminSession(String namesrvAddr, PrintStream out, RPCHook rpcHook) {
         this.namesrvAddr = namesrvAddr;
         this.out = out;
+        this.rpcHook = rpcHook;
     }
 
     public PrintStream out() {
@@ -36,7 +44,7 @@ public final class AdminSession implements AutoCloseable {
 
     public MQAdminExt admin() throws CommandException, MQClientException {
         if (admin == null) {
-            DefaultMQAdminExt a = new DefaultMQAdminExt();
+            DefaultMQAdminExt a = new DefaultMQAdminExt(rpcHook);
             a.setNamesrvAddr(namesrvAddr());
             // A client id of its own, so that a run beside another client in the same JVM gets its own instance.
             a.setInstanceName("mqadmin-" + System.nanoTime());
@@ -48,7 +56,7 @@ public final class AdminSession implements AutoCloseable {
 
     /** A producer of {@code group} for this NameServer, started, with an instance of its own; the caller shuts it down. */
     public DefaultMQProducer startProducer(String group) throws CommandException, MQClientException {
-        DefaultMQProducer producer = new DefaultMQProducer(group);
+        DefaultMQProducer producer = new DefaultMQProducer(group, rpcHook);
         producer.setNamesrvAddr(namesrvAddr());
         producer.setInstanceName("mqadmin-" + System.nanoTime());
         producer.start();
@@ -58,7 +66,7 @@ public final class AdminSession implements AutoCloseable {
     /** A pull consumer of {@code group} for this NameServer, started; the caller shuts it down. */
     public DefaultMQPullConsumer startPullConsumer(String group, String instanceName)
         throws CommandException, MQClientException {
-        DefaultMQPullConsumer consumer = new DefaultMQPullConsumer(group);
+        DefaultMQPullConsumer consumer = new DefaultMQPullConsumer(group, rpcHook);
         consumer.setNamesrvAddr(namesrvAddr());
         consumer.setInstanceName(instanceName);
         consumer.start();

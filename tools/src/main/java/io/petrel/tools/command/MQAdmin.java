@@ -1,5 +1,6 @@
 package io.petrel.tools.command;
 
+import io.petrel.remoting.RPCHook;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -36,11 +37,21 @@ public final class MQAdmin {
     private final PrintStream out;
     private final PrintStream err;
     private final String defaultNamesrvAddr;
+    private final RPCHook rpcHook;
 
     /**
      * @param defaultNamesrvAddr the NameServer used when {@code -n} is absent; {@code null} for none
      */
     public MQAdmin(List<SubCommand> commands, PrintStream out, PrintStream err, String defaultNamesrvAddr) {
+        this(commands, out, err, defaultNamesrvAddr, null);
+    }
+
+    /**
+     * @param rpcHook signs the requests of every command (plain ACL, see {@link ToolsCredentials}); null for none
+     */
+    public MQAdmin(List<SubCommand> commands, PrintStream out, PrintStream err, String defaultNamesrvAddr,
+                   RPCHook rpcHook) {
+        this.rpcHook = rpcHook;
         for (SubCommand c : commands) {
             this.commands.put(c.name().toLowerCase(Locale.ROOT), c);
             if (c.alias() != null) {
@@ -54,9 +65,29 @@ public final class MQAdmin {
 
     public static void main(String[] args) {
         String namesrv = defaultNamesrvAddr(System.getenv(), System.getProperties());
-        int code = new MQAdmin(Commands.all(), System.out, System.err, namesrv).run(args);
+        RPCHook hook;
+        try {
+            hook = ToolsCredentials.fromHome(installationHome(System.getProperties(), System.getenv()));
+        } catch (java.io.IOException e) {
+            System.err.println("mqadmin: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        int code = new MQAdmin(Commands.all(), System.out, System.err, namesrv, hook).run(args);
         System.out.flush();
         System.exit(code);
+    }
+
+    /**
+     * Where {@code conf/tools.yml} is looked for: the installation ({@code -Dpetrel.home}, set by the scripts), else
+     * RocketMQ's {@code -Drocketmq.home.dir} or {@code ROCKETMQ_HOME}.
+     */
+    static String installationHome(Properties properties, Map<String, String> env) {
+        String home = properties.getProperty("petrel.home");
+        if (home == null || home.isBlank()) {
+            home = properties.getProperty("rocketmq.home.dir", env.get("ROCKETMQ_HOME"));
+        }
+        return home;
     }
 
     /** The NameServer from the environment, else from the system properties; {@code null} when neither names one. */
@@ -122,7 +153,7 @@ public final class MQAdmin {
             return fail(cmd, oneLine(e.getMessage()) + "; see mqadmin help " + cmd.name());
         }
         String namesrv = line.hasOption('n') ? line.getOptionValue('n').trim() : defaultNamesrvAddr;
-        try (AdminSession session = new AdminSession(namesrv, out)) {
+        try (AdminSession session = new AdminSession(namesrv, out, rpcHook)) {
             cmd.execute(line, session);
             return 0;
         } catch (InterruptedException e) {
