@@ -311,11 +311,18 @@ public class MQClientInstance {
             p.updateTopicPublishInfo(topic, publishInfo);
         }
         Set<MessageQueue> subscribeInfo = RouteConversions.toSubscribeQueues(topic, route);
+        boolean subscribed = false;
         for (MQConsumerInner c : consumerTable.values()) {
             c.updateTopicSubscribeInfo(topic, subscribeInfo);
+            subscribed |= c.subscriptions().stream().anyMatch(sd -> sd.topic().equals(topic));
         }
-        topicRouteTable.put(topic, route);
+        TopicRouteData old = topicRouteTable.put(topic, route);
         LOG.info("route of {} updated: {}", topic, route);
+        if (subscribed && (old == null || !old.queueDatas().equals(route.queueDatas()))) {
+            // A subscribed topic appeared (a retry topic after the first send-back, say) or its queues changed:
+            // rebalance now rather than at the next periodic rebalance, up to 20 s later.
+            rebalanceImmediately();
+        }
     }
 
     private boolean isRouteNeeded(String topic) {

@@ -44,6 +44,10 @@ public class NettyRemotingServer {
     private static final int NEW = 0;
     private static final int RUNNING = 1;
     private static final int STOPPED = 2;
+    /** Unsent answer bytes at which a connection stops being read, unless writeBufferHighWaterMark is set. */
+    static final int DEFAULT_HIGH_WATER_MARK = 4 * 1024 * 1024;
+    /** ... and at which it is read again. */
+    static final int DEFAULT_LOW_WATER_MARK = 1024 * 1024;
 
     private final NettyServerConfig config;
     private final RpcHooks hooks = new RpcHooks();
@@ -164,10 +168,11 @@ public class NettyRemotingServer {
         if (config.getServerSocketRcvBufSize() > 0) {
             bootstrap.childOption(ChannelOption.SO_RCVBUF, config.getServerSocketRcvBufSize());
         }
-        if (config.getWriteBufferLowWaterMark() > 0 && config.getWriteBufferHighWaterMark() > 0) {
-            bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
-                config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark()));
-        }
+        // A connection stops being read while this much of its answers waits unsent (RemotingChannelHandler).
+        boolean configured = config.getWriteBufferLowWaterMark() > 0 && config.getWriteBufferHighWaterMark() > 0;
+        bootstrap.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, configured
+            ? new WriteBufferWaterMark(config.getWriteBufferLowWaterMark(), config.getWriteBufferHighWaterMark())
+            : new WriteBufferWaterMark(DEFAULT_LOW_WATER_MARK, DEFAULT_HIGH_WATER_MARK));
     }
 
     private void scanSafely() {

@@ -23,6 +23,7 @@ final class RemotingChannelHandler extends ChannelDuplexHandler {
     private final InFlightCalls calls;
     private final ChannelEventDispatcher events;
     private final String side;
+    private final boolean server;
 
     RemotingChannelHandler(RequestDispatcher requests, InFlightCalls calls, ChannelEventDispatcher events,
                            String side) {
@@ -30,6 +31,7 @@ final class RemotingChannelHandler extends ChannelDuplexHandler {
         this.calls = calls;
         this.events = events;
         this.side = side;
+        this.server = "server".equals(side);
     }
 
     @Override
@@ -60,6 +62,24 @@ final class RemotingChannelHandler extends ChannelDuplexHandler {
         calls.failCallsOn(ctx.channel(), addr);
         events.fire(ChannelEventDispatcher.Kind.CLOSE, addr, ctx.channel());
         super.channelInactive(ctx);
+    }
+
+    /**
+     * A server stops reading a connection whose answers pile up unsent (its peer does not read them) and reads it
+     * again once they drain below the low-water mark: a client that floods requests without reading the answers
+     * gets TCP back-pressure instead of a broker buffering without bound.
+     */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (server) {
+            boolean writable = ctx.channel().isWritable();
+            ctx.channel().config().setAutoRead(writable);
+            if (!writable) {
+                LOG.debug("{}: {} does not read its answers; reading it paused", side,
+                    NetAddresses.format(ctx.channel().remoteAddress()));
+            }
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override

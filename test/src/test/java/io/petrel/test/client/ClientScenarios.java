@@ -62,6 +62,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(300)
 abstract class ClientScenarios {
+    /**
+     * The brokers' delay levels: 4.9.7's first two (level 2 is what the delay scenario waits for), then 1 s, so that
+     * retries (levels 3 and up) come back in a second instead of 10 s and more.
+     */
+    static final String DELAY_LEVELS = "1s 5s" + " 1s".repeat(16);
+
     static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
@@ -374,6 +380,8 @@ abstract class ClientScenarios {
         DefaultLitePullConsumer assign = new DefaultLitePullConsumer("PCT_LITE_ASSIGN");
         configure(assign, "PCT_LITE_ASSIGN");
         assign.setAutoCommit(false);
+        // A seek takes effect when the queue's pull in flight returns: held at most 1 s by the broker, not 20 s.
+        assign.setBrokerSuspendMaxTimeMillis(1000);
         assign.start();
         closers.add(assign::shutdown);
         List<MessageQueue> queues = new ArrayList<>(assign.fetchMessageQueues(topic));

@@ -9,7 +9,8 @@ class PetrelClientAgainstOfficialTest extends ClientScenarios {
     private OfficialNamesrv namesrv;
     private OfficialBroker broker;
     private String namesrvAddress;
-    private static final List<String> EXTRA = List.of("transactionCheckInterval=1000", "transactionTimeOut=2000");
+    private static final List<String> EXTRA = List.of("transactionCheckInterval=1000", "transactionTimeOut=2000",
+        "messageDelayLevel=" + DELAY_LEVELS);
 
     @Override
     String startServers() throws Exception {

@@ -12,6 +12,7 @@ class PetrelClientAgainstPetrelTest extends ClientScenarios {
         Properties props = new Properties();
         props.setProperty("transactionCheckInterval", "1000");
         props.setProperty("transactionTimeOut", "2000");
+        props.setProperty("messageDelayLevel", DELAY_LEVELS);
         cluster = PetrelCluster.start(dir, props);
         return cluster.namesrvAddr();
     }
