@@ -154,13 +154,21 @@ class OfficialClientAgainstPetrelAclTest {
         return pull(consumer, topic, 0);
     }
 
+    /**
+     * Pulls once, then shuts the consumer down: a pull consumer left running stays a member of its group and would
+     * take queues from the push consumers of that group in a later test.
+     */
     private static String pull(DefaultMQPullConsumer consumer, String topic, int queueId) throws Exception {
         String[] status = new String[1];
-        String refused = AclOutcome.of(() -> {
-            PullResult r = consumer.pull(new MessageQueue(topic, "petrel-a", queueId), "*", 0, 32);
-            status[0] = r.getPullStatus() == PullStatus.NO_MATCHED_MSG ? "NO_NEW_MSG" : r.getPullStatus().name();
-        });
-        return refused != null ? refused : status[0];
+        try {
+            String refused = AclOutcome.of(() -> {
+                PullResult r = consumer.pull(new MessageQueue(topic, "petrel-a", queueId), "*", 0, 32);
+                status[0] = r.getPullStatus() == PullStatus.NO_MATCHED_MSG ? "NO_NEW_MSG" : r.getPullStatus().name();
+            });
+            return refused != null ? refused : status[0];
+        } finally {
+            consumer.shutdown();
+        }
     }
 
     /**
