@@ -2,7 +2,6 @@ package io.petrel.remoting.netty;
 
 import io.petrel.common.config.ConfigException;
 import io.petrel.common.config.ConfigReader;
-import io.petrel.remoting.tls.TlsMode;
 import io.petrel.remoting.tls.TlsSettings;
 
 /** Reads the remoting server and client keys (RocketMQ's names) with their ranges; the defaults are the beans'. */
@@ -75,14 +74,13 @@ public final class NettyConfigs {
         n.setClientCloseSocketIfTimeout(r.bool("clientCloseSocketIfTimeout", d.isClientCloseSocketIfTimeout()));
         n.setUseEpollNativeSelector(r.bool("useEpollNativeSelector", d.isUseEpollNativeSelector()));
         n.setMaxFrameLength(r.intKey("maxFrameLength", d.getMaxFrameLength(), 1024, Integer.MAX_VALUE));
-        // As RocketMQ's broker: tls.enable when set, else whether this JVM's servers enforce TLS.
-        String enable = System.getProperty(TlsSettings.ENABLE);
         boolean tlsByDefault;
         try {
-            tlsByDefault = enable != null ? Boolean.parseBoolean(enable)
-                : TlsMode.parse(System.getProperty(TlsSettings.SERVER_MODE, "permissive").trim()) == TlsMode.ENFORCING;
+            tlsByDefault = TlsSettings.serverSideClientDefault(System::getProperty);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(TlsSettings.SERVER_MODE, e.getMessage());
+            // The cause says what is wrong without the key, which ConfigException puts in front.
+            throw new ConfigException(TlsSettings.SERVER_MODE, e.getCause() != null ? e.getCause().getMessage()
+                : e.getMessage());
         }
         n.setUseTLS(r.bool("useTLS", tlsByDefault));
         return n;

@@ -69,13 +69,7 @@ public record TlsSettings(TlsMode mode, boolean clientEnabled, boolean testMode,
             }
         }
         UnaryOperator<String> fileFirst = key -> file.getProperty(key, lookup.apply(key));
-        TlsMode mode;
-        try {
-            mode = TlsMode.parse(orDefault(lookup.apply(SERVER_MODE), "permissive").trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(SERVER_MODE + ": " + e.getMessage(), e);
-        }
-        return new TlsSettings(mode,
+        return new TlsSettings(mode(lookup),
             bool(lookup.apply(ENABLE), false),
             bool(fileFirst.apply(TEST_MODE_ENABLE), true),
             orDefault(fileFirst.apply(SERVER_NEED_CLIENT_AUTH), "none").trim().toLowerCase(Locale.ROOT),
@@ -89,6 +83,26 @@ public record TlsSettings(TlsMode mode, boolean clientEnabled, boolean testMode,
             blankToNull(fileFirst.apply(CLIENT_CERT_PATH)),
             bool(fileFirst.apply(CLIENT_AUTH_SERVER), false),
             blankToNull(fileFirst.apply(CLIENT_TRUST_CERT_PATH)));
+    }
+
+    /**
+     * Whether a server process's own client connections (a broker's to its NameServers) use TLS unless configured:
+     * {@code tls.enable} when set, else whether the server mode is enforcing, as RocketMQ 4.9.7's broker decides.
+     */
+    public static boolean serverSideClientDefault(UnaryOperator<String> lookup) {
+        String enable = lookup.apply(ENABLE);
+        if (enable != null && !enable.isBlank()) {
+            return Boolean.parseBoolean(enable.trim());
+        }
+        return mode(lookup) == TlsMode.ENFORCING;
+    }
+
+    private static TlsMode mode(UnaryOperator<String> lookup) {
+        try {
+            return TlsMode.parse(orDefault(lookup.apply(SERVER_MODE), "permissive").trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SERVER_MODE + ": " + e.getMessage(), e);
+        }
     }
 
     /** This JVM's settings with another server mode (for servers that are given one). */

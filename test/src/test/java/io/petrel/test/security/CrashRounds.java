@@ -109,7 +109,7 @@ final class CrashRounds {
                 assertEquals(committed, brokerOffsets(admin), "round " + round + ": the group's committed offsets");
             }
             if (round < rounds) {
-                committed = consumeSome(ns.address(), committed, ends, round);
+                committed = consumeSome(ns.address(), admin, committed, ends, round);
             }
             long committedAt = System.nanoTime();
 
@@ -138,7 +138,8 @@ final class CrashRounds {
      *
      * @return the group's offsets on the broker afterwards
      */
-    private static Map<MessageQueue, Long> consumeSome(String namesrv, Map<MessageQueue, Long> committed,
+    private static Map<MessageQueue, Long> consumeSome(String namesrv, DefaultMQAdminExt admin,
+                                                      Map<MessageQueue, Long> committed,
                                                       Map<MessageQueue, Long> ends, int round) throws Exception {
         Map<Integer, Long> firstSeen = new ConcurrentHashMap<>();
         AtomicInteger consumed = new AtomicInteger();
@@ -158,10 +159,6 @@ final class CrashRounds {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         consumer.start();
-        DefaultMQAdminExt admin = new DefaultMQAdminExt();
-        admin.setNamesrvAddr(namesrv);
-        admin.setInstanceName("crash-admin-c-" + System.nanoTime());
-        admin.start();
         try {
             Awaitility.await().atMost(WAIT).until(() -> ends.entrySet().stream()
                 .allMatch(e -> e.getValue() <= committed.getOrDefault(e.getKey(), 0L)
@@ -185,7 +182,6 @@ final class CrashRounds {
             return after;
         } finally {
             consumer.shutdown();
-            admin.shutdown();
         }
     }
 
