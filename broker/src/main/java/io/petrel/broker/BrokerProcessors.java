@@ -160,7 +160,7 @@ final class BrokerProcessors {
             register(s, consumerManage, consumerPool, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
                 RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.QUERY_CONSUMER_OFFSET);
             if (s.servesPulls()) {
-                register(s, pull, pullPool, RequestCode.PULL_MESSAGE);
+                register(s, pull, pullPool, RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE);
             }
             s.registerDefault(admin, adminPool);
         }

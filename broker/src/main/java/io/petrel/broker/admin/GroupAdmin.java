@@ -189,6 +189,13 @@ public final class GroupAdmin {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
                 "[reset-offset] reset offset failed, no topic in this broker. topic=" + h.topic());
         }
+        // 5.x resetOffsetByQueueId names one queue and its new offset (after committing it with
+        // UPDATE_CONSUMER_OFFSET); only that queue moves, whether or not a consumer is online.
+        int queueId = req.decodeHeader(f -> f.intOr("queueId", -1));
+        Long offset = req.decodeHeader(f -> f.optionalLong("offset"));
+        if (queueId >= 0 && offset != null && offset != -1) {
+            return resetOneQueue(h, c, queueId, offset, req.language() == LanguageCode.CPP);
+        }
         Map<MessageQueue, Long> target = new LinkedHashMap<>();
         for (int q = 0; q < c.writeQueueNums(); q++) {
             long current = offsets.query(h.group(), h.topic(), q);
@@ -209,6 +216,25 @@ public final class GroupAdmin {
                 h.topic(), h.timestamp()));
         }
         return pushReset(h, members, target, req.language() == LanguageCode.CPP);
+    }
+
+    private RemotingCommand resetOneQueue(ResetOffsetRequestHeader h, TopicConfig c, int queueId, long offset,
+                                          boolean forCpp) throws Exception {
+        if (queueId >= c.readQueueNums()) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
+                "[reset-offset] queue " + queueId + " does not exist in topic " + h.topic());
+        }
+        long min = Math.max(0, store.getMinOffsetInQueue(h.topic(), queueId));
+        long max = Math.max(0, store.getMaxOffsetInQueue(h.topic(), queueId));
+        if (offset < min || offset > max) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, String.format(
+                "[reset-offset] offset %d of queue %d is out of range [%d, %d]", offset, queueId, min, max));
+        }
+        offsets.commit("reset-offset", h.group(), h.topic(), queueId, offset);
+        ConsumerGroupInfo info = consumers.group(h.group());
+        List<ClientChannelInfo> members = info == null ? List.of() : info.members();
+        return pushReset(h, members, Map.of(new MessageQueue(h.topic(), config.get().getBrokerName(), queueId),
+            offset), forCpp);
     }
 
     private RemotingCommand pushReset(ResetOffsetRequestHeader h, List<ClientChannelInfo> members,

@@ -8,7 +8,9 @@ import io.petrel.common.body.GroupList;
 import io.petrel.common.body.TopicOffset;
 import io.petrel.common.body.TopicStatsTable;
 import io.petrel.common.message.MessageQueue;
+import io.petrel.common.route.TopicConfigSerializeWrapper;
 import io.petrel.common.route.TopicList;
+import io.petrel.common.route.json.JsonWriter;
 import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.topic.TopicFilterType;
 import io.petrel.common.topic.TopicValidator;
@@ -49,6 +51,7 @@ public final class TopicAdmin {
         processor.register(RequestCode.UPDATE_AND_CREATE_TOPIC, (ch, req) -> create(req))
             .register(RequestCode.DELETE_TOPIC_IN_BROKER, (ch, req) -> delete(req))
             .register(RequestCode.GET_ALL_TOPIC_CONFIG, (ch, req) -> all())
+            .register(RequestCode.GET_TOPIC_CONFIG, (ch, req) -> one(req))
             .register(RequestCode.GET_TOPIC_STATS_INFO, (ch, req) -> stats(req))
             .register(RequestCode.QUERY_TOPIC_CONSUME_BY_WHO, (ch, req) -> consumedBy(req))
             .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, (ch, req) -> systemTopics());
@@ -97,6 +100,22 @@ public final class TopicAdmin {
     private RemotingCommand all() {
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null, CommandHeader.EMPTY)
             .body(topics.serializeWrapper().encode());
+    }
+
+    /**
+     * GET_TOPIC_CONFIG (5.x): the topic's config as 5.x writes a {@code TopicConfigAndQueueMapping}: the fields of
+     * the topic table, its (empty) attributes, and no queue mapping, since Petrel has no static topics.
+     */
+    private RemotingCommand one(RemotingCommand req) throws Exception {
+        String topic = req.decodeHeader(TopicRequestHeader::decode).topic();
+        TopicConfig c = topics.select(topic);
+        if (c == null) {
+            return RemotingCommand.createResponse(ResponseCode.TOPIC_NOT_EXIST,
+                "No topic in this broker. topic: " + topic);
+        }
+        JsonWriter out = new JsonWriter(192);
+        TopicConfigSerializeWrapper.writeTopicConfig(c, out, true);
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(out.toBytes());
     }
 
     private RemotingCommand stats(RemotingCommand req) throws Exception {

@@ -70,6 +70,13 @@ final class AdminFixture implements AutoCloseable {
         return this;
     }
 
+    /** TopicAdmin over this fixture, registered into {@link #processor}. */
+    AdminFixture withTopicAdmin() {
+        new TopicAdmin(config, topics, offsets, store.store(), consumers::groupsSubscribing,
+            new BrokerStats(config.get().getBrokerClusterName(), clock)).registerInto(processor);
+        return this;
+    }
+
     void topic(String name, int queues) {
         topics.update(TopicConfig.of(name, queues, queues, 6));
     }

@@ -143,6 +143,40 @@ class GroupAdminResetAndProducersTest {
         assertEquals("the client does not support this feature. version=27", r.remark());
     }
 
+    /** 5.x resetOffsetByQueueId: timestamp 0 plus {@code queueId} and {@code offset}; only that queue moves. */
+    private RemotingCommand resetQueue(int queueId, long offset) throws Exception {
+        ResetOffsetRequestHeader h = new ResetOffsetRequestHeader("T", "G", 0, false);
+        return f.ask(RequestCode.INVOKE_BROKER_TO_RESET_OFFSET, out -> {
+            h.writeTo(out);
+            out.put("queueId", Integer.toString(queueId));
+            out.put("offset", Long.toString(offset));
+        });
+    }
+
+    @Test
+    void aQueueAndOffsetNamedByA5xAdminMoveOnlyThatQueueOnlineOrNot() throws Exception {
+        history();
+        RemotingCommand offline = resetQueue(1, 3);
+        assertEquals(ResponseCode.SUCCESS, offline.code(), offline.remark());
+        assertEquals(Map.of(mq(1), 3L), ResetOffsetBody.decode(offline.body()).offsetTable());
+        assertEquals(3, f.offsets.query("G", "T", 1));
+        assertEquals(4, f.offsets.query("G", "T", 0), "a timestamp of 0 does not rewind the other queues");
+        assertTrue(f.pushes.isEmpty());
+
+        EmbeddedChannel a = f.consumer("G", "a", "T");
+        RemotingCommand online = resetQueue(0, 1);
+        assertEquals(ResponseCode.SUCCESS, online.code(), online.remark());
+        assertEquals(1, f.offsets.query("G", "T", 0));
+        assertEquals(3, f.offsets.query("G", "T", 1));
+        assertEquals(1, f.pushes.size());
+        assertEquals(a, f.pushes.get(0).channel());
+        assertEquals(Map.of(mq(0), 1L), ResetOffsetBody.decode(f.pushes.get(0).command().body()).offsetTable());
+
+        assertEquals(ResponseCode.SYSTEM_ERROR, resetQueue(0, 6).code(), "past the end of the queue");
+        assertEquals(ResponseCode.SYSTEM_ERROR, resetQueue(2, 0).code(), "no such queue");
+        assertEquals(1, f.offsets.query("G", "T", 0));
+    }
+
     @Test
     void producerTableListsEveryGroupsClients() throws Exception {
         assertEquals(Map.of(), ProducerTableInfo.decode(f.ask(RequestCode.GET_ALL_PRODUCER_INFO, CommandHeader.EMPTY)

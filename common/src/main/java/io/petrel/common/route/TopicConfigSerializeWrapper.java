@@ -45,8 +45,16 @@ public record TopicConfigSerializeWrapper(Map<String, TopicConfig> topicConfigTa
     }
 
     public static void writeTopicConfig(TopicConfig c, JsonWriter out) {
-        out.beginObject()
-            .field("order", c.order())
+        writeTopicConfig(c, out, false);
+    }
+
+    /** One topic's config; {@code withAttributes} adds 5.x's {@code "attributes":{}} (Petrel keeps none). */
+    public static void writeTopicConfig(TopicConfig c, JsonWriter out, boolean withAttributes) {
+        out.beginObject();
+        if (withAttributes) {
+            out.name("attributes").beginObject().endObject();
+        }
+        out.field("order", c.order())
             .field("perm", c.perm())
             .field("readQueueNums", c.readQueueNums())
             .field("topicFilterType", c.filterType().name())

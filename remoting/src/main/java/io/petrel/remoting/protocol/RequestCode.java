@@ -1,6 +1,9 @@
 package io.petrel.remoting.protocol;
 
-/** Request codes of the RocketMQ 4.9.7 protocol, named as RocketMQ names them. */
+/**
+ * Request codes of the RocketMQ 4.9.7 protocol, and those of the 5.x remoting client a Petrel broker serves too,
+ * named as RocketMQ names them.
+ */
 public final class RequestCode {
     public static final int SEND_MESSAGE = 10;
     public static final int PULL_MESSAGE = 11;
@@ -98,6 +101,10 @@ public final class RequestCode {
     public static final int ADD_WRITE_PERM_OF_BROKER = 327;
     public static final int GET_ALL_PRODUCER_INFO = 328;
     public static final int DELETE_EXPIRED_COMMITLOG = 329;
+    /** 5.x: one topic's config (the 5.x admin reads it before it changes a topic). */
+    public static final int GET_TOPIC_CONFIG = 351;
+    /** 5.x: a lite pull consumer's pull, with PULL_MESSAGE's header and answer. */
+    public static final int LITE_PULL_MESSAGE = 361;
 
     private RequestCode() {
     }
@@ -201,6 +208,8 @@ public final class RequestCode {
             case ADD_WRITE_PERM_OF_BROKER -> "ADD_WRITE_PERM_OF_BROKER";
             case GET_ALL_PRODUCER_INFO -> "GET_ALL_PRODUCER_INFO";
             case DELETE_EXPIRED_COMMITLOG -> "DELETE_EXPIRED_COMMITLOG";
+            case GET_TOPIC_CONFIG -> "GET_TOPIC_CONFIG";
+            case LITE_PULL_MESSAGE -> "LITE_PULL_MESSAGE";
             default -> Integer.toString(code);
         };
     }
