@@ -16,6 +16,10 @@ import io.petrel.broker.ha.HaServer;
 import io.petrel.broker.ha.SlaveSynchronize;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.out.BrokerOuterAPI;
+import io.petrel.broker.pop.MessageRequestModes;
+import io.petrel.broker.pop.PopProcessor;
+import io.petrel.broker.pop.PopReviveService;
+import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.broker.out.RegisterResult;
 import io.petrel.broker.out.RegistrationRules;
 import io.petrel.broker.pull.PullRequestHoldService;
@@ -99,6 +103,8 @@ public final class BrokerController {
     private DelayOffsetTable delayOffsets;
     private ScheduleMessageService scheduleService;
     private TransactionCheckService transactionCheck;
+    private MessageRequestModes requestModes;
+    private PopReviveService popRevive;
     private volatile List<String> nameServers = List.of();
     private HaServer haServer;
     private HaClient haClient;
@@ -157,6 +163,9 @@ public final class BrokerController {
         offsets.load();
         delayOffsets = new DelayOffsetTable(new JsonConfigFile(configDir.resolve("delayOffset.json")));
         delayOffsets.load();
+        requestModes = new MessageRequestModes(new JsonConfigFile(configDir.resolve("messageRequestMode.json")),
+            config::getBrokerName);
+        requestModes.load();
         topics.setChangeListener(this::registerChanged);
         stats = new BrokerStats(config.getBrokerClusterName(), clock);
         producers = new ProducerManager();
@@ -269,7 +278,27 @@ public final class BrokerController {
             List.of(BrokerProcessors.Registrar.of(server, true), BrokerProcessors.Registrar.of(fastServer, false)));
         holdService = built.holdService();
         fastFailure = built.fastFailure();
+        registerPop(storeHost);
         buildBackgroundServices(storeHost);
+    }
+
+    /** 5.x Pop consumption and broker-side assignment, on the main port (the fast port serves no reads). */
+    private void registerPop(InetSocketAddress storeHost) {
+        ScheduledExecutorService popTimer = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("PopLongPollingService"));
+        pools.add(popTimer);
+        PopProcessor pop = new PopProcessor(configs, topics, groups, offsets, store, storeHost, clock, popTimer);
+        ThreadPoolExecutor popPool = pool("PopMessageThread", config.getPullMessageThreadPoolNums(),
+            config.getPullThreadPoolQueueCapacity());
+        ThreadPoolExecutor ackPool = pool("AckMessageThread", config.getPullMessageThreadPoolNums(),
+            config.getPullThreadPoolQueueCapacity());
+        server.registerProcessor(RequestCode.POP_MESSAGE, pop, popPool);
+        server.registerProcessor(RequestCode.ACK_MESSAGE, pop, ackPool);
+        server.registerProcessor(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, pop, ackPool);
+        server.registerProcessor(RequestCode.QUERY_ASSIGNMENT, requestModes, ackPool);
+        server.registerProcessor(RequestCode.SET_MESSAGE_REQUEST_MODE, requestModes, ackPool);
+        popRevive = new PopReviveService(pop::reviveTopic, pop.reviveQueueNums(), topics, groups, offsets, store,
+            storeHost, clock);
     }
 
     /** Delay delivery and transaction checks; built on every broker, run only on masters. */
@@ -297,6 +326,11 @@ public final class BrokerController {
         pools.add(checker);
         checker.scheduleWithFixedDelay(safely("check transactions", transactionCheck::doWork),
             config.getTransactionCheckInterval(), config.getTransactionCheckInterval(), TimeUnit.MILLISECONDS);
+        ScheduledExecutorService revive = Executors.newSingleThreadScheduledExecutor(
+            new NamedThreadFactory("PopReviveService"));
+        pools.add(revive);
+        revive.scheduleWithFixedDelay(safely("revive pops", popRevive::reviveOnce), 1000, 1000,
+            TimeUnit.MILLISECONDS);
     }
 
     private void pushOneway(Channel channel, io.petrel.remoting.protocol.RemotingCommand command) throws Exception {

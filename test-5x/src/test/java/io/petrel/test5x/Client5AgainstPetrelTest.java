@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.store.MessageStore;
-import io.petrel.test.broker.PetrelCluster;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +27,6 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.SendCallback;
 import org.apache.rocketmq.client.producer.SendResult;
@@ -44,72 +41,25 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
-import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an application on the official 5.3.1 remoting client (and the 5.3.1 admin) does, against Petrel: the
  * scenario list of the 4.9.7 client tests. One cluster serves the class; each test has its own topics and groups.
  */
 @Timeout(240)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Client5AgainstPetrelTest {
+class Client5AgainstPetrelTest extends Client5Test {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path dir;
-    private PetrelCluster cluster;
-    private DefaultMQProducer producer;
-    private DefaultMQAdminExt admin;
-    private final List<AutoCloseable> closers = new ArrayList<>();
-
-    @BeforeAll
-    void startCluster() throws Exception {
+    @Override
+    Properties brokerProps() {
         Properties props = new Properties();
         props.setProperty("messageDelayLevel", "1s 5s" + " 1s".repeat(16));
         props.setProperty("transactionCheckInterval", "1000");
         props.setProperty("transactionTimeOut", "3000");
-        cluster = PetrelCluster.start(dir, props);
-        producer = new DefaultMQProducer("PG_5X");
-        producer.setNamesrvAddr(cluster.namesrvAddr());
-        producer.setInstanceName("p5-" + System.nanoTime());
-        producer.start();
-        admin = new DefaultMQAdminExt();
-        admin.setNamesrvAddr(cluster.namesrvAddr());
-        admin.setInstanceName("a5-" + System.nanoTime());
-        admin.start();
-    }
-
-    @AfterEach
-    void closeTestClients() throws Exception {
-        for (int i = closers.size() - 1; i >= 0; i--) {
-            closers.get(i).close();
-        }
-        closers.clear();
-    }
-
-    @AfterAll
-    void stopCluster() {
-        if (admin != null) {
-            admin.shutdown();
-        }
-        if (producer != null) {
-            producer.shutdown();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
-
-    private String brokerAddr() throws Exception {
-        return admin.examineBrokerClusterInfo().getBrokerAddrTable().values().iterator().next().selectBrokerAddr();
+        return props;
     }
 
     private MessageStore store() {
@@ -130,7 +80,7 @@ class Client5AgainstPetrelTest {
         c.setPollNameServerInterval(1000);
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         c.subscribe(topic, expr);
-        closers.add(c::shutdown);
+        kit.track(c::shutdown);
         return c;
     }
 
@@ -330,7 +280,7 @@ class Client5AgainstPetrelTest {
         sub.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         sub.subscribe("T5_LITE", "*");
         sub.start();
-        closers.add(sub::shutdown);
+        kit.track(sub::shutdown);
         Set<String> got = new HashSet<>();
         Awaitility.await().atMost(WAIT).until(() -> {
             sub.poll(500).forEach(m -> got.add(text(m)));
@@ -342,7 +292,7 @@ class Client5AgainstPetrelTest {
         assigned.setInstanceName("lite-assign-" + System.nanoTime());
         assigned.setAutoCommit(false);
         assigned.start();
-        closers.add(assigned::shutdown);
+        kit.track(assigned::shutdown);
         MessageQueue q0 = assigned.fetchMessageQueues("T5_LITE").stream().filter(q -> q.getQueueId() == 0)
             .findFirst().orElseThrow();
         // The group starts at the end of the queue, so that a pull in flight before the seek returns nothing.
@@ -473,7 +423,7 @@ class Client5AgainstPetrelTest {
             }
         });
         tx.start();
-        closers.add(tx::shutdown);
+        kit.track(tx::shutdown);
         for (String key : List.of("rollback", "commit", "unknown")) {
             Message m = new Message("T5_TX", "X", key, key.getBytes(StandardCharsets.UTF_8));
             assertEquals(SendStatus.SEND_OK, tx.sendMessageInTransaction(m, null).getSendStatus());

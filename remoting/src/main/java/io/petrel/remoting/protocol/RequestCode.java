@@ -105,6 +105,14 @@ public final class RequestCode {
     public static final int GET_TOPIC_CONFIG = 351;
     /** 5.x: a lite pull consumer's pull, with PULL_MESSAGE's header and answer. */
     public static final int LITE_PULL_MESSAGE = 361;
+    /** 5.x: which queues a consumer that leaves rebalancing to the broker reads, and how (PULL or POP). */
+    public static final int QUERY_ASSIGNMENT = 400;
+    /** 5.x: whether a group reads a topic by PULL or POP (persisted by the broker). */
+    public static final int SET_MESSAGE_REQUEST_MODE = 401;
+    /** 5.x Pop consumption. */
+    public static final int POP_MESSAGE = 200050;
+    public static final int ACK_MESSAGE = 200051;
+    public static final int CHANGE_MESSAGE_INVISIBLETIME = 200053;
 
     private RequestCode() {
     }
@@ -210,6 +218,11 @@ public final class RequestCode {
             case DELETE_EXPIRED_COMMITLOG -> "DELETE_EXPIRED_COMMITLOG";
             case GET_TOPIC_CONFIG -> "GET_TOPIC_CONFIG";
             case LITE_PULL_MESSAGE -> "LITE_PULL_MESSAGE";
+            case QUERY_ASSIGNMENT -> "QUERY_ASSIGNMENT";
+            case SET_MESSAGE_REQUEST_MODE -> "SET_MESSAGE_REQUEST_MODE";
+            case POP_MESSAGE -> "POP_MESSAGE";
+            case ACK_MESSAGE -> "ACK_MESSAGE";
+            case CHANGE_MESSAGE_INVISIBLETIME -> "CHANGE_MESSAGE_INVISIBLETIME";
             default -> Integer.toString(code);
         };
     }

@@ -1,0 +1,451 @@
+package io.petrel.broker.pop;
+
+import io.netty.channel.Channel;
+import io.petrel.broker.config.BrokerConfig;
+import io.petrel.broker.inner.InnerMessage;
+import io.petrel.broker.offset.ConsumerOffsetManager;
+import io.petrel.broker.subscription.SubscriptionGroupManager;
+import io.petrel.broker.topic.TopicConfigManager;
+import io.petrel.common.heartbeat.SubscriptionData;
+import io.petrel.common.subscription.SubscriptionGroupConfig;
+import io.petrel.common.topic.PermName;
+import io.petrel.common.topic.TopicConfig;
+import io.petrel.remoting.RemotingResponder;
+import io.petrel.remoting.exception.RemotingCommandException;
+import io.petrel.remoting.RequestProcessor;
+import io.petrel.remoting.protocol.CommandHeader;
+import io.petrel.remoting.protocol.ExtFields;
+import io.petrel.remoting.protocol.RemotingCommand;
+import io.petrel.remoting.protocol.RequestCode;
+import io.petrel.remoting.protocol.ResponseCode;
+import io.petrel.store.GetMessageResult;
+import io.petrel.store.MessageStore;
+import io.petrel.store.PutMessageResult;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
+import java.util.function.Supplier;
+
+/**
+ * Pop consumption as RocketMQ 5.x brokers serve it to the 5.x remoting client: POP_MESSAGE hands out up to
+ * {@code maxMsgNums} messages of one queue or of all queues (and of the group's pop retry topic), writes a check
+ * point into the revive topic and moves the group's offset past them; ACK_MESSAGE writes an ack against the check
+ * point; CHANGE_MESSAGE_INVISIBLETIME writes a new check point for one message and acks the old one. What is not
+ * acked by its revive time is put back by {@link PopReviveService}. A pop that finds nothing waits up to its
+ * {@code pollTime} for messages. Thread-safe.
+ */
+public final class PopProcessor implements RequestProcessor {
+    /** 5.x's codes for a pop that could not wait (too many waiting) and one whose wait ran out. */
+    public static final int POLLING_FULL = 209;
+    public static final int POLLING_TIMEOUT = 210;
+    static final int MAX_MSG_NUMS = 32;
+    /** Queues of the revive topic (5.x's default {@code reviveQueueNum}). */
+    static final int REVIVE_QUEUE_NUMS = 8;
+    static final int MAX_WAITING_POPS = 1024;
+    private static final long RECHECK_MS = 50;
+    private static final double RETRY_FIRST_PROBABILITY = 0.2;
+    private static final int INIT_MODE_MIN = 0;
+    private static final int RW = PermName.PERM_READ | PermName.PERM_WRITE;
+
+    private final Supplier<BrokerConfig> config;
+    private final TopicConfigManager topics;
+    private final SubscriptionGroupManager groups;
+    private final ConsumerOffsetManager offsets;
+    private final MessageStore store;
+    private final InetSocketAddress storeHost;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+    private final Map<String, Object> queueLocks = new ConcurrentHashMap<>();
+    private final AtomicLong checkPoints = new AtomicLong();
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    public PopProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
+                        ConsumerOffsetManager offsets, MessageStore store, InetSocketAddress storeHost, Clock clock,
+                        ScheduledExecutorService timer) {
+        this.config = config;
+        this.topics = topics;
+        this.groups = groups;
+        this.offsets = offsets;
+        this.store = store;
+        this.storeHost = storeHost;
+        this.clock = clock;
+        this.timer = timer;
+    }
+
+    @Override
+    public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
+        return switch (request.code()) {
+            case RequestCode.POP_MESSAGE -> pop(channel, request);
+            case RequestCode.ACK_MESSAGE -> ack(request);
+            case RequestCode.CHANGE_MESSAGE_INVISIBLETIME -> changeInvisibleTime(request);
+            default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                " request type " + request.code() + " not supported");
+        };
+    }
+
+    public String reviveTopic() {
+        return PopRecords.reviveTopic(config.get().getBrokerClusterName());
+    }
+
+    public int reviveQueueNums() {
+        return REVIVE_QUEUE_NUMS;
+    }
+
+    // ---- POP_MESSAGE -----------------------------------------------------------------------------------------
+
+    record PopRequest(String group, String topic, int queueId, int maxMsgNums, long invisibleTime, long pollTime,
+                      long bornTime, int initMode, String expType, String exp, boolean order) {
+        static PopRequest decode(ExtFields f) throws RemotingCommandException {
+            return new PopRequest(f.requiredString("consumerGroup"), f.requiredString("topic"),
+                f.requiredInt("queueId"), f.requiredInt("maxMsgNums"), f.requiredLong("invisibleTime"),
+                f.requiredLong("pollTime"), f.requiredLong("bornTime"), f.requiredInt("initMode"),
+                f.string("expType"), f.string("exp"), Boolean.TRUE.equals(f.optionalBoolean("order")));
+        }
+    }
+
+    /** What one pass over the queues found. */
+    private static final class Found {
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        final StringBuilder startOffsetInfo = new StringBuilder();
+        final StringBuilder msgOffsetInfo = new StringBuilder();
+        int count;
+        long restNum;
+        String error;
+    }
+
+    private RemotingCommand pop(Channel channel, RemotingCommand request) throws Exception {
+        PopRequest h = request.decodeHeader(PopRequest::decode);
+        long popTime = clock.millis();
+        int reviveQid = (int) (checkPoints.getAndIncrement() % reviveQueueNums());
+        if (h.maxMsgNums() > MAX_MSG_NUMS) {
+            return popResponse(ResponseCode.SYSTEM_ERROR, "the broker restrict msg number " + MAX_MSG_NUMS, h,
+                popTime, reviveQid, 0);
+        }
+        if (h.order()) {
+            return popResponse(ResponseCode.SYSTEM_ERROR, "orderly pop is not served by this broker", h, popTime,
+                reviveQid, 0);
+        }
+        if (!PermName.isReadable(config.get().getBrokerPermission())) {
+            return popResponse(ResponseCode.NO_PERMISSION, "the broker[" + config.get().getBrokerIP1()
+                + "] pop message is forbidden", h, popTime, reviveQid, 0);
+        }
+        TopicConfig topic = topics.select(h.topic());
+        if (topic == null) {
+            return popResponse(ResponseCode.TOPIC_NOT_EXIST, "topic[" + h.topic()
+                + "] not exist, apply first please!", h, popTime, reviveQid, 0);
+        }
+        if (!PermName.isReadable(topic.perm())) {
+            return popResponse(ResponseCode.NO_PERMISSION, "the topic[" + h.topic() + "] peeking message is forbidden",
+                h, popTime, reviveQid, 0);
+        }
+        if (h.queueId() >= topic.readQueueNums()) {
+            return popResponse(ResponseCode.SYSTEM_ERROR, String.format("queueId[%d] is illegal, topic:[%s] "
+                + "topicConfig.readQueueNums:[%d] consumer:[%s]", h.queueId(), h.topic(), topic.readQueueNums(),
+                channel.remoteAddress()), h, popTime, reviveQid, 0);
+        }
+        SubscriptionGroupConfig group = groups.find(h.group());
+        if (group == null) {
+            return popResponse(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group [" + h.group()
+                + "] does not exist", h, popTime, reviveQid, 0);
+        }
+        if (!group.consumeEnable()) {
+            return popResponse(ResponseCode.NO_PERMISSION, "subscription group no permission, " + h.group(), h,
+                popTime, reviveQid, 0);
+        }
+        LongPredicate filter;
+        if (h.expType() != null && !SubscriptionData.TAG.equals(h.expType())) {
+            return popResponse(ResponseCode.SYSTEM_ERROR, "The broker does not support consumer to filter message by "
+                + h.expType(), h, popTime, reviveQid, 0);
+        }
+        try {
+            SubscriptionData sub = SubscriptionData.ofTags(h.topic(), h.exp() == null ? "*" : h.exp(), 0);
+            filter = sub.matchesAll() ? null : sub::matchesTagsCode;
+        } catch (IllegalArgumentException e) {
+            return popResponse(ResponseCode.SUBSCRIPTION_PARSE_FAILED, "parse the consumer's subscription failed: "
+                + e.getMessage(), h, popTime, reviveQid, 0);
+        }
+        if (h.pollTime() > 0 && popTime - h.bornTime() - h.pollTime() > 500) {
+            return popResponse(POLLING_TIMEOUT, "the broker is too late to answer this pop", h, popTime, reviveQid, 0);
+        }
+        return attempt(channel, request, h, topic, filter, reviveQid, true);
+    }
+
+    /**
+     * One pass over the queues; with nothing found and time left in the client's poll, the pop waits and passes
+     * again. Returns the answer, or null when it was (or will be) written later.
+     */
+    private RemotingCommand attempt(Channel channel, RemotingCommand request, PopRequest h, TopicConfig topic,
+                                    LongPredicate filter, int reviveQid, boolean first) {
+        long popTime = clock.millis();
+        Found found = new Found();
+        String retryTopic = PopRecords.popRetryTopic(h.topic(), h.group());
+        boolean retryFirst = ThreadLocalRandom.current().nextDouble() < RETRY_FIRST_PROBABILITY;
+        if (retryFirst) {
+            popRetry(h, retryTopic, popTime, reviveQid, found);
+        }
+        if (h.queueId() >= 0) {
+            popQueue(h, h.topic(), h.queueId(), filter, popTime, reviveQid, found);
+        } else {
+            int n = topic.readQueueNums();
+            int start = ThreadLocalRandom.current().nextInt(n);
+            for (int i = 0; i < n && found.count < h.maxMsgNums() && found.error == null; i++) {
+                popQueue(h, h.topic(), (start + i) % n, filter, popTime, reviveQid, found);
+            }
+        }
+        if (!retryFirst && found.count < h.maxMsgNums()) {
+            popRetry(h, retryTopic, popTime, reviveQid, found);
+        }
+        long deadline = h.bornTime() + h.pollTime();
+        RemotingCommand answer = null;
+        if (found.error != null) {
+            answer = popResponse(ResponseCode.SYSTEM_ERROR, found.error, h, popTime, reviveQid, found.restNum);
+        } else if (found.count > 0) {
+            answer = popResponse(ResponseCode.SUCCESS, null, h, popTime, reviveQid, found.restNum, found)
+                .body(found.body.toByteArray());
+        } else if (h.pollTime() <= 0 || popTime >= deadline) {
+            answer = popResponse(h.pollTime() > 0 ? POLLING_TIMEOUT : ResponseCode.PULL_NOT_FOUND, "no new message",
+                h, popTime, reviveQid, found.restNum);
+        }
+        if (answer != null) {
+            return first ? answer : respond(channel, request, answer);
+        }
+        if (first && waiting.incrementAndGet() > MAX_WAITING_POPS) {
+            waiting.decrementAndGet();
+            return popResponse(POLLING_FULL, "the broker's waiting pops are full", h, popTime, reviveQid,
+                found.restNum);
+        }
+        long delay = Math.min(RECHECK_MS, deadline - popTime);
+        timer.schedule(() -> {
+            RemotingCommand r = channel.isActive() ? attempt(channel, request, h, topic, filter, reviveQid, false)
+                : null;
+            if (r != null || !channel.isActive()) {
+                waiting.decrementAndGet();
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+        return null;
+    }
+
+    private static RemotingCommand respond(Channel channel, RemotingCommand request, RemotingCommand response) {
+        RemotingResponder.respond(channel, request, response);
+        return response;
+    }
+
+    private void popRetry(PopRequest h, String retryTopic, long popTime, int reviveQid, Found found) {
+        if (found.count >= h.maxMsgNums() || found.error != null) {
+            return;
+        }
+        TopicConfig retry = topics.select(retryTopic);
+        if (retry == null) {
+            return;
+        }
+        for (int q = 0; q < retry.readQueueNums() && found.count < h.maxMsgNums() && found.error == null; q++) {
+            popQueue(h, retryTopic, q, null, popTime, reviveQid, found);
+        }
+    }
+
+    /** Pops what it can of one queue under the queue's lock: the check point first, then the offset moves. */
+    private void popQueue(PopRequest h, String topic, int queueId, LongPredicate filter, long popTime, int reviveQid,
+                          Found found) {
+        Object lock = queueLocks.computeIfAbsent(topic + '@' + h.group() + '@' + queueId, k -> new Object());
+        synchronized (lock) {
+            long offset = popOffset(h, topic, queueId);
+            GetMessageResult r = store.getMessage(h.group(), topic, queueId, offset, h.maxMsgNums() - found.count,
+                filter);
+            if (r == null) {
+                return;
+            }
+            try {
+                found.restNum += Math.max(0, r.maxOffset() - r.nextBeginOffset());
+                List<Long> queueOffsets = r.queueOffsets();
+                if (queueOffsets.isEmpty()) {
+                    if (r.nextBeginOffset() != offset && r.nextBeginOffset() >= 0) {
+                        offsets.commit("pop", h.group(), topic, queueId, r.nextBeginOffset());
+                    }
+                    return;
+                }
+                long start = queueOffsets.get(0);
+                List<Integer> diffs = new ArrayList<>(queueOffsets.size());
+                for (long qo : queueOffsets) {
+                    diffs.add((int) (qo - start));
+                }
+                PopRecords.CheckPoint ck = new PopRecords.CheckPoint(start, popTime, h.invisibleTime(), topic,
+                    h.group(), queueId, diffs, config.get().getBrokerName());
+                PutMessageResult put = putRevive(ck.encode(), PopRecords.CK_TAG, reviveQid, ck.key());
+                if (!put.isOk()) {
+                    found.error = "writing the pop check point failed: " + put.status();
+                    return;
+                }
+                offsets.commit("pop", h.group(), topic, queueId, r.nextBeginOffset());
+                for (ByteBuffer b : r.messageBuffers()) {
+                    byte[] bytes = new byte[b.remaining()];
+                    b.duplicate().get(bytes);
+                    found.body.writeBytes(bytes);
+                }
+                found.count += queueOffsets.size();
+                String flag = PopRecords.retryFlag(topic);
+                separate(found.startOffsetInfo).append(flag).append(' ').append(queueId).append(' ').append(start);
+                StringBuilder m = separate(found.msgOffsetInfo).append(flag).append(' ').append(queueId).append(' ');
+                for (int i = 0; i < queueOffsets.size(); i++) {
+                    m.append(i == 0 ? "" : ",").append(queueOffsets.get(i));
+                }
+            } finally {
+                r.release();
+            }
+        }
+    }
+
+    private static StringBuilder separate(StringBuilder sb) {
+        return sb.length() == 0 ? sb : sb.append(';');
+    }
+
+    /** The group's offset in the queue; a group new to it starts at the first or the last message, as asked. */
+    private long popOffset(PopRequest h, String topic, int queueId) {
+        long committed = offsets.query(h.group(), topic, queueId);
+        if (committed >= 0) {
+            return committed;
+        }
+        long start = h.initMode() == INIT_MODE_MIN || topic.startsWith("%RETRY%")
+            ? Math.max(0, store.getMinOffsetInQueue(topic, queueId))
+            : Math.max(0, store.getMaxOffsetInQueue(topic, queueId));
+        offsets.commit("pop", h.group(), topic, queueId, start);
+        return start;
+    }
+
+    private RemotingCommand popResponse(int code, String remark, PopRequest h, long popTime, int reviveQid,
+                                        long restNum) {
+        return popResponse(code, remark, h, popTime, reviveQid, restNum, null);
+    }
+
+    /** Every pop answer carries the header fields the 5.x client requires, whatever its code. */
+    private RemotingCommand popResponse(int code, String remark, PopRequest h, long popTime, int reviveQid,
+                                        long restNum, Found found) {
+        CommandHeader header = out -> {
+            out.put("popTime", Long.toString(popTime));
+            out.put("invisibleTime", Long.toString(h.invisibleTime()));
+            out.put("reviveQid", Integer.toString(reviveQid));
+            out.put("restNum", Long.toString(restNum));
+            if (found != null && found.count > 0) {
+                out.put("startOffsetInfo", found.startOffsetInfo.toString());
+                out.put("msgOffsetInfo", found.msgOffsetInfo.toString());
+            }
+        };
+        return RemotingCommand.createResponse(code, remark, header);
+    }
+
+    // ---- ACK_MESSAGE and CHANGE_MESSAGE_INVISIBLETIME --------------------------------------------------------
+
+    record AckRequest(String group, String topic, int queueId, String extraInfo, long offset, Long invisibleTime) {
+        static AckRequest decode(ExtFields f) throws RemotingCommandException {
+            return new AckRequest(f.requiredString("consumerGroup"), f.requiredString("topic"),
+                f.requiredInt("queueId"), f.requiredString("extraInfo"), f.requiredLong("offset"),
+                f.optionalLong("invisibleTime"));
+        }
+    }
+
+    /** Why an ack or change names nothing this broker holds; null when it is sound. */
+    private RemotingCommand refuse(AckRequest h, PopRecords.Handle handle, CommandHeader header) {
+        TopicConfig topic = topics.select(h.topic());
+        if (topic == null) {
+            return RemotingCommand.createResponse(ResponseCode.TOPIC_NOT_EXIST, "topic[" + h.topic()
+                + "] not exist, apply first please!", header);
+        }
+        if (h.queueId() < 0 || h.queueId() >= topic.readQueueNums()) {
+            return RemotingCommand.createResponse(ResponseCode.MESSAGE_ILLEGAL, String.format("queueId[%d] is illegal,"
+                + " topic:[%s] topicConfig.readQueueNums:[%d]", h.queueId(), h.topic(), topic.readQueueNums()), header);
+        }
+        long min = store.getMinOffsetInQueue(h.topic(), h.queueId());
+        long max = store.getMaxOffsetInQueue(h.topic(), h.queueId());
+        if (h.offset() < min || h.offset() > max) {
+            return RemotingCommand.createResponse(ResponseCode.NO_MESSAGE, String.format("offset is illegal, key:%s@%d,"
+                + " commit:%d, store:%d~%d", h.topic(), h.queueId(), h.offset(), min, max), header);
+        }
+        if (handle == null || handle.reviveQid() < 0 || handle.reviveQid() >= reviveQueueNums()) {
+            return RemotingCommand.createResponse(ResponseCode.MESSAGE_ILLEGAL, "extraInfo is not a receipt handle of"
+                + " this broker: " + h.extraInfo(), header);
+        }
+        return null;
+    }
+
+    private static PopRecords.Handle handleOf(AckRequest h) {
+        try {
+            return PopRecords.Handle.parse(h.extraInfo());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private RemotingCommand ack(RemotingCommand request) throws Exception {
+        AckRequest h = request.decodeHeader(AckRequest::decode);
+        PopRecords.Handle handle = handleOf(h);
+        RemotingCommand refused = refuse(h, handle, CommandHeader.EMPTY);
+        if (refused != null) {
+            return refused;
+        }
+        PopRecords.Ack ack = new PopRecords.Ack(h.offset(), handle.ckStartOffset(), h.group(), h.topic(), h.queueId(),
+            handle.popTime(), handle.brokerName());
+        PutMessageResult put = putRevive(ack.encode(), PopRecords.ACK_TAG, handle.reviveQid(), ack.key() + "@ack");
+        return put.isOk() ? RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
+            : RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "writing the ack failed: " + put.status());
+    }
+
+    private RemotingCommand changeInvisibleTime(RemotingCommand request) throws Exception {
+        AckRequest h = request.decodeHeader(AckRequest::decode);
+        PopRecords.Handle handle = handleOf(h);
+        long now = clock.millis();
+        long invisibleTime = h.invisibleTime() == null ? 0 : h.invisibleTime();
+        int reviveQid = handle == null ? 0 : handle.reviveQid();
+        // The 5.x client reads this header before it looks at the code.
+        CommandHeader header = out -> {
+            out.put("popTime", Long.toString(now));
+            out.put("invisibleTime", Long.toString(invisibleTime));
+            out.put("reviveQid", Integer.toString(reviveQid));
+        };
+        RemotingCommand refused = refuse(h, handle, header);
+        if (refused != null) {
+            return refused;
+        }
+        if (h.invisibleTime() == null) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "invisibleTime is missing", header);
+        }
+        PopRecords.CheckPoint ck = new PopRecords.CheckPoint(h.offset(), now, invisibleTime, h.topic(), h.group(),
+            h.queueId(), List.of(0), handle.brokerName());
+        PutMessageResult put = putRevive(ck.encode(), PopRecords.CK_TAG, reviveQid, ck.key());
+        if (!put.isOk()) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "writing the check point failed: "
+                + put.status(), header);
+        }
+        PopRecords.Ack old = new PopRecords.Ack(h.offset(), handle.ckStartOffset(), h.group(), h.topic(),
+            h.queueId(), handle.popTime(), handle.brokerName());
+        put = putRevive(old.encode(), PopRecords.ACK_TAG, reviveQid, old.key() + "@ack");
+        return put.isOk() ? RemotingCommand.createResponse(ResponseCode.SUCCESS, null, header)
+            : RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "writing the ack failed: " + put.status(),
+                header);
+    }
+
+    /** Appends a check point or ack to the revive topic, creating the topic on first use. */
+    private PutMessageResult putRevive(byte[] body, String tag, int reviveQid, String keys) {
+        topics.createIfAbsent(reviveTopic(), reviveQueueNums(), RW, 0);
+        InnerMessage m = new InnerMessage(false);
+        m.setTopic(reviveTopic());
+        m.setQueueId(reviveQid);
+        m.setBody(body);
+        m.setTags(tag);
+        m.setKeys(keys);
+        long now = clock.millis();
+        m.setBornTimestamp(now);
+        m.setBornHost(storeHost);
+        m.setStoreHost(storeHost);
+        return m.putInto(store);
+    }
+}

@@ -1,0 +1,242 @@
+package io.petrel.broker.pop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.petrel.broker.config.JsonConfigFile;
+import io.petrel.broker.offset.ConsumerOffsetManager;
+import io.petrel.broker.subscription.SubscriptionGroupManager;
+import io.petrel.broker.testing.MutableClock;
+import io.petrel.broker.testing.TestBrokerConfig;
+import io.petrel.broker.testing.TestManagers;
+import io.petrel.broker.testing.TestStore;
+import io.petrel.broker.topic.TopicConfigManager;
+import io.petrel.common.message.MessageExt;
+import io.petrel.common.message.StoredMessageCodec;
+import io.petrel.common.topic.TopicConfig;
+import io.petrel.remoting.protocol.RemotingCommand;
+import io.petrel.remoting.protocol.RemotingVersion;
+import io.petrel.remoting.protocol.RequestCode;
+import io.petrel.remoting.protocol.ResponseCode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class PopProcessorTest {
+    private static final long T0 = 1_800_000_000_000L;
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(T0);
+    private final TestBrokerConfig config = new TestBrokerConfig("brokerName", "broker-p", "brokerClusterName", "C1");
+    private TestStore store;
+    private TopicConfigManager topics;
+    private SubscriptionGroupManager groups;
+    private ConsumerOffsetManager offsets;
+    private ScheduledExecutorService timer;
+    private PopProcessor pop;
+    private PopReviveService revive;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = TestStore.open(dir.resolve("store"), clock);
+        topics = TestManagers.topics(config, dir, clock);
+        groups = TestManagers.groups(config, dir, clock);
+        offsets = new ConsumerOffsetManager(new JsonConfigFile(dir.resolve("consumerOffset.json")));
+        timer = Executors.newSingleThreadScheduledExecutor();
+        pop = new PopProcessor(config, topics, groups, offsets, store.store(), TestStore.BROKER, clock, timer);
+        revive = new PopReviveService(pop::reviveTopic, pop.reviveQueueNums(), topics, groups, offsets, store.store(),
+            TestStore.BROKER, clock);
+        topics.update(TopicConfig.of("T", 2, 2, 6));
+    }
+
+    @AfterEach
+    void close() {
+        timer.shutdownNow();
+        store.close();
+    }
+
+    private void put(int queueId, String body) {
+        store.put(TestStore.message("T", queueId, body));
+    }
+
+    private RemotingCommand ask(int code, Map<String, String> fields) throws Exception {
+        RemotingCommand request = RemotingCommand.createRequest(code).version(RemotingVersion.V4_9_7);
+        fields.forEach(request::addExtField);
+        return pop.processRequest(new EmbeddedChannel(), request);
+    }
+
+    private RemotingCommand popNow(String topic, int queueId, int max, long invisibleMs) throws Exception {
+        return ask(RequestCode.POP_MESSAGE, Map.of("consumerGroup", "G", "topic", topic, "queueId",
+            Integer.toString(queueId), "maxMsgNums", Integer.toString(max), "invisibleTime", Long.toString(invisibleMs),
+            "pollTime", "0", "bornTime", Long.toString(clock.millis()), "initMode", "0", "order", "false"));
+    }
+
+    /** The answer's header fields as they go on the wire. */
+    private static Map<String, String> header(RemotingCommand r) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (r.extFields() != null) {
+            out.putAll(r.extFields());
+        }
+        if (r.customHeader() != null) {
+            r.customHeader().writeTo((k, v) -> {
+                if (v != null) {
+                    out.put(k, v);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static List<MessageExt> messages(RemotingCommand r) {
+        List<MessageExt> out = new ArrayList<>();
+        ByteBuffer b = ByteBuffer.wrap(r.body());
+        while (b.hasRemaining()) {
+            int size = b.getInt(b.position());
+            ByteBuffer one = b.slice(b.position(), size);
+            out.add(StoredMessageCodec.decode(one, true, false));
+            b.position(b.position() + size);
+        }
+        return out;
+    }
+
+    /** The receipt handle the 5.x client builds from a pop answer for the message at {@code queueOffset}. */
+    private static String handle(RemotingCommand r, String flag, int queueId, long queueOffset) {
+        String start = null;
+        for (String e : header(r).get("startOffsetInfo").split(";")) {
+            String[] p = e.split(" ");
+            if (p[0].equals(flag) && p[1].equals(Integer.toString(queueId))) {
+                start = p[2];
+            }
+        }
+        return start + " " + header(r).get("popTime") + " " + header(r).get("invisibleTime") + " "
+            + header(r).get("reviveQid") + " " + flag + " broker-p " + queueId + " " + queueOffset;
+    }
+
+    private RemotingCommand ack(String topic, int queueId, long offset, String handle) throws Exception {
+        return ask(RequestCode.ACK_MESSAGE, Map.of("consumerGroup", "G", "topic", topic, "queueId",
+            Integer.toString(queueId), "extraInfo", handle, "offset", Long.toString(offset)));
+    }
+
+    private static List<String> bodies(List<MessageExt> ms) {
+        return ms.stream().map(m -> new String(m.getBody(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
+    void popHandsOutMovesTheOffsetAndAnswersWithThe5xHeaders() throws Exception {
+        put(0, "a");
+        put(0, "b");
+        put(1, "c");
+        RemotingCommand r = popNow("T", -1, 32, 60_000);
+        assertEquals(ResponseCode.SUCCESS, r.code(), r.remark());
+        assertEquals(List.of("a", "b", "c"), bodies(messages(r)).stream().sorted().toList());
+        assertEquals(Long.toString(T0), header(r).get("popTime"));
+        assertEquals("60000", header(r).get("invisibleTime"));
+        assertEquals("0", header(r).get("restNum"));
+        assertTrue(List.of("0 0 0;0 1 0", "0 1 0;0 0 0").contains(header(r).get("startOffsetInfo")));
+        assertTrue(List.of("0 0 0,1;0 1 0", "0 1 0;0 0 0,1").contains(header(r).get("msgOffsetInfo")));
+        assertEquals(2, offsets.query("G", "T", 0));
+        assertEquals(1, offsets.query("G", "T", 1));
+        RemotingCommand again = popNow("T", -1, 32, 60_000);
+        assertEquals(ResponseCode.PULL_NOT_FOUND, again.code());
+        assertTrue(header(again).containsKey("popTime") && header(again).containsKey("reviveQid"),
+            "the 5.x client decodes these on every answer");
+    }
+
+    @Test
+    void whatIsNotAckedByItsReviveTimeGoesToThePopRetryTopicOnce() throws Exception {
+        put(0, "a");
+        put(0, "b");
+        put(0, "c");
+        RemotingCommand r = popNow("T", 0, 32, 10_000);
+        assertEquals(ResponseCode.SUCCESS, ack("T", 0, 1, handle(r, "0", 0, 1)).code());
+        store.awaitDispatched();
+        assertEquals(0, revive.reviveOnce(), "not yet invisible long enough");
+        clock.advance(10_000);
+        assertEquals(2, revive.reviveOnce());
+        store.awaitDispatched();
+        List<MessageExt> back = store.read("%RETRY%G_T", 0);
+        assertEquals(List.of("a", "c"), bodies(back));
+        assertTrue(back.stream().allMatch(m -> m.getReconsumeTimes() == 1));
+        assertEquals("T", back.get(0).getProperty("RETRY_TOPIC"));
+        assertEquals(0, revive.reviveOnce(), "settled check points are not revived again");
+
+        // The next pop reads the retry topic too; acking there settles for good.
+        clock.advance(1);
+        RemotingCommand retried = popNow("T", 0, 32, 10_000);
+        assertEquals(List.of("a", "c"), bodies(messages(retried)));
+        assertEquals("1 0 0", header(retried).get("startOffsetInfo"));
+        assertEquals(ResponseCode.SUCCESS, ack("%RETRY%G_T", 0, 0, handle(retried, "1", 0, 0)).code());
+        assertEquals(ResponseCode.SUCCESS, ack("%RETRY%G_T", 0, 1, handle(retried, "1", 0, 1)).code());
+        store.awaitDispatched();
+        clock.advance(60_000);
+        assertEquals(0, revive.reviveOnce());
+    }
+
+    @Test
+    void aRestartedReviveServiceReadsFromTheOldestUnsettledCheckPoint() throws Exception {
+        put(0, "a");
+        put(1, "b");
+        RemotingCommand first = popNow("T", 0, 32, 5_000);
+        clock.advance(1);
+        RemotingCommand second = popNow("T", 1, 32, 50_000);
+        store.awaitDispatched();
+        assertEquals(ResponseCode.SUCCESS, first.code());
+        assertEquals(ResponseCode.SUCCESS, second.code());
+        clock.advance(5_000);
+        assertEquals(1, revive.reviveOnce(), "the first pop's message is put back");
+        PopReviveService restarted = new PopReviveService(pop::reviveTopic, pop.reviveQueueNums(), topics, groups,
+            offsets, store.store(), TestStore.BROKER, clock);
+        assertEquals(0, restarted.reviveOnce(), "what was put back is not put back again");
+        clock.advance(50_000);
+        assertEquals(1, restarted.reviveOnce(), "the second pop's check point is read again and revived");
+    }
+
+    @Test
+    void changeInvisibleTimeWritesANewCheckPointAndSettlesTheOld() throws Exception {
+        put(0, "a");
+        RemotingCommand r = popNow("T", 0, 32, 5_000);
+        clock.advance(1_000);
+        RemotingCommand changed = ask(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, Map.of("consumerGroup", "G",
+            "topic", "T", "queueId", "0", "extraInfo", handle(r, "0", 0, 0), "offset", "0", "invisibleTime",
+            "20000"));
+        assertEquals(ResponseCode.SUCCESS, changed.code(), changed.remark());
+        assertEquals(Long.toString(T0 + 1_000), header(changed).get("popTime"));
+        assertEquals("20000", header(changed).get("invisibleTime"));
+        store.awaitDispatched();
+        clock.advance(10_000);
+        assertEquals(0, revive.reviveOnce(), "the pop's 5 s no longer count");
+        clock.advance(11_000);
+        assertEquals(1, revive.reviveOnce(), "the changed 20 s do");
+    }
+
+    @Test
+    void acksAndPopsThatNameNothingHeldAreRefused() throws Exception {
+        put(0, "a");
+        assertEquals(ResponseCode.TOPIC_NOT_EXIST, popNow("NOPE", -1, 32, 5_000).code());
+        assertEquals(ResponseCode.SYSTEM_ERROR, popNow("T", -1, 33, 5_000).code(), "at most 32 a pop");
+        assertEquals(ResponseCode.SYSTEM_ERROR, popNow("T", 5, 32, 5_000).code(), "no queue 5");
+        assertEquals(ResponseCode.NO_MESSAGE, ack("T", 0, 9, "0 1 5000 0 0 broker-p 0 9").code());
+        assertEquals(ResponseCode.MESSAGE_ILLEGAL, ack("T", 0, 0, "not a handle").code());
+        assertEquals(ResponseCode.MESSAGE_ILLEGAL, ack("T", 0, 0, "0 1 5000 42 0 broker-p 0 0").code(),
+            "revive queue 42 does not exist");
+        RemotingCommand change = ask(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, Map.of("consumerGroup", "G",
+            "topic", "T", "queueId", "0", "extraInfo", "junk", "offset", "0", "invisibleTime", "1000"));
+        assertEquals(ResponseCode.MESSAGE_ILLEGAL, change.code());
+        assertTrue(header(change).containsKey("popTime"), "the 5.x client decodes the header first");
+        assertNull(topics.select("%RETRY%G_T"));
+    }
+}

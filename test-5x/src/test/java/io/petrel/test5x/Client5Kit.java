@@ -1,0 +1,70 @@
+package io.petrel.test5x;
+
+import io.petrel.test.broker.PetrelCluster;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+
+/**
+ * A Petrel cluster with a 5.3.1 producer and admin for a whole test class, and the clients each test starts,
+ * closed after that test.
+ */
+final class Client5Kit implements AutoCloseable {
+    final PetrelCluster cluster;
+    final DefaultMQProducer producer;
+    final DefaultMQAdminExt admin;
+    private final List<AutoCloseable> perTest = new ArrayList<>();
+
+    private Client5Kit(PetrelCluster cluster, DefaultMQProducer producer, DefaultMQAdminExt admin) {
+        this.cluster = cluster;
+        this.producer = producer;
+        this.admin = admin;
+    }
+
+    static Client5Kit start(Path dir, Properties brokerProps, String producerGroup) throws Exception {
+        PetrelCluster cluster = PetrelCluster.start(dir, brokerProps);
+        DefaultMQProducer producer = new DefaultMQProducer(producerGroup);
+        DefaultMQAdminExt admin = new DefaultMQAdminExt();
+        try {
+            producer.setNamesrvAddr(cluster.namesrvAddr());
+            producer.setInstanceName(producerGroup + "-" + System.nanoTime());
+            producer.start();
+            admin.setNamesrvAddr(cluster.namesrvAddr());
+            admin.setInstanceName("admin-" + System.nanoTime());
+            admin.start();
+        } catch (Exception | Error e) {
+            admin.shutdown();
+            producer.shutdown();
+            cluster.close();
+            throw e;
+        }
+        return new Client5Kit(cluster, producer, admin);
+    }
+
+    /** Closes {@code c} at the end of the current test. */
+    void track(AutoCloseable c) {
+        perTest.add(c);
+    }
+
+    /** Closes what the test started, newest first. */
+    void closeTestClients() throws Exception {
+        for (int i = perTest.size() - 1; i >= 0; i--) {
+            perTest.get(i).close();
+        }
+        perTest.clear();
+    }
+
+    String brokerAddr() throws Exception {
+        return admin.examineBrokerClusterInfo().getBrokerAddrTable().values().iterator().next().selectBrokerAddr();
+    }
+
+    @Override
+    public void close() {
+        admin.shutdown();
+        producer.shutdown();
+        cluster.close();
+    }
+}
