@@ -105,6 +105,7 @@ public final class BrokerController {
     private TransactionCheckService transactionCheck;
     private MessageRequestModes requestModes;
     private PopReviveService popRevive;
+    private volatile PopProcessor popProcessor;
     private volatile List<String> nameServers = List.of();
     private HaServer haServer;
     private HaClient haClient;
@@ -176,6 +177,10 @@ public final class BrokerController {
             PullRequestHoldService hold = holdService;
             if (hold != null) {
                 hold.messageArriving(topic, queueId, offset, tagsCode);
+            }
+            PopProcessor pop = popProcessor;
+            if (pop != null) {
+                pop.messageArriving(topic);
             }
 
         }, DiskUsage.FILE_SYSTEM);
@@ -287,9 +292,11 @@ public final class BrokerController {
         ScheduledExecutorService popTimer = Executors.newSingleThreadScheduledExecutor(
             new NamedThreadFactory("PopLongPollingService"));
         pools.add(popTimer);
-        PopProcessor pop = new PopProcessor(configs, topics, groups, offsets, store, storeHost, clock, popTimer);
         ThreadPoolExecutor popPool = pool("PopMessageThread", config.getPullMessageThreadPoolNums(),
             config.getPullThreadPoolQueueCapacity());
+        PopProcessor pop = new PopProcessor(configs, topics, groups, offsets, store, storeHost, clock, popTimer,
+            popPool);
+        popProcessor = pop;
         ThreadPoolExecutor ackPool = pool("AckMessageThread", config.getPullMessageThreadPoolNums(),
             config.getPullThreadPoolQueueCapacity());
         server.registerProcessor(RequestCode.POP_MESSAGE, pop, popPool);

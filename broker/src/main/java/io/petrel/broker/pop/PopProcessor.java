@@ -28,7 +28,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +55,8 @@ public final class PopProcessor implements RequestProcessor {
     /** Queues of the revive topic (5.x's default {@code reviveQueueNum}). */
     static final int REVIVE_QUEUE_NUMS = 8;
     static final int MAX_WAITING_POPS = 1024;
-    private static final long RECHECK_MS = 50;
+    /** How long a waiting pop sleeps at most between passes when no message wakes it. */
+    private static final long RECHECK_MS = 1000;
     private static final double RETRY_FIRST_PROBABILITY = 0.2;
     private static final int INIT_MODE_MIN = 0;
     private static final int RW = PermName.PERM_READ | PermName.PERM_WRITE;
@@ -66,13 +69,16 @@ public final class PopProcessor implements RequestProcessor {
     private final InetSocketAddress storeHost;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    private final Executor wakeExecutor;
     private final Map<String, Object> queueLocks = new ConcurrentHashMap<>();
+    /** Pops waiting for messages, by the topics they read (the topic and the group's pop retry topic). */
+    private final Map<String, Set<HeldPop>> held = new ConcurrentHashMap<>();
     private final AtomicLong checkPoints = new AtomicLong();
     private final AtomicInteger waiting = new AtomicInteger();
 
     public PopProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                         ConsumerOffsetManager offsets, MessageStore store, InetSocketAddress storeHost, Clock clock,
-                        ScheduledExecutorService timer) {
+                        ScheduledExecutorService timer, Executor wakeExecutor) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -81,6 +87,7 @@ public final class PopProcessor implements RequestProcessor {
         this.storeHost = storeHost;
         this.clock = clock;
         this.timer = timer;
+        this.wakeExecutor = wakeExecutor;
     }
 
     @Override
@@ -225,15 +232,77 @@ public final class PopProcessor implements RequestProcessor {
             return popResponse(POLLING_FULL, "the broker's waiting pops are full", h, popTime, reviveQid,
                 found.restNum);
         }
-        long delay = Math.min(RECHECK_MS, deadline - popTime);
-        timer.schedule(() -> {
+        hold(new HeldPop(channel, request, h, topic, filter, reviveQid), deadline - popTime);
+        return null;
+    }
+
+    /** A pop waiting for messages; whoever claims it first (an arrival or its timer) runs it again. */
+    private final class HeldPop {
+        final Channel channel;
+        final RemotingCommand request;
+        final PopRequest h;
+        final TopicConfig topic;
+        final LongPredicate filter;
+        final int reviveQid;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        HeldPop(Channel channel, RemotingCommand request, PopRequest h, TopicConfig topic, LongPredicate filter,
+                int reviveQid) {
+            this.channel = channel;
+            this.request = request;
+            this.h = h;
+            this.topic = topic;
+            this.filter = filter;
+            this.reviveQid = reviveQid;
+        }
+
+        List<String> topics() {
+            return List.of(h.topic(), PopRecords.popRetryTopic(h.topic(), h.group()));
+        }
+
+        void runAgain() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            for (String t : topics()) {
+                Set<HeldPop> set = held.get(t);
+                if (set != null) {
+                    set.remove(this);
+                }
+            }
             RemotingCommand r = channel.isActive() ? attempt(channel, request, h, topic, filter, reviveQid, false)
                 : null;
             if (r != null || !channel.isActive()) {
                 waiting.decrementAndGet();
             }
-        }, delay, TimeUnit.MILLISECONDS);
-        return null;
+        }
+    }
+
+    /**
+     * Parks a pop until a message arrives on one of its topics or {@code RECHECK_MS} pass (which also covers an
+     * arrival between its last pass and this call), at most until its poll ends.
+     */
+    private void hold(HeldPop p, long leftMs) {
+        for (String t : p.topics()) {
+            held.computeIfAbsent(t, k -> ConcurrentHashMap.newKeySet()).add(p);
+        }
+        timer.schedule(() -> wakeExecutor.execute(p::runAgain), Math.max(1, Math.min(RECHECK_MS, leftMs)),
+            TimeUnit.MILLISECONDS);
+    }
+
+    /** The store's dispatch callback: the pops waiting on {@code topic} look again. */
+    public void messageArriving(String topic) {
+        Set<HeldPop> set = held.get(topic);
+        if (set == null || set.isEmpty()) {
+            return;
+        }
+        for (HeldPop p : set.toArray(new HeldPop[0])) {
+            try {
+                wakeExecutor.execute(p::runAgain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return; // busy: the pop's own timer runs it
+            }
+        }
     }
 
     private static RemotingCommand respond(Channel channel, RemotingCommand request, RemotingCommand response) {

@@ -57,7 +57,8 @@ class PopProcessorTest {
         groups = TestManagers.groups(config, dir, clock);
         offsets = new ConsumerOffsetManager(new JsonConfigFile(dir.resolve("consumerOffset.json")));
         timer = Executors.newSingleThreadScheduledExecutor();
-        pop = new PopProcessor(config, topics, groups, offsets, store.store(), TestStore.BROKER, clock, timer);
+        pop = new PopProcessor(config, topics, groups, offsets, store.store(), TestStore.BROKER, clock, timer,
+            Runnable::run);
         revive = new PopReviveService(pop::reviveTopic, pop.reviveQueueNums(), topics, groups, offsets, store.store(),
             TestStore.BROKER, clock);
         topics.update(TopicConfig.of("T", 2, 2, 6));
@@ -221,6 +222,25 @@ class PopProcessorTest {
         assertEquals(0, revive.reviveOnce(), "the pop's 5 s no longer count");
         clock.advance(11_000);
         assertEquals(1, revive.reviveOnce(), "the changed 20 s do");
+    }
+
+    @Test
+    void aPopThatFindsNothingWaitsAndIsAnsweredWhenAMessageArrives() throws Exception {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        RemotingCommand request = RemotingCommand.createRequest(RequestCode.POP_MESSAGE).version(RemotingVersion.V4_9_7);
+        Map.of("consumerGroup", "G", "topic", "T", "queueId", "-1", "maxMsgNums", "32", "invisibleTime", "60000",
+            "pollTime", "30000", "bornTime", Long.toString(clock.millis()), "initMode", "0").forEach(request::addExtField);
+        assertNull(pop.processRequest(channel, request), "held: nothing to hand out yet");
+        put(1, "late");
+        pop.messageArriving("T");
+        // Well before the pop's own 1 s recheck: the arrival woke it.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMillis(800)).until(() -> {
+            channel.runPendingTasks();
+            return !channel.outboundMessages().isEmpty();
+        });
+        RemotingCommand answer = (RemotingCommand) channel.readOutbound();
+        assertEquals(ResponseCode.SUCCESS, answer.code());
+        assertEquals(List.of("late"), bodies(messages(answer)));
     }
 
     @Test
