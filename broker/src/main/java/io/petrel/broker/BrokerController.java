@@ -16,12 +16,11 @@ import io.petrel.broker.ha.HaServer;
 import io.petrel.broker.ha.SlaveSynchronize;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.out.BrokerOuterAPI;
+import io.petrel.broker.out.RegisterResult;
+import io.petrel.broker.out.RegistrationRules;
 import io.petrel.broker.pop.MessageRequestModes;
 import io.petrel.broker.pop.PopProcessor;
 import io.petrel.broker.pop.PopReviveService;
-import io.petrel.remoting.protocol.RequestCode;
-import io.petrel.broker.out.RegisterResult;
-import io.petrel.broker.out.RegistrationRules;
 import io.petrel.broker.pull.PullRequestHoldService;
 import io.petrel.broker.schedule.DelayOffsetTable;
 import io.petrel.broker.schedule.ScheduleMessageService;
@@ -30,7 +29,10 @@ import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.broker.transaction.ProducerCheckSender;
 import io.petrel.broker.transaction.TransactionCheckService;
+import io.petrel.common.route.QueueData;
 import io.petrel.common.route.TopicConfigSerializeWrapper;
+import io.petrel.common.route.TopicRouteData;
+import io.petrel.common.topic.PermName;
 import io.petrel.common.topic.TopicConfig;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.common.util.NamedThreadFactory;
@@ -39,6 +41,10 @@ import io.petrel.remoting.netty.NettyClientConfig;
 import io.petrel.remoting.netty.NettyRemotingClient;
 import io.petrel.remoting.netty.NettyRemotingServer;
 import io.petrel.remoting.netty.NettyServerConfig;
+import io.petrel.remoting.protocol.RemotingCommand;
+import io.petrel.remoting.protocol.RequestCode;
+import io.petrel.remoting.protocol.ResponseCode;
+import io.petrel.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader;
 import io.petrel.store.BrokerRole;
 import io.petrel.store.DefaultMessageStore;
 import io.petrel.store.DelayLevels;
@@ -165,7 +171,7 @@ public final class BrokerController {
         delayOffsets = new DelayOffsetTable(new JsonConfigFile(configDir.resolve("delayOffset.json")));
         delayOffsets.load();
         requestModes = new MessageRequestModes(new JsonConfigFile(configDir.resolve("messageRequestMode.json")),
-            config::getBrokerName);
+            config::getBrokerName, this::topicBrokerNames);
         requestModes.load();
         topics.setChangeListener(this::registerChanged);
         stats = new BrokerStats(config.getBrokerClusterName(), clock);
@@ -285,6 +291,27 @@ public final class BrokerController {
         fastFailure = built.fastFailure();
         registerPop(storeHost);
         buildBackgroundServices(storeHost);
+    }
+
+    /** The brokers with readable queues of {@code topic}, from the NameServer's route; empty when unknown. */
+    private List<String> topicBrokerNames(String topic) {
+        NettyRemotingClient c = client;
+        if (c == null || nameServers.isEmpty()) {
+            return List.of();
+        }
+        try {
+            RemotingCommand response = c.invokeSync(null, RemotingCommand.createRequest(
+                RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader(topic, null)), 3000);
+            if (response.code() != ResponseCode.SUCCESS || response.body() == null) {
+                return List.of();
+            }
+            return TopicRouteData.decode(response.body()).queueDatas().stream()
+                .filter(q -> PermName.isReadable(q.perm()) && q.readQueueNums() > 0)
+                .map(QueueData::brokerName).distinct().sorted().toList();
+        } catch (Exception e) {
+            LOG.warn("the route of {} could not be had from the NameServer: {}", topic, e.toString());
+            return List.of();
+        }
     }
 
     /** 5.x Pop consumption and broker-side assignment, on the main port (the fast port serves no reads). */

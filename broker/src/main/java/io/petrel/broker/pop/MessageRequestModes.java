@@ -10,6 +10,8 @@ import io.petrel.remoting.RequestProcessor;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +21,9 @@ import java.util.function.Supplier;
  * How each group reads each topic, PULL or POP, as the 5.x admin sets it (SET_MESSAGE_REQUEST_MODE, persisted in
  * {@code config/messageRequestMode.json} in 5.x's form), and QUERY_ASSIGNMENT, which a 5.x push consumer with client
  * rebalancing turned off asks before it reads: for a POP group it gets the topic's queues on this broker as one
- * "all queues" entry in POP mode. A PULL group is told the broker does not assign its queues, and the 5.x client
- * then balances them itself, as against a 4.x broker. Thread-safe.
+ * "all queues" entry in POP mode for every broker that serves the topic (from the NameServer's route; this broker
+ * alone when the route cannot be had). A PULL group is told the broker does not assign its queues, and the 5.x
+ * client then balances them itself, as against a 4.x broker. Thread-safe.
  */
 public final class MessageRequestModes implements RequestProcessor {
     public static final String POP = "POP";
@@ -47,14 +50,22 @@ public final class MessageRequestModes implements RequestProcessor {
         return v == null ? fallback : v;
     }
 
+    /** The names of the brokers serving a topic (readable queues), or an empty list when unknown. */
+    @FunctionalInterface
+    public interface TopicBrokers {
+        List<String> brokerNames(String topic);
+    }
+
     private final JsonConfigFile file;
     private final Supplier<String> brokerName;
+    private final TopicBrokers topicBrokers;
     /** topic → group → mode */
     private final Map<String, Map<String, Mode>> table = new ConcurrentHashMap<>();
 
-    public MessageRequestModes(JsonConfigFile file, Supplier<String> brokerName) {
+    public MessageRequestModes(JsonConfigFile file, Supplier<String> brokerName, TopicBrokers topicBrokers) {
         this.file = file;
         this.brokerName = brokerName;
+        this.topicBrokers = topicBrokers;
     }
 
     public void load() {
@@ -115,10 +126,17 @@ public final class MessageRequestModes implements RequestProcessor {
             return RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 "this broker assigns queues only to POP consumers; balance the queues in the client");
         }
+        List<String> names = new ArrayList<>(topicBrokers.brokerNames(topic));
+        if (names.isEmpty()) {
+            names.add(brokerName.get());
+        }
         JsonWriter out = new JsonWriter(160);
-        out.beginObject().name("messageQueueAssignments").beginArray().beginObject()
-            .field("mode", POP).name("messageQueue").beginObject().field("brokerName", brokerName.get())
-            .field("queueId", -1).field("topic", topic).endObject().endObject().endArray().endObject();
+        out.beginObject().name("messageQueueAssignments").beginArray();
+        for (String name : names) {
+            out.beginObject().field("mode", POP).name("messageQueue").beginObject().field("brokerName", name)
+                .field("queueId", -1).field("topic", topic).endObject().endObject();
+        }
+        out.endArray().endObject();
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(out.toBytes());
     }
 

@@ -10,6 +10,7 @@ import io.petrel.remoting.protocol.ResponseCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class MessageRequestModesTest {
 
     private MessageRequestModes modes() {
         MessageRequestModes m = new MessageRequestModes(new JsonConfigFile(dir.resolve("messageRequestMode.json")),
-            () -> "broker-p");
+            () -> "broker-p", topic -> topic.equals("T2") ? List.of("broker-a", "broker-b") : List.of());
         m.load();
         return m;
     }
@@ -50,6 +51,11 @@ class MessageRequestModesTest {
             + "\"queueId\":-1,\"topic\":\"T\"}}]}", new String(r.body(), StandardCharsets.UTF_8));
         assertEquals(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, ask(reloaded, RequestCode.QUERY_ASSIGNMENT,
             query.replace("CLUSTERING", "BROADCASTING")).code());
+        ask(reloaded, RequestCode.SET_MESSAGE_REQUEST_MODE, "{\"consumerGroup\":\"G\",\"mode\":\"POP\",\"topic\":\"T2\"}");
+        assertEquals("{\"messageQueueAssignments\":[{\"mode\":\"POP\",\"messageQueue\":{\"brokerName\":\"broker-a\","
+            + "\"queueId\":-1,\"topic\":\"T2\"}},{\"mode\":\"POP\",\"messageQueue\":{\"brokerName\":\"broker-b\","
+            + "\"queueId\":-1,\"topic\":\"T2\"}}]}", new String(ask(reloaded, RequestCode.QUERY_ASSIGNMENT,
+            query.replace("\"T\"", "\"T2\"")).body(), StandardCharsets.UTF_8), "every broker of the route");
     }
 
     @Test
