@@ -602,7 +602,7 @@ public final class BrokerSuite {
         return f.values.getOrDefault(kind, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    static double median(double[] v) {
+    public static double median(double[] v) {
         if (v.length == 0) {
             return Double.NaN;
         }
@@ -612,7 +612,7 @@ public final class BrokerSuite {
     }
 
     /** (max − min) / median, as a percentage. */
-    static String spread(double[] v) {
+    public static String spread(double[] v) {
         double m = median(v);
         if (v.length < 2 || m == 0 || Double.isNaN(m)) {
             return "–";
@@ -622,7 +622,7 @@ public final class BrokerSuite {
         return String.format(Locale.ROOT, "%.0f%%", (max - min) / Math.abs(m) * 100);
     }
 
-    private static String number(double v) {
+    public static String number(double v) {
         if (Double.isNaN(v)) {
             return "–";
         }

@@ -1,0 +1,93 @@
+package io.petrel.test5x;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.petrel.common.topic.TopicConfig;
+import io.petrel.test.broker.PetrelBroker;
+import io.petrel.test.official.OfficialMqAdmin;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.Message;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The official 5.3.1 mqadmin, run as operators run it (a JVM per command), against a Petrel cluster: the commands
+ * whose 5.x versions send what 4.9.7's did not (GET_TOPIC_CONFIG for topicStatus and consumerProgress); the rest
+ * of the 5.x admin API is exercised in-process by {@link Client5AgainstPetrelTest}.
+ */
+@Timeout(300)
+class MqAdmin5AgainstPetrelTest extends Client5Test {
+    @Override
+    Properties brokerProps() {
+        return new Properties();
+    }
+
+    private String admin(String... args) throws Exception {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "-n";
+        all[args.length + 1] = cluster.namesrvAddr();
+        OfficialMqAdmin.Result r = OfficialMqAdmin.run(dir.resolve("mqadmin"), all);
+        assertEquals(0, r.exitCode(), String.join(" ", args) + " printed:\n" + r.output());
+        assertFalse(r.output().contains("Exception"), String.join(" ", args) + " printed:\n" + r.output());
+        return r.output();
+    }
+
+    @Test
+    void topicAndProgressCommands() throws Exception {
+        String broker = cluster.broker().address();
+        admin("updateTopic", "-c", PetrelBroker.CLUSTER, "-t", "ADM5_T", "-r", "3", "-w", "3");
+        TopicConfig created = cluster.broker().controller().topics().select("ADM5_T");
+        assertEquals(3, created.readQueueNums());
+        cluster.awaitRoute("ADM5_T");
+        String clusters = admin("clusterList");
+        assertTrue(clusters.contains(PetrelBroker.CLUSTER) && clusters.contains(broker), clusters);
+
+        for (int i = 0; i < 6; i++) {
+            producer.send(new Message("ADM5_T", "T", ("p-" + i).getBytes(StandardCharsets.UTF_8)),
+                (mqs, m, arg) -> mqs.get((Integer) arg % mqs.size()), i);
+        }
+        // topicStatus reads the topic's config with GET_TOPIC_CONFIG on every broker of the route.
+        String status = admin("topicStatus", "-t", "ADM5_T");
+        assertTrue(status.contains("petrel-a"), status);
+
+        Set<String> got = ConcurrentHashMap.newKeySet();
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer("ADM5_CG");
+        c.setNamesrvAddr(cluster.namesrvAddr());
+        c.setInstanceName("adm5-c-" + System.nanoTime());
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.subscribe("ADM5_T", "*");
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> got.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        c.start();
+        kit.track(c::shutdown);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> got.size() == 6);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            long total = 0;
+            for (int q = 0; q < 3; q++) {
+                total += Math.max(0, cluster.broker().controller().offsets().query("ADM5_CG", "ADM5_T", q));
+            }
+            return total == 6;
+        });
+        // consumerProgress reads each topic's config with GET_TOPIC_CONFIG too.
+        String progress = admin("consumerProgress", "-g", "ADM5_CG");
+        assertTrue(progress.contains("ADM5_T") && progress.contains("Diff Total: 0"), progress);
+
+        admin("deleteTopic", "-c", PetrelBroker.CLUSTER, "-t", "ADM5_T");
+        assertNull(cluster.broker().controller().topics().select("ADM5_T"));
+    }
+}
