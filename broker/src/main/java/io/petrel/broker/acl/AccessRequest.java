@@ -55,7 +55,9 @@ record AccessRequest(String host, int code, String accessKey, String signature, 
             case RequestCode.SEND_MESSAGE -> sendTo(needs, f.get("topic"), f.get("group"));
             case RequestCode.SEND_MESSAGE_V2 -> sendTo(needs, f.get("b"), f.get("a"));
             case RequestCode.CONSUMER_SEND_MSG_BACK -> need(needs, group(f.get("group")), Permission.SUB);
-            case RequestCode.PULL_MESSAGE -> {
+            // 5.x's lite pull and Pop read as a pull does; 5.3's ACL 1.0 checks no topic or group for them.
+            case RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE, RequestCode.POP_MESSAGE,
+                RequestCode.ACK_MESSAGE, RequestCode.CHANGE_MESSAGE_INVISIBLETIME -> {
                 need(needs, f.get("topic"), Permission.SUB);
                 need(needs, group(f.get("consumerGroup")), Permission.SUB);
             }

@@ -113,12 +113,15 @@ class AccessCheckerTest {
 
     @Test
     void consumingNeedsSubOnTopicAndGroup() {
-        assertEquals(null, decide(USER, RequestCode.PULL_MESSAGE, Map.of("topic", "topicC", "consumerGroup",
-            "groupC")));
-        assertEquals("No default permission for topic:topicA", decide(USER, RequestCode.PULL_MESSAGE,
-            Map.of("topic", "topicA", "consumerGroup", "groupC")));
-        assertEquals("No default permission for group:groupA", decide(USER, RequestCode.PULL_MESSAGE,
-            Map.of("topic", "topicB", "consumerGroup", "groupA")));
+        // 5.x's lite pull and Pop codes are checked as a pull is.
+        for (int code : new int[] {RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE, RequestCode.POP_MESSAGE,
+            RequestCode.ACK_MESSAGE, RequestCode.CHANGE_MESSAGE_INVISIBLETIME}) {
+            assertEquals(null, decide(USER, code, Map.of("topic", "topicC", "consumerGroup", "groupC")));
+            assertEquals("No default permission for topic:topicA", decide(USER, code,
+                Map.of("topic", "topicA", "consumerGroup", "groupC")));
+            assertEquals("No default permission for group:groupA", decide(USER, code,
+                Map.of("topic", "topicB", "consumerGroup", "groupA")));
+        }
         assertEquals(null, decide(USER, RequestCode.QUERY_MESSAGE, Map.of("topic", "topicB")));
         assertEquals("No default permission for topic:topicA", decide(USER, RequestCode.QUERY_MESSAGE,
             Map.of("topic", "topicA")));
@@ -159,7 +162,7 @@ class AccessCheckerTest {
     void adminCodesNeedAnAdminAccountAndAnAdminWithoutResourcesPassesThem() {
         for (int code : new int[] {RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.UPDATE_BROKER_CONFIG,
             RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
-            RequestCode.DELETE_SUBSCRIPTIONGROUP}) {
+            RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.SET_MESSAGE_REQUEST_MODE}) {
             assertEquals("Need admin permission for request code=" + code + ", but accessKey=RocketMQ is not",
                 decide(USER, code, Map.of("topic", "topicB")));
             assertEquals(null, decide(ADMIN, code, Map.of("topic", "topicB")));
