@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * end-to-end latency (consumed minus born time) of a steady stream, with the broker's CPU per message from
  * {@code /proc}. The kinds alternate, {@code -Dbench.rounds} rounds (3); {@code -Dbench.backlog} messages (200,000)
  * of 1 KiB; the stream runs {@code -Dbench.rate} messages/s (2,000) for {@code -Dbench.seconds} (10). Only with
- * {@code -Pbench}; the table goes to {@code target/pop-bench.md}.
+ * {@code -Pbench}; the table goes to {@code target/pop-bench.md}. {@code -Dbench.agent} adds a profiler agent to the
+ * broker's JVM.
  */
 @Tag("bench")
 class PopBenchTest {
@@ -64,7 +65,7 @@ class PopBenchTest {
     void popAgainstClassicPush() throws Exception {
         try (PetrelNamesrv ns = PetrelNamesrv.start(dir.resolve("ns"));
              PetrelBrokerProcess broker = PetrelBrokerProcess.start(dir.resolve("broker"), "pop-bench",
-                 ns.address(), List.of("mappedFileSizeCommitLog=1073741824"), List.of("-Xms1g", "-Xmx1g"))) {
+                 ns.address(), List.of("mappedFileSizeCommitLog=1073741824"), brokerJvmFlags())) {
             DefaultMQProducer producer = new DefaultMQProducer("PG_POP_BENCH");
             producer.setNamesrvAddr(ns.address());
             producer.setInstanceName("pop-bench-" + System.nanoTime());
@@ -110,6 +111,16 @@ class PopBenchTest {
         Path out = Path.of("target", "pop-bench.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table);
+    }
+
+    /** A 1 GiB heap; {@code -Dbench.agent=-agentpath:...} adds a profiler agent. */
+    private static List<String> brokerJvmFlags() {
+        List<String> flags = new ArrayList<>(List.of("-Xms1g", "-Xmx1g"));
+        String agent = System.getProperty("bench.agent");
+        if (agent != null && !agent.isBlank()) {
+            flags.add(agent);
+        }
+        return flags;
     }
 
     private static void fill(DefaultMQProducer producer, String topic, int n) throws Exception {

@@ -1,5 +1,6 @@
 package io.petrel.broker.pop;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.inner.InnerMessage;
@@ -21,7 +22,6 @@ import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.store.GetMessageResult;
 import io.petrel.store.MessageStore;
 import io.petrel.store.PutMessageResult;
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -123,7 +123,8 @@ public final class PopProcessor implements RequestProcessor {
 
     /** What one pass over the queues found. */
     private static final class Found {
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        /** What the answer sends, straight from the mapped CommitLog; released once sent (or not needed). */
+        final List<GetMessageResult> results = new ArrayList<>();
         final StringBuilder startOffsetInfo = new StringBuilder();
         final StringBuilder msgOffsetInfo = new StringBuilder();
         int count;
@@ -218,13 +219,20 @@ public final class PopProcessor implements RequestProcessor {
         if (found.error != null) {
             answer = popResponse(ResponseCode.SYSTEM_ERROR, found.error, h, popTime, reviveQid, found.restNum);
         } else if (found.count > 0) {
-            answer = popResponse(ResponseCode.SUCCESS, null, h, popTime, reviveQid, found.restNum, found)
-                .body(found.body.toByteArray());
+            answer = popResponse(ResponseCode.SUCCESS, null, h, popTime, reviveQid, found.restNum, found);
         } else if (h.pollTime() <= 0 || popTime >= deadline) {
             answer = popResponse(h.pollTime() > 0 ? POLLING_TIMEOUT : ResponseCode.PULL_NOT_FOUND, "no new message",
                 h, popTime, reviveQid, found.restNum);
         }
         if (answer != null) {
+            if (answer.code() == ResponseCode.SUCCESS) {
+                List<ByteBuffer> buffers = new ArrayList<>();
+                found.results.forEach(r -> buffers.addAll(r.messageBuffers()));
+                answer.bodyRegion(Unpooled.wrappedBuffer(buffers.toArray(new ByteBuffer[0])),
+                    () -> found.results.forEach(GetMessageResult::release));
+            } else {
+                found.results.forEach(GetMessageResult::release);
+            }
             return first ? answer : respond(channel, request, answer);
         }
         if (first && waiting.incrementAndGet() > MAX_WAITING_POPS) {
@@ -334,6 +342,7 @@ public final class PopProcessor implements RequestProcessor {
             if (r == null) {
                 return;
             }
+            boolean handedOver = false;
             try {
                 found.restNum += Math.max(0, r.maxOffset() - r.nextBeginOffset());
                 List<Long> queueOffsets = r.queueOffsets();
@@ -350,17 +359,14 @@ public final class PopProcessor implements RequestProcessor {
                 }
                 PopRecords.CheckPoint ck = new PopRecords.CheckPoint(start, popTime, h.invisibleTime(), topic,
                     h.group(), queueId, diffs, config.get().getBrokerName());
-                PutMessageResult put = putRevive(ck.encode(), PopRecords.CK_TAG, reviveQid, ck.key());
+                PutMessageResult put = putRevive(ck.encode(), PopRecords.CK_TAG, reviveQid);
                 if (!put.isOk()) {
                     found.error = "writing the pop check point failed: " + put.status();
                     return;
                 }
                 offsets.commit("pop", h.group(), topic, queueId, r.nextBeginOffset());
-                for (ByteBuffer b : r.messageBuffers()) {
-                    byte[] bytes = new byte[b.remaining()];
-                    b.duplicate().get(bytes);
-                    found.body.writeBytes(bytes);
-                }
+                found.results.add(r);
+                handedOver = true;
                 found.count += queueOffsets.size();
                 String flag = PopRecords.retryFlag(topic);
                 separate(found.startOffsetInfo).append(flag).append(' ').append(queueId).append(' ').append(start);
@@ -369,7 +375,9 @@ public final class PopProcessor implements RequestProcessor {
                     m.append(i == 0 ? "" : ",").append(queueOffsets.get(i));
                 }
             } finally {
-                r.release();
+                if (!handedOver) {
+                    r.release();
+                }
             }
         }
     }
@@ -463,7 +471,7 @@ public final class PopProcessor implements RequestProcessor {
         }
         PopRecords.Ack ack = new PopRecords.Ack(h.offset(), handle.ckStartOffset(), h.group(), h.topic(), h.queueId(),
             handle.popTime(), handle.brokerName());
-        PutMessageResult put = putRevive(ack.encode(), PopRecords.ACK_TAG, handle.reviveQid(), ack.key() + "@ack");
+        PutMessageResult put = putRevive(ack.encode(), PopRecords.ACK_TAG, handle.reviveQid());
         return put.isOk() ? RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
             : RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "writing the ack failed: " + put.status());
     }
@@ -489,28 +497,30 @@ public final class PopProcessor implements RequestProcessor {
         }
         PopRecords.CheckPoint ck = new PopRecords.CheckPoint(h.offset(), now, invisibleTime, h.topic(), h.group(),
             h.queueId(), List.of(0), handle.brokerName());
-        PutMessageResult put = putRevive(ck.encode(), PopRecords.CK_TAG, reviveQid, ck.key());
+        PutMessageResult put = putRevive(ck.encode(), PopRecords.CK_TAG, reviveQid);
         if (!put.isOk()) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "writing the check point failed: "
                 + put.status(), header);
         }
         PopRecords.Ack old = new PopRecords.Ack(h.offset(), handle.ckStartOffset(), h.group(), h.topic(),
             h.queueId(), handle.popTime(), handle.brokerName());
-        put = putRevive(old.encode(), PopRecords.ACK_TAG, reviveQid, old.key() + "@ack");
+        put = putRevive(old.encode(), PopRecords.ACK_TAG, reviveQid);
         return put.isOk() ? RemotingCommand.createResponse(ResponseCode.SUCCESS, null, header)
             : RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "writing the ack failed: " + put.status(),
                 header);
     }
 
-    /** Appends a check point or ack to the revive topic, creating the topic on first use. */
-    private PutMessageResult putRevive(byte[] body, String tag, int reviveQid, String keys) {
+    /**
+     * Appends a check point or ack to the revive topic, creating the topic on first use. No keys: the records are
+     * read back in order by the revive service, never looked up, so they cost the index nothing.
+     */
+    private PutMessageResult putRevive(byte[] body, String tag, int reviveQid) {
         topics.createIfAbsent(reviveTopic(), reviveQueueNums(), RW, 0);
         InnerMessage m = new InnerMessage(false);
         m.setTopic(reviveTopic());
         m.setQueueId(reviveQid);
         m.setBody(body);
         m.setTags(tag);
-        m.setKeys(keys);
         long now = clock.millis();
         m.setBornTimestamp(now);
         m.setBornHost(storeHost);

@@ -102,9 +102,13 @@ class PopProcessorTest {
         return out;
     }
 
+    /** The records of a pop answer, whose body is sent from the mapped CommitLog; releases it. */
     private static List<MessageExt> messages(RemotingCommand r) {
         List<MessageExt> out = new ArrayList<>();
-        ByteBuffer b = ByteBuffer.wrap(r.body());
+        byte[] bytes = new byte[r.bodyLength()];
+        r.bodyRegion().getBytes(r.bodyRegion().readerIndex(), bytes);
+        r.releaseBody();
+        ByteBuffer b = ByteBuffer.wrap(bytes);
         while (b.hasRemaining()) {
             int size = b.getInt(b.position());
             ByteBuffer one = b.slice(b.position(), size);
