@@ -58,6 +58,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -327,8 +328,10 @@ public final class BrokerController {
         ThreadPoolExecutor ackPool = pool("AckMessageThread", config.getPullMessageThreadPoolNums(),
             config.getPullThreadPoolQueueCapacity());
         server.registerProcessor(RequestCode.POP_MESSAGE, pop, popPool);
-        server.registerProcessor(RequestCode.ACK_MESSAGE, pop, ackPool);
-        server.registerProcessor(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, pop, ackPool);
+        // An ack only appends a record, as a send does: on the I/O thread when sends are (one per message popped).
+        Executor acks = config.isSendMessageOnIoThread() ? Runnable::run : ackPool;
+        server.registerProcessor(RequestCode.ACK_MESSAGE, pop, acks);
+        server.registerProcessor(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, pop, acks);
         server.registerProcessor(RequestCode.QUERY_ASSIGNMENT, requestModes, ackPool);
         server.registerProcessor(RequestCode.SET_MESSAGE_REQUEST_MODE, requestModes, ackPool);
         popRevive = new PopReviveService(pop::reviveTopic, pop.reviveQueueNums(), topics, groups, offsets, store,
