@@ -18,6 +18,7 @@ import org.apache.rocketmq.common.protocol.RequestCode;
 import org.apache.rocketmq.common.protocol.ResponseCode;
 import org.apache.rocketmq.common.protocol.header.CreateTopicRequestHeader;
 import org.apache.rocketmq.common.protocol.header.DeleteTopicRequestHeader;
+import org.apache.rocketmq.common.protocol.header.GetMaxOffsetRequestHeader;
 import org.apache.rocketmq.common.protocol.header.GetMinOffsetRequestHeader;
 import org.apache.rocketmq.common.protocol.header.PullMessageRequestHeader;
 import org.apache.rocketmq.common.sysflag.PullSysFlag;
@@ -160,8 +161,12 @@ class PullOffsetsSideBySideTest {
         }
     }
 
-    /** The same messages, in the same order, to queue 0 of {@code topic} on each side. */
+    /**
+     * The same messages, in the same order, to queue 0 of {@code topic} on each side; returns once both brokers
+     * have them in the queue (a send is acknowledged once stored, and reaches its ConsumeQueue a moment later).
+     */
     private void sendToQueueZero(String topic, String body, int count) throws Exception {
+        long before = maxOffset(sides.officialBrokerAddr(), topic);
         for (DefaultMQProducer p : List.of(sides.officialSideProducer(), sides.petrelSideProducer())) {
             for (int i = 0; i < count; i++) {
                 Message m = new Message(topic, "TagA", (body + "-" + i).getBytes(StandardCharsets.UTF_8));
@@ -169,6 +174,17 @@ class PullOffsetsSideBySideTest {
                 assertEquals(SendStatus.SEND_OK, p.send(m, (mqs, msg, arg) -> mqs.get(0), null).getSendStatus());
             }
         }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() ->
+            maxOffset(sides.officialBrokerAddr(), topic) == before + count
+                && maxOffset(sides.petrelBrokerAddr(), topic) == before + count);
+    }
+
+    private long maxOffset(String addr, String topic) throws Exception {
+        GetMaxOffsetRequestHeader h = new GetMaxOffsetRequestHeader();
+        h.setTopic(topic);
+        h.setQueueId(0);
+        RemotingCommand r = sides.invoke(addr, RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, h));
+        return Long.parseLong(r.getExtFields().get("offset"));
     }
 
     private long minOffset(String addr, String topic) throws Exception {
