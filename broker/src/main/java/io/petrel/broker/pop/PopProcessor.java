@@ -11,6 +11,7 @@ import io.petrel.common.heartbeat.SubscriptionData;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
 import io.petrel.common.topic.PermName;
 import io.petrel.common.topic.TopicConfig;
+import io.petrel.common.topic.TopicValidator;
 import io.petrel.remoting.RemotingResponder;
 import io.petrel.remoting.exception.RemotingCommandException;
 import io.petrel.remoting.RequestProcessor;
@@ -392,7 +393,7 @@ public final class PopProcessor implements RequestProcessor {
         if (committed >= 0) {
             return committed;
         }
-        long start = h.initMode() == INIT_MODE_MIN || topic.startsWith("%RETRY%")
+        long start = h.initMode() == INIT_MODE_MIN || topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX)
             ? Math.max(0, store.getMinOffsetInQueue(topic, queueId))
             : Math.max(0, store.getMaxOffsetInQueue(topic, queueId));
         offsets.commit("pop", h.group(), topic, queueId, start);

@@ -183,15 +183,20 @@ class PullOffsetsSideBySideTest {
         GetMaxOffsetRequestHeader h = new GetMaxOffsetRequestHeader();
         h.setTopic(topic);
         h.setQueueId(0);
-        RemotingCommand r = sides.invoke(addr, RemotingCommand.createRequestCommand(RequestCode.GET_MAX_OFFSET, h));
-        return Long.parseLong(r.getExtFields().get("offset"));
+        return offsetAnswer(addr, RequestCode.GET_MAX_OFFSET, h);
     }
 
     private long minOffset(String addr, String topic) throws Exception {
         GetMinOffsetRequestHeader h = new GetMinOffsetRequestHeader();
         h.setTopic(topic);
         h.setQueueId(0);
-        RemotingCommand r = sides.invoke(addr, RemotingCommand.createRequestCommand(RequestCode.GET_MIN_OFFSET, h));
+        return offsetAnswer(addr, RequestCode.GET_MIN_OFFSET, h);
+    }
+
+    /** The {@code offset} of a GET_MAX_OFFSET or GET_MIN_OFFSET answer. */
+    private long offsetAnswer(String addr, int code, org.apache.rocketmq.remoting.CommandCustomHeader h)
+        throws Exception {
+        RemotingCommand r = sides.invoke(addr, RemotingCommand.createRequestCommand(code, h));
         return Long.parseLong(r.getExtFields().get("offset"));
     }
 
