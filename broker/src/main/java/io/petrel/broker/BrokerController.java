@@ -1,6 +1,7 @@
 package io.petrel.broker;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslProvider;
 import io.petrel.broker.acl.AclStore;
 import io.petrel.broker.acl.AclValidatorHook;
 import io.petrel.broker.acl.PlainAclStore;
@@ -45,6 +46,8 @@ import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.namesrv.GetRouteInfoRequestHeader;
+import io.petrel.remoting.tls.ServerTls;
+import io.petrel.remoting.tls.TlsSettings;
 import io.petrel.store.BrokerRole;
 import io.petrel.store.DefaultMessageStore;
 import io.petrel.store.DelayLevels;
@@ -66,6 +69,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,10 +226,18 @@ public final class BrokerController {
 
     /**
      * The HA port listens on every broker, as in 4.9.7 (listen port + 1); every put on a master wakes the senders
-     * at once. A slave follows its master.
+     * at once. A slave follows its master. The HA port takes TLS as the remoting port does ({@code tls.server.mode}),
+     * and a slave connects with TLS when the broker's own client does ({@code useTLS}, as for its NameServer link).
      */
     private void startHa() throws IOException {
-        haServer = new HaServer(store, storeConfig);
+        TlsSettings tls = serverConfig.getTls() != null ? serverConfig.getTls() : TlsSettings.fromSystemProperties();
+        ServerTls haTls;
+        try {
+            haTls = new ServerTls(tls, System::currentTimeMillis, SslProvider.JDK);
+        } catch (SSLException e) {
+            throw new IOException("TLS on the HA port: " + e.getMessage(), e);
+        }
+        haServer = new HaServer(store, storeConfig, haTls);
         haServer.start(serverConfig.getBindAddress(), RegistrationRules.haPort(serverConfig.getListenPort()));
         // only a haListenPort someone set is worth a word: the default (10912) goes with the default listenPort
         if (serverConfig.getListenPort() != 0 && storeConfig.haListenPort() != DEFAULT_HA_LISTEN_PORT
@@ -235,7 +247,8 @@ public final class BrokerController {
         }
         store.replicas().setTransferWakeup(haServer::dataArrived);
         if (storeConfig.brokerRole() == BrokerRole.SLAVE) {
-            haClient = new HaClient(store, storeConfig);
+            haClient = new HaClient(store, storeConfig, clientConfig.isUseTLS()
+                ? (clientConfig.getTls() != null ? clientConfig.getTls() : TlsSettings.fromSystemProperties()) : null);
             haClient.start();
         }
     }

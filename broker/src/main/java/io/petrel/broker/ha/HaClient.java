@@ -1,5 +1,7 @@
 package io.petrel.broker.ha;
 
+import io.petrel.remoting.tls.TlsContexts;
+import io.petrel.remoting.tls.TlsSettings;
 import io.petrel.store.MessageStore;
 import io.petrel.store.MessageStoreConfig;
 import java.io.IOException;
@@ -18,16 +20,19 @@ import org.slf4j.LoggerFactory;
  * {@code haSendHeartbeatInterval}), and appends what the master sends byte for byte; the store's dispatcher builds
  * ConsumeQueues and index from it. A frame that does not start at the slave's end, a broken socket or
  * {@code haHousekeepingInterval} without a byte from the master closes the connection; the client connects again
- * after 5 s and resumes from its own end. One thread; {@link #shutdown()} is safe to call twice.
+ * after 5 s and resumes from its own end. With TLS settings the connection is a TLS one (the broker's own client
+ * TLS decision, as for its NameServer link). One thread; {@link #shutdown()} is safe to call twice.
  */
 public final class HaClient {
     private static final Logger LOG = LoggerFactory.getLogger(HaClient.class);
     private static final long RECONNECT_MS = 5_000;
+    private static final int HANDSHAKE_TIMEOUT_MS = 10_000;
     /** Larger frames than this are refused as malformed (4.9.7 masters send at most their haTransferBatchSize). */
     private static final int MAX_FRAME = 64 * 1024 * 1024;
 
     private final MessageStore store;
     private final MessageStoreConfig config;
+    private final TlsSettings tls;
     private final AtomicReference<String> masterAddress = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean stopped;
@@ -36,9 +41,16 @@ public final class HaClient {
     private volatile long lastReadMs;
     private final Thread watchdog;
 
+    /** A plain HA client. */
     public HaClient(MessageStore store, MessageStoreConfig config) {
+        this(store, config, null);
+    }
+
+    /** An HA client that connects with TLS under these settings; null for plain. */
+    public HaClient(MessageStore store, MessageStoreConfig config, TlsSettings tls) {
         this.store = store;
         this.config = config;
+        this.tls = tls;
         this.thread = new Thread(this::run, "HAClient");
         this.thread.setDaemon(true);
         this.watchdog = new Thread(this::watch, "HAClientWatchdog");
@@ -118,10 +130,18 @@ public final class HaClient {
         socket = s;
         s.setTcpNoDelay(true);
         s.setReceiveBufferSize(4 * 1024 * 1024);
-        s.connect(parse(addr), 3000);
+        InetSocketAddress at = parse(addr);
+        s.connect(at, 3000);
+        if (tls != null) {
+            // the handshake is bounded as the connect is: a master that never answers it is given up
+            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+            s = TlsContexts.clientSocket(tls, s, at.getHostString(), at.getPort());
+            s.setSoTimeout(0);
+            socket = s;
+        }
         lastReadMs = System.currentTimeMillis();
         connected = true;
-        LOG.info("HA connected to master {}", addr);
+        LOG.info("HA connected to master {}{}", addr, tls == null ? "" : " over TLS");
         InputStream in = s.getInputStream();
         OutputStream out = s.getOutputStream();
         long heartbeat = config.haSendHeartbeatIntervalMs();

@@ -1,5 +1,6 @@
 package io.petrel.broker.ha;
 
+import io.petrel.remoting.tls.ServerTls;
 import io.petrel.store.MessageStore;
 import io.petrel.store.Replicas;
 import io.petrel.store.SelectedBuffer;
@@ -25,7 +26,9 @@ final class HaConnection {
     private static final Logger LOG = LoggerFactory.getLogger(HaConnection.class);
 
     private final HaServer server;
+    /** The accepted socket; {@link #secured} is the one to read and write (a TLS socket over it, or it). */
     private final Socket socket;
+    private volatile ServerTls.Accepted secured;
     private final String peer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch started = new CountDownLatch(1);
@@ -52,13 +55,19 @@ final class HaConnection {
 
     /**
      * Blocking reads without a timeout (one system call per report); the writer, which wakes at least every 100 ms,
-     * closes the connection when nothing was read for {@code haHousekeepingInterval}.
+     * closes the connection when nothing was read for {@code haHousekeepingInterval}. With TLS settings the first
+     * byte decides between TLS and plain as the mode allows, read within {@code haHousekeepingInterval}.
      */
     private void readLoop() {
         MessageStore store = server.store();
         byte[] buf = new byte[HaFrames.REPORT_SIZE];
         try {
-            InputStream in = socket.getInputStream();
+            ServerTls tls = server.tls();
+            ServerTls.Accepted s = tls == null
+                ? new ServerTls.Accepted(socket, socket.getInputStream(), socket.getOutputStream())
+                : tls.accept(socket, (int) Math.min(Integer.MAX_VALUE, server.config().haHousekeepingIntervalMs()));
+            secured = s;
+            InputStream in = s.in();
             while (!closed.get() && !server.isStopped()) {
                 HaFrames.fill(in, buf, 0, buf.length);
                 lastReadMs = System.currentTimeMillis();
@@ -107,11 +116,14 @@ final class HaConnection {
         byte[] frame = new byte[HaFrames.HEADER_SIZE + batch];
         server.writerStarted(Thread.currentThread());
         try {
-            OutputStream out = socket.getOutputStream();
             while (!closed.get() && !started.await(100, TimeUnit.MILLISECONDS)) {
                 // the first report decides where to start; nothing is sent before it, as in 4.9.7
                 checkHousekeeping(housekeeping);
             }
+            if (closed.get()) {
+                return;
+            }
+            OutputStream out = secured.out();
             long next = startOffset;
             long lastWrite = System.currentTimeMillis();
             while (!closed.get() && !server.isStopped()) {
@@ -163,6 +175,10 @@ final class HaConnection {
             return;
         }
         started.countDown();
+        ServerTls.Accepted s = secured;
+        if (s != null) {
+            HaServer.closeQuietly(s.socket());
+        }
         HaServer.closeQuietly(socket);
         Replicas.Link l = link;
         if (l != null) {

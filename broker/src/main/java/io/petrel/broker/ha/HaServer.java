@@ -1,5 +1,6 @@
 package io.petrel.broker.ha;
 
+import io.petrel.remoting.tls.ServerTls;
 import io.petrel.store.MessageStore;
 import io.petrel.store.MessageStoreConfig;
 import java.io.IOException;
@@ -23,15 +24,26 @@ public final class HaServer {
 
     private final MessageStore store;
     private final MessageStoreConfig config;
+    private final ServerTls tls;
     private final Set<HaConnection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> writers = ConcurrentHashMap.newKeySet();
     private ServerSocket serverSocket;
     private Thread acceptor;
     private volatile boolean stopped;
 
+    /** A plain HA port (no TLS detection). */
     public HaServer(MessageStore store, MessageStoreConfig config) {
+        this(store, config, null);
+    }
+
+    /**
+     * An HA port that takes TLS and plain slaves as {@code tls}'s mode allows (a JDK-provider {@link ServerTls});
+     * null for plain only.
+     */
+    public HaServer(MessageStore store, MessageStoreConfig config, ServerTls tls) {
         this.store = store;
         this.config = config;
+        this.tls = tls;
     }
 
     /** Binds {@code bindAddress:port} (port 0 for any free port) and starts accepting. */
@@ -87,6 +99,10 @@ public final class HaServer {
 
     MessageStoreConfig config() {
         return config;
+    }
+
+    ServerTls tls() {
+        return tls;
     }
 
     boolean isStopped() {

@@ -10,6 +10,7 @@ import io.petrel.broker.config.BrokerConfigStore;
 import io.petrel.broker.config.BrokerSettings;
 import io.petrel.broker.testing.TestStore;
 import io.petrel.common.message.MessageExt;
+import io.petrel.remoting.tls.TlsSettings;
 import io.petrel.store.DefaultMessageStore;
 import io.petrel.store.GetMessageResult;
 import io.petrel.store.MessageStore;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -56,6 +58,11 @@ class HaReplicationTest {
     }
 
     private BrokerController broker(String name, String... kv) throws Exception {
+        return broker(name, null, kv);
+    }
+
+    /** A broker whose servers (remoting and HA) and own client take these TLS settings; null for the JVM's. */
+    private BrokerController broker(String name, TlsSettings tls, String... kv) throws Exception {
         Properties p = new Properties();
         p.setProperty("brokerClusterName", "HA");
         p.setProperty("brokerName", "ha-group");
@@ -76,6 +83,10 @@ class HaReplicationTest {
             p.setProperty(kv[i], kv[i + 1]);
         }
         BrokerSettings s = BrokerStartup.settings(p);
+        if (tls != null) {
+            s.server().setTls(tls);
+            s.client().setTls(tls);
+        }
         BrokerController c = new BrokerController(s, BrokerConfigStore.defaultFile(s), Clock.systemUTC());
         c.start();
         open.add(c::shutdown);
@@ -83,10 +94,20 @@ class HaReplicationTest {
     }
 
     private BrokerController slaveOf(String name, int haPort, String... kv) throws Exception {
+        return slaveOf(name, haPort, null, kv);
+    }
+
+    private BrokerController slaveOf(String name, int haPort, TlsSettings tls, String... kv) throws Exception {
         List<String> all = new ArrayList<>(List.of("brokerRole", "SLAVE", "brokerId", "1",
             "haMasterAddress", "127.0.0.1:" + haPort));
         all.addAll(List.of(kv));
-        return broker(name, all.toArray(new String[0]));
+        return broker(name, tls, all.toArray(new String[0]));
+    }
+
+    /** TLS settings in test mode (self-signed server certificate, any server trusted) with this server mode. */
+    private TlsSettings tls(String mode) {
+        return TlsSettings.resolve(Map.of(TlsSettings.SERVER_MODE, mode,
+            TlsSettings.CONFIG_FILE, dir.resolve("no-tls.properties").toString())::get);
     }
 
     private static MessageExt message(int i) {
@@ -156,6 +177,37 @@ class HaReplicationTest {
 
         PutMessageResult refused = put(slave, 1);
         assertEquals(PutMessageStatus.SERVICE_NOT_AVAILABLE, refused.status());
+    }
+
+    @Test
+    void aPermissiveMasterReplicatesToATlsSlaveAndToAPlainSlave() throws Exception {
+        BrokerController master = broker("master", tls("permissive"));
+        BrokerController secure = slaveOf("secure", master.haListenPort(), tls("permissive"), "useTLS", "true");
+        BrokerController plain = slaveOf("plain", master.haListenPort(), tls("permissive"), "brokerId", "2",
+            "useTLS", "false");
+        for (int i = 0; i < 300; i++) {
+            assertTrue(put(master, i).isOk());
+        }
+        awaitCaughtUp(master, secure);
+        awaitCaughtUp(master, plain);
+        assertSameCommitLog(master, secure);
+        assertSameCommitLog(master, plain);
+        assertEquals(2, master.haServer().connectionCount());
+    }
+
+    @Test
+    void anEnforcingMasterReplicatesOnlyToATlsSlave() throws Exception {
+        BrokerController master = broker("master", tls("enforcing"));
+        BrokerController plain = slaveOf("plain", master.haListenPort(), tls("permissive"), "brokerId", "2",
+            "useTLS", "false");
+        BrokerController secure = slaveOf("secure", master.haListenPort(), tls("permissive"), "useTLS", "true");
+        for (int i = 0; i < 300; i++) {
+            assertTrue(put(master, i).isOk());
+        }
+        awaitCaughtUp(master, secure);
+        assertSameCommitLog(master, secure);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> master.haServer().connectionCount() == 1);
+        assertEquals(0, plain.store().getMaxPhyOffset(), "the plain slave got nothing");
     }
 
     @Test

@@ -1,16 +1,21 @@
 package io.petrel.remoting.tls;
 
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.File;
+import java.io.IOException;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 
 /** Builds the SSL contexts RocketMQ's settings describe. */
 public final class TlsContexts {
@@ -32,11 +37,16 @@ public final class TlsContexts {
      * @throws SSLException naming the setting when a file is missing or unreadable
      */
     public static SslContext server(TlsSettings s) throws SSLException {
+        return server(s, provider());
+    }
+
+    /** {@link #server(TlsSettings)} on the given provider ({@link SslProvider#JDK} for blocking sockets). */
+    public static SslContext server(TlsSettings s, SslProvider provider) throws SSLException {
         if (s.testMode()) {
             try {
                 SelfSignedCertificates.KeyAndCertificate self = SelfSignedCertificates.generate("localhost",
                     SELF_SIGNED_VALIDITY);
-                return SslContextBuilder.forServer(self.key(), self.certificate()).sslProvider(provider())
+                return SslContextBuilder.forServer(self.key(), self.certificate()).sslProvider(provider)
                     .clientAuth(ClientAuth.OPTIONAL).trustManager(InsecureTrustManagerFactory.INSTANCE).build();
             } catch (GeneralSecurityException e) {
                 throw new SSLException("cannot make a self-signed certificate: " + e, e);
@@ -51,7 +61,7 @@ public final class TlsContexts {
             throw new SSLException("cannot load " + TlsSettings.SERVER_CERT_PATH + " " + cert + " / "
                 + TlsSettings.SERVER_KEY_PATH + " " + key + ": " + rootMessage(e), e);
         }
-        b.sslProvider(provider()).clientAuth(ClientAuth.valueOf(s.serverNeedClientAuth().toUpperCase(Locale.ROOT)));
+        b.sslProvider(provider).clientAuth(ClientAuth.valueOf(s.serverNeedClientAuth().toUpperCase(Locale.ROOT)));
         if (s.serverAuthClient()) {
             if (s.serverTrustCertPath() != null) {
                 b.trustManager(required(s.serverTrustCertPath(), TlsSettings.SERVER_TRUST_CERT_PATH));
@@ -84,6 +94,24 @@ public final class TlsContexts {
             }
         }
         return b.build();
+    }
+
+    /**
+     * A TLS client socket over {@code connected} (a blocking socket connected to {@code host:port}), its handshake
+     * done, with the client context's trust and certificate.
+     *
+     * @throws IOException when the handshake fails; {@code connected} is closed then
+     */
+    public static SSLSocket clientSocket(TlsSettings s, Socket connected, String host, int port) throws IOException {
+        SSLContext context = ((JdkSslContext) client(s)).context();
+        SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(connected, host, port, true);
+        try {
+            ssl.startHandshake();
+        } catch (IOException e) {
+            ssl.close();
+            throw e;
+        }
+        return ssl;
     }
 
     private static File required(String path, String key) throws SSLException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.handler.ssl.SslProvider;
 import io.petrel.common.util.BoundedExecutors;
 import io.petrel.remoting.exception.RemotingException;
 import io.petrel.remoting.netty.NettyClientConfig;
@@ -13,6 +14,10 @@ import io.petrel.remoting.netty.NettyRemotingServer;
 import io.petrel.remoting.netty.NettyServerConfig;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.ResponseCode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,15 +141,20 @@ class TlsTest {
         assertThrows(RemotingException.class, () -> echo(wrongTrust, addr));
     }
 
+    /** Enforcing server settings with this certificate that require a client certificate signed as trusted. */
+    private static Map<String, String> requiringClientCertificates(Path[] server, Path[] trusted) {
+        return Map.of(TlsSettings.SERVER_MODE, "enforcing", TlsSettings.TEST_MODE_ENABLE, "false",
+            TlsSettings.SERVER_CERT_PATH, server[0].toString(), TlsSettings.SERVER_KEY_PATH, server[1].toString(),
+            TlsSettings.SERVER_NEED_CLIENT_AUTH, "require", TlsSettings.SERVER_AUTH_CLIENT, "true",
+            TlsSettings.SERVER_TRUST_CERT_PATH, trusted[0].toString());
+    }
+
     @Test
     void requiredClientCertificatesAreChecked() throws Exception {
         Path[] server = writePem("server");
         Path[] clientCert = writePem("client");
         Path[] stranger = writePem("stranger");
-        String addr = server(Map.of(TlsSettings.SERVER_MODE, "enforcing", TlsSettings.TEST_MODE_ENABLE, "false",
-            TlsSettings.SERVER_CERT_PATH, server[0].toString(), TlsSettings.SERVER_KEY_PATH, server[1].toString(),
-            TlsSettings.SERVER_NEED_CLIENT_AUTH, "require", TlsSettings.SERVER_AUTH_CLIENT, "true",
-            TlsSettings.SERVER_TRUST_CERT_PATH, clientCert[0].toString()));
+        String addr = server(requiringClientCertificates(server, clientCert));
         assertEquals("echo hi", echo(client(true, Map.of(TlsSettings.TEST_MODE_ENABLE, "false",
             TlsSettings.CLIENT_CERT_PATH, clientCert[0].toString(),
             TlsSettings.CLIENT_KEY_PATH, clientCert[1].toString())), addr));
@@ -153,6 +163,81 @@ class TlsTest {
         NettyRemotingClient unknown = client(true, Map.of(TlsSettings.TEST_MODE_ENABLE, "false",
             TlsSettings.CLIENT_CERT_PATH, stranger[0].toString(), TlsSettings.CLIENT_KEY_PATH, stranger[1].toString()));
         assertThrows(RemotingException.class, () -> echo(unknown, addr));
+    }
+
+    /**
+     * A blocking echo server (as the HA port is) taking each connection through {@link ServerTls#accept}; answers
+     * the 4 bytes it reads. Returns its port.
+     */
+    private int blockingServer(Map<String, String> keys) throws Exception {
+        ServerTls tls = new ServerTls(settings(keys), System::currentTimeMillis, SslProvider.JDK);
+        ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        open.add(ss);
+        Thread acceptor = new Thread(() -> {
+            while (!ss.isClosed()) {
+                try {
+                    Socket raw = ss.accept();
+                    pool.execute(() -> {
+                        // the server closes first: a TLS client's close then has the close_notify it waits for
+                        try (Socket ignored = raw) {
+                            ServerTls.Accepted a = tls.accept(raw, 2000);
+                            try (Socket secured = a.socket()) {
+                                a.out().write(a.in().readNBytes(4));
+                                a.out().flush();
+                            }
+                        } catch (IOException e) {
+                            // refused or broken: closed above
+                        }
+                    });
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "blocking-tls-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return ss.getLocalPort();
+    }
+
+    /** Sends "ping" on a blocking connection (TLS when settings are given) and returns what comes back. */
+    private String blockingPing(int port, Map<String, String> clientKeys) throws IOException {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+        open.add(s);
+        s.setSoTimeout(5000);
+        if (clientKeys != null) {
+            s = TlsContexts.clientSocket(settings(clientKeys), s, "localhost", port);
+            open.add(s);
+        }
+        s.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        return new String(s.getInputStream().readNBytes(4), StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void blockingSocketsFollowTheModeByTheFirstByte() throws Exception {
+        int permissive = blockingServer(Map.of(TlsSettings.SERVER_MODE, "permissive"));
+        assertEquals("ping", blockingPing(permissive, null));
+        assertEquals("ping", blockingPing(permissive, Map.of()));
+        int enforcing = blockingServer(Map.of(TlsSettings.SERVER_MODE, "enforcing"));
+        assertEquals("ping", blockingPing(enforcing, Map.of()));
+        assertEquals("", blockingPing(enforcing, null), "a plain connection is closed unanswered");
+        int disabled = blockingServer(Map.of(TlsSettings.SERVER_MODE, "disabled"));
+        assertEquals("ping", blockingPing(disabled, null));
+        assertThrows(IOException.class, () -> blockingPing(disabled, Map.of()));
+    }
+
+    @Test
+    void blockingSocketsCheckRequiredClientCertificates() throws Exception {
+        Path[] server = writePem("server");
+        Path[] clientCert = writePem("client");
+        int port = blockingServer(requiringClientCertificates(server, clientCert));
+        Map<String, String> trusting = Map.of(TlsSettings.TEST_MODE_ENABLE, "false",
+            TlsSettings.CLIENT_AUTH_SERVER, "true", TlsSettings.CLIENT_TRUST_CERT_PATH, server[0].toString(),
+            TlsSettings.CLIENT_CERT_PATH, clientCert[0].toString(), TlsSettings.CLIENT_KEY_PATH, clientCert[1].toString());
+        assertEquals("ping", blockingPing(port, trusting));
+        Map<String, String> anonymous = Map.of(TlsSettings.TEST_MODE_ENABLE, "false",
+            TlsSettings.CLIENT_AUTH_SERVER, "true", TlsSettings.CLIENT_TRUST_CERT_PATH, server[0].toString());
+        assertThrows(IOException.class, () -> blockingPing(port, anonymous));
     }
 
     @Test
