@@ -40,6 +40,8 @@ public final class NettyConfigs {
             d.isServerPooledByteBufAllocatorEnable()));
         n.setUseEpollNativeSelector(r.bool("useEpollNativeSelector", d.isUseEpollNativeSelector()));
         n.setMaxFrameLength(r.intKey("maxFrameLength", d.getMaxFrameLength(), 1024, Integer.MAX_VALUE));
+        n.setServerMaxIncompleteFrameBytes(r.longKey("serverMaxIncompleteFrameBytes",
+            d.getServerMaxIncompleteFrameBytes(), 0, Long.MAX_VALUE));
         r.require(n.getWriteBufferLowWaterMark() <= n.getWriteBufferHighWaterMark()
                 || n.getWriteBufferHighWaterMark() == 0, "writeBufferLowWaterMark",
             "must not exceed writeBufferHighWaterMark (" + n.getWriteBufferHighWaterMark() + ")");

@@ -11,6 +11,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.internal.PlatformDependent;
 import io.petrel.remoting.tls.ServerTls;
 import io.petrel.remoting.tls.TlsSettings;
 import javax.net.ssl.SSLException;
@@ -48,6 +49,7 @@ public class NettyRemotingServer {
     static final int DEFAULT_HIGH_WATER_MARK = 4 * 1024 * 1024;
     /** ... and at which it is read again. */
     static final int DEFAULT_LOW_WATER_MARK = 1024 * 1024;
+    private static final long AUTO_INCOMPLETE_FRAME_MIN = 64L * 1024 * 1024;
 
     private final NettyServerConfig config;
     private final RpcHooks hooks = new RpcHooks();
@@ -62,6 +64,7 @@ public class NettyRemotingServer {
     private ScheduledExecutorService scanner;
     private Channel serverChannel;
     private int port;
+    private volatile IncompleteFrameBudget incompleteFrames;
 
     public NettyRemotingServer(NettyServerConfig config, ChannelEventListener listener) {
         this.config = config;
@@ -122,6 +125,9 @@ public class NettyRemotingServer {
         calls.callbackExecutor(publicExecutor());
         events.start();
         RemotingChannelHandler handler = new RemotingChannelHandler(requests, calls, events, "server");
+        IncompleteFrameBudget budget = new IncompleteFrameBudget(incompleteFrameLimit(config),
+            System::currentTimeMillis);
+        incompleteFrames = budget;
         ServerBootstrap bootstrap = new ServerBootstrap().group(bossGroup, workerGroup)
             .channel(transport.serverChannelClass())
             .option(ChannelOption.SO_BACKLOG, config.getServerSocketBacklog())
@@ -140,7 +146,7 @@ public class NettyRemotingServer {
                         new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES,
                             false),
                         new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds()),
-                        new NettyFrameDecoder(config.getMaxFrameLength()),
+                        new NettyFrameDecoder(config.getMaxFrameLength(), budget),
                         NettyFrameEncoder.INSTANCE,
                         handler);
                 }
@@ -184,6 +190,18 @@ public class NettyRemotingServer {
     }
 
     /** The port actually bound (useful with listenPort 0). */
+    /** {@code serverMaxIncompleteFrameBytes}, or when 0 a quarter of the direct memory limit, at least 64 MiB. */
+    static long incompleteFrameLimit(NettyServerConfig config) {
+        return config.getServerMaxIncompleteFrameBytes() > 0 ? config.getServerMaxIncompleteFrameBytes()
+            : Math.max(AUTO_INCOMPLETE_FRAME_MIN, PlatformDependent.maxDirectMemory() / 4);
+    }
+
+    /** Bytes held now in frames that have begun to arrive and are not complete, on all connections; 0 before start. */
+    public long incompleteFrameBytes() {
+        IncompleteFrameBudget b = incompleteFrames;
+        return b == null ? 0 : b.held();
+    }
+
     public int localPort() {
         return port;
     }

@@ -24,6 +24,8 @@ public class NettyServerConfig {
     private boolean serverPooledByteBufAllocatorEnable = true;
     private boolean useEpollNativeSelector = true;
     private int maxFrameLength = RemotingFrame.DEFAULT_MAX_FRAME_LENGTH;
+    /** 0: a quarter of the JVM's direct memory limit, at least 64 MiB. */
+    private long serverMaxIncompleteFrameBytes = 0;
 
     public String getBindAddress() {
         return bindAddress;
@@ -143,6 +145,14 @@ public class NettyServerConfig {
 
     public void setUseEpollNativeSelector(boolean useEpollNativeSelector) {
         this.useEpollNativeSelector = useEpollNativeSelector;
+    }
+
+    public long getServerMaxIncompleteFrameBytes() {
+        return serverMaxIncompleteFrameBytes;
+    }
+
+    public void setServerMaxIncompleteFrameBytes(long serverMaxIncompleteFrameBytes) {
+        this.serverMaxIncompleteFrameBytes = serverMaxIncompleteFrameBytes;
     }
 
     public int getMaxFrameLength() {

@@ -14,7 +14,6 @@ import io.petrel.test.broker.PetrelCluster;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,13 +62,7 @@ class HostileClientsTest {
 
     @AfterEach
     void stop() {
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
+        RawSockets.closeAll(sockets);
         if (producer != null) {
             producer.shutdown();
         }
@@ -83,10 +76,7 @@ class HostileClientsTest {
     }
 
     private Socket connect() throws IOException {
-        Socket s = new Socket();
-        s.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
-        sockets.add(s);
-        return s;
+        return RawSockets.connect(port(), sockets);
     }
 
     private void sendSome(String topic, int count) throws Exception {
