@@ -85,6 +85,18 @@ class PlainAclStoreTest {
     }
 
     @Test
+    void theSampleFileOfTheDistributionLoads() throws Exception {
+        PlainAclStore store = started(Files.readString(Path.of("../conf/plain_acl.yml")));
+        AclConfig all = store.allAclConfig();
+        assertEquals(List.of(), all.globalWhiteAddrs());
+        assertEquals(List.of("orderApp1", "rocketmq2"), all.plainAccessConfigs().stream()
+            .map(PlainAccessConfig::accessKey).toList());
+        assertEquals(List.of("orders=PUB", "payments=SUB"), all.plainAccessConfigs().get(0).topicPerms());
+        assertTrue(all.plainAccessConfigs().get(1).admin());
+        assertEquals("No accessKey is configured", refusal(store, "127.0.0.1"));
+    }
+
+    @Test
     void aChangedFileIsReloadedAndAMalformedOneKeepsTheLastGoodRules() throws Exception {
         PlainAclStore store = started(GOOD);
         assertEquals(0, store.pollStep());

@@ -1,9 +1,13 @@
 package io.petrel.test.acl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.test.broker.PetrelCluster;
 import io.petrel.test.official.Closeables;
+import io.petrel.tools.bench.MQBench;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
@@ -102,6 +107,31 @@ class OfficialClientAgainstPetrelAclTest {
                 new MessageQueue(topic, "petrel-a", 0));
             assertEquals(org.apache.rocketmq.client.producer.SendStatus.SEND_OK, r.getSendStatus());
         });
+    }
+
+    private long stored(String topic) {
+        return LongStream.range(0, 2).map(q -> petrel.broker().controller().store().getMaxOffsetInQueue(topic,
+            (int) q)).sum();
+    }
+
+    private String mqbench(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, MQBench.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void mqbenchSignsAsTheSampleAdminAccountOrTheGivenKeys() throws Exception {
+        long before = stored("topicB");
+        String signed = mqbench("producer", "-n", petrel.namesrvAddr(), "-t", "topicB", "-w", "1", "-q", "20",
+            "-a", "true");
+        assertTrue(signed.contains("Failed: 0 Response Failed: 0"), signed);
+        // stored once acknowledged, in its queue a moment later
+        Awaitility.await().atMost(WAIT).until(() -> stored("topicB") == before + 20);
+        String wrong = mqbench("producer", "-n", petrel.namesrvAddr(), "-t", "topicB", "-w", "1", "-q", "3",
+            "-a", "true", "-ak", PlainAcl.ADMIN, "-sk", "not-the-secret");
+        assertTrue(wrong.contains("Send Total: 0 "), wrong);
+        assertEquals(before + 20, stored("topicB"), "nothing sent with a wrong secret");
     }
 
     @Test

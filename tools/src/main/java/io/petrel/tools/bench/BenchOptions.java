@@ -1,5 +1,8 @@
 package io.petrel.tools.bench;
 
+import io.petrel.client.acl.AclClientRPCHook;
+import io.petrel.client.acl.SessionCredentials;
+import io.petrel.remoting.RPCHook;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -12,28 +15,41 @@ import java.io.StringWriter;
 /**
  * The options of the three benchmarks, with RocketMQ 4.9.7's benchmark letters and defaults ({@code -w} threads,
  * {@code -s} message size, {@code -t} topic, ...). Every bad value is an {@link IllegalArgumentException} naming the
- * option. Message trace ({@code -m}) and ACL ({@code -a}) are accepted for compatibility with existing scripts but
- * Petrel's client has neither, so {@code true} is refused.
+ * option. Message trace ({@code -m}) is accepted for compatibility with existing scripts but Petrel's client has
+ * none, so {@code true} is refused. {@code -a true} signs every request with {@code -ak}/{@code -sk} (defaults as
+ * 4.9.7's benchmark: {@value #DEFAULT_ACCESS_KEY}/{@value #DEFAULT_SECRET_KEY}, the admin account of the sample
+ * {@code conf/plain_acl.yml}).
  */
 public final class BenchOptions {
+    public static final String DEFAULT_ACCESS_KEY = "rocketmq2";
+    public static final String DEFAULT_SECRET_KEY = "12345678";
+
     private BenchOptions() {
+    }
+
+    /** The keys {@code -a true} signs with. */
+    public record Credentials(String accessKey, String secretKey) {
+        /** The hook signing requests with these keys; null (no hook) for null credentials. */
+        static RPCHook hook(Credentials c) {
+            return c == null ? null : new AclClientRPCHook(new SessionCredentials(c.accessKey(), c.secretKey()));
+        }
     }
 
     /** {@code producer}: {@code batchSize} 1 sends single messages, larger values send batches of that many. */
     public record Producer(String namesrvAddr, String topic, int threads, int messageSize, boolean keyEnable,
                            int propertySize, int tagCount, long messageQuantity, boolean delayEnable, int delayLevel,
-                           boolean asyncEnable, int batchSize) {
+                           boolean asyncEnable, int batchSize, Credentials acl) {
     }
 
     /** {@code consumer}: {@code filterType} and {@code expressionFile} are both set or both null. */
     public record Consumer(String namesrvAddr, String topic, int threads, String group, boolean groupSuffix,
-                           String filterType, String expressionFile, double failRate) {
+                           String filterType, String expressionFile, double failRate, Credentials acl) {
     }
 
     /** {@code tproducer}. */
     public record Transaction(String namesrvAddr, String topic, int threads, int messageSize,
                               double sendRollbackRate, double sendUnknownRate, double checkRollbackRate,
-                              double checkUnknownRate, long batchId, long sendIntervalMs) {
+                              double checkUnknownRate, long batchId, long sendIntervalMs, Credentials acl) {
     }
 
     public static Options producerOptions() {
@@ -78,7 +94,7 @@ public final class BenchOptions {
         Producer p = new Producer(line.getOptionValue("n"), text(line, "t", "BenchmarkTest"),
             async ? 1 : positive(line, "w", 64), positive(line, "s", 128), bool(line, "k"), atLeast(line, "p", 0, 0),
             atLeast(line, "l", 0, 0), longAtLeast(line, "q", 0, 0), bool(line, "d"), intOpt(line, "e", 1), async,
-            positive(line, "b", 1));
+            positive(line, "b", 1), credentials(line));
         if (p.delayLevel() < 1 || p.delayLevel() > 18) {
             throw new IllegalArgumentException("-e (delayLevel) must be between 1 and 18: " + p.delayLevel());
         }
@@ -100,14 +116,16 @@ public final class BenchOptions {
             throw new IllegalArgumentException("-f (filterType) and -e (expression) go together");
         }
         return new Consumer(line.getOptionValue("n"), text(line, "t", "BenchmarkTest"), positive(line, "w", 20),
-            text(line, "g", "benchmark_consumer"), bool(line, "p"), filterType, expression, rate(line, "r"));
+            text(line, "g", "benchmark_consumer"), bool(line, "p"), filterType, expression, rate(line, "r"),
+            credentials(line));
     }
 
     public static Transaction transaction(String... args) {
         CommandLine line = parse(transactionOptions(), args);
         return new Transaction(line.getOptionValue("n"), text(line, "t", "BenchmarkTest"), positive(line, "w", 32),
             positive(line, "s", 2048), rate(line, "sr"), rate(line, "su"), rate(line, "cr"), rate(line, "cu"),
-            longAtLeast(line, "b", System.currentTimeMillis(), Long.MIN_VALUE), longAtLeast(line, "i", 0, 0));
+            longAtLeast(line, "b", System.currentTimeMillis(), Long.MIN_VALUE), longAtLeast(line, "i", 0, 0),
+            credentials(line));
     }
 
     /** The option list, for a usage message. */
@@ -124,7 +142,9 @@ public final class BenchOptions {
         add(o, "t", "topic", "Topic name, Default: BenchmarkTest");
         add(o, "w", "threadCount", "Thread count, Default: " + defaultThreads);
         add(o, "m", "msgTraceEnable", "Message Trace Enable, Default: false (true is not supported)");
-        add(o, "a", "aclEnable", "Acl Enable, Default: false (true is not supported)");
+        add(o, "a", "aclEnable", "Acl Enable, Default: false");
+        add(o, "ak", "accessKey", "Acl access key, Default: " + DEFAULT_ACCESS_KEY);
+        add(o, "sk", "secretKey", "Acl secret key, Default: " + DEFAULT_SECRET_KEY);
         o.addOption(Option.builder("h").longOpt("help").desc("Print help").build());
         return o;
     }
@@ -143,12 +163,17 @@ public final class BenchOptions {
         if (!line.getArgList().isEmpty()) {
             throw new IllegalArgumentException("unexpected argument: " + line.getArgList().get(0));
         }
-        for (String unsupported : new String[] {"m", "a"}) {
-            if (bool(line, unsupported)) {
-                throw new IllegalArgumentException("-" + unsupported + " true is not supported by Petrel's client");
-            }
+        if (bool(line, "m")) {
+            throw new IllegalArgumentException("-m true is not supported by Petrel's client");
         }
         return line;
+    }
+
+    private static Credentials credentials(CommandLine line) {
+        if (!bool(line, "a")) {
+            return null;
+        }
+        return new Credentials(text(line, "ak", DEFAULT_ACCESS_KEY), text(line, "sk", DEFAULT_SECRET_KEY));
     }
 
     private static String text(CommandLine line, String opt, String dflt) {

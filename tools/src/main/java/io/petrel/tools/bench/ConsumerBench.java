@@ -25,7 +25,7 @@ final class ConsumerBench {
         String group = o.groupSuffix() ? o.group() + "_" + (System.currentTimeMillis() % 100) : o.group();
         out.printf("topic: %s, threadCount %d, group: %s, filterType: %s, expression: %s, failRate: %s%n",
             o.topic(), o.threads(), group, o.filterType(), o.expressionFile(), o.failRate());
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, BenchOptions.Credentials.hook(o.acl()));
         if (o.namesrvAddr() != null) {
             consumer.setNamesrvAddr(o.namesrvAddr());
         }

@@ -19,20 +19,25 @@ public final class MQBench {
     }
 
     public static void main(String[] args) throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the benchmark {@code args} ask for to its end (a consumer runs until the JVM stops), printing to
+     * {@code out}; returns the exit status: 0, or 2 for bad arguments (said on {@code err}).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Bench bench;
         try {
             bench = parse(args, out);
         } catch (IllegalArgumentException e) {
             err.println("mqbench: " + e.getMessage());
-            System.exit(2);
-            return;
+            return 2;
         }
         if (bench != null) {
             bench.run();
         }
-        System.exit(0);
+        return 0;
     }
 
     /**

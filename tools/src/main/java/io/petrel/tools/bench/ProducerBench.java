@@ -39,7 +39,8 @@ final class ProducerBench {
                 + "delayEnable: %s delayLevel: %d asyncEnable: %s batchSize: %d messageQuantity: %d%n",
             o.topic(), o.threads(), o.messageSize(), o.keyEnable(), o.propertySize(), o.tagCount(), o.delayEnable(),
             o.delayLevel(), o.asyncEnable(), o.batchSize(), o.messageQuantity());
-        DefaultMQProducer producer = new DefaultMQProducer("benchmark_producer");
+        DefaultMQProducer producer = new DefaultMQProducer("benchmark_producer",
+            BenchOptions.Credentials.hook(o.acl()));
         if (o.namesrvAddr() != null) {
             producer.setNamesrvAddr(o.namesrvAddr());
         }

@@ -37,7 +37,8 @@ final class TransactionBench {
             o.messageSize(), o.sendRollbackRate(), o.sendUnknownRate(), o.checkRollbackRate(), o.checkUnknownRate(),
             o.batchId(), o.sendIntervalMs());
         LongAdder checks = new LongAdder();
-        TransactionMQProducer producer = new TransactionMQProducer("benchmark_transaction_producer");
+        TransactionMQProducer producer = new TransactionMQProducer("benchmark_transaction_producer",
+            BenchOptions.Credentials.hook(o.acl()));
         if (o.namesrvAddr() != null) {
             producer.setNamesrvAddr(o.namesrvAddr());
         }

@@ -18,7 +18,7 @@ class BenchOptionsTest {
     @Test
     void producerDefaultsAreRocketMqs() {
         BenchOptions.Producer p = BenchOptions.producer();
-        assertEquals(new BenchOptions.Producer(null, "BenchmarkTest", 64, 128, false, 0, 0, 0, false, 1, false, 1), p);
+        assertEquals(new BenchOptions.Producer(null, "BenchmarkTest", 64, 128, false, 0, 0, 0, false, 1, false, 1, null), p);
     }
 
     @Test
@@ -26,7 +26,7 @@ class BenchOptionsTest {
         BenchOptions.Producer p = BenchOptions.producer("-n", "127.0.0.1:9876", "-t", "T1", "-w", "8", "-s", "1024",
             "-k", "true", "-p", "40", "-l", "3", "-q", "5000", "-b", "16");
         assertEquals(new BenchOptions.Producer("127.0.0.1:9876", "T1", 8, 1024, true, 40, 3, 5000, false, 1, false,
-            16), p);
+            16, null), p);
     }
 
     @Test
@@ -53,12 +53,20 @@ class BenchOptionsTest {
     }
 
     @Test
+    void aclSignsWithTheGivenKeysOrTheSampleAdminAccount() {
+        assertEquals(new BenchOptions.Credentials("rocketmq2", "12345678"), BenchOptions.producer("-a", "true").acl());
+        assertEquals(new BenchOptions.Credentials("ak1", "sk1"),
+            BenchOptions.consumer("-a", "true", "-ak", "ak1", "-sk", "sk1").acl());
+        assertEquals(null, BenchOptions.transaction("-ak", "ak1").acl(), "keys alone do not turn ACL on");
+    }
+
+    @Test
     void consumerOptions() {
         assertEquals(new BenchOptions.Consumer(null, "BenchmarkTest", 20, "benchmark_consumer", false, null, null,
-            0.0), BenchOptions.consumer());
+            0.0, null), BenchOptions.consumer());
         BenchOptions.Consumer c = BenchOptions.consumer("-t", "T2", "-w", "4", "-g", "g1", "-p", "true", "-f", "SQL92",
             "-e", "/tmp/expr", "-r", "0.25");
-        assertEquals(new BenchOptions.Consumer(null, "T2", 4, "g1", true, "SQL92", "/tmp/expr", 0.25), c);
+        assertEquals(new BenchOptions.Consumer(null, "T2", 4, "g1", true, "SQL92", "/tmp/expr", 0.25, null), c);
         assertMessage("-f (filterType) must be TAG or SQL92: XPATH",
             () -> BenchOptions.consumer("-f", "XPATH", "-e", "x"));
         assertMessage("-f (filterType) and -e (expression) go together", () -> BenchOptions.consumer("-f", "TAG"));
@@ -68,7 +76,7 @@ class BenchOptionsTest {
     void transactionOptions() {
         BenchOptions.Transaction t = BenchOptions.transaction("-w", "2", "-s", "64", "-sr", "0.1", "-su", "0.2",
             "-cr", "0.3", "-cu", "0.4", "-b", "77", "-i", "5");
-        assertEquals(new BenchOptions.Transaction(null, "BenchmarkTest", 2, 64, 0.1, 0.2, 0.3, 0.4, 77, 5), t);
+        assertEquals(new BenchOptions.Transaction(null, "BenchmarkTest", 2, 64, 0.1, 0.2, 0.3, 0.4, 77, 5, null), t);
         BenchOptions.Transaction d = BenchOptions.transaction();
         assertEquals(32, d.threads());
         assertEquals(2048, d.messageSize());
