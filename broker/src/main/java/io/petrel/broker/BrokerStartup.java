@@ -3,6 +3,7 @@ package io.petrel.broker;
 import io.petrel.broker.config.BrokerConfigStore;
 import io.petrel.broker.config.BrokerSettings;
 import io.petrel.common.config.ConfigException;
+import io.petrel.remoting.netty.ServerProcessDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -34,6 +35,7 @@ public final class BrokerStartup {
     }
 
     public static void main(String[] args) {
+        ServerProcessDefaults.apply();
         int code = run(args, System.out, System.err);
         if (code != 0) {
             System.exit(code);

@@ -4,6 +4,7 @@ import io.petrel.common.config.ConfigException;
 import io.petrel.namesrv.config.NamesrvConfig;
 import io.petrel.namesrv.config.NamesrvConfigMapper;
 import io.petrel.namesrv.config.NamesrvConfigStore;
+import io.petrel.remoting.netty.ServerProcessDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -29,6 +30,7 @@ public final class NamesrvStartup {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        ServerProcessDefaults.apply();
         CountDownLatch stopped = new CountDownLatch(1);
         int code = run(args, System.out, System.err, stopped);
         if (code >= 0) {

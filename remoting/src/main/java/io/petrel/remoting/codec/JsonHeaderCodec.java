@@ -165,6 +165,7 @@ public final class JsonHeaderCodec {
                 readLiteral("null");
                 return null;
             }
+            // default capacity: the encoder writes fields in this map's order, which 4.9.7's default map gives
             HashMap<String, String> map = new HashMap<>();
             expect('{');
             if (tryConsume('}')) {
@@ -237,23 +238,38 @@ public final class JsonHeaderCodec {
             return (int) v;
         }
 
+        /**
+         * A string; a short ASCII one without escapes that is a name or does not start with a digit (not a
+         * timestamp or offset) comes from {@link HeaderStrings}.
+         */
         private String readString() throws RemotingCommandException {
             skipWhitespace();
             expectRaw('"');
             int start = pos;
+            int hash = 0;
+            boolean ascii = true;
             while (pos < in.length) {
                 byte b = in[pos];
                 if (b == '"') {
-                    String s = new String(in, start, pos - start, StandardCharsets.UTF_8);
+                    int length = pos - start;
                     pos++;
-                    return s;
+                    if (ascii && length <= HeaderStrings.MAX_LENGTH && (length <= 2 || !numeric(in[start]))) {
+                        return HeaderStrings.ascii(in, start, length, hash);
+                    }
+                    return new String(in, start, length, StandardCharsets.UTF_8);
                 }
+                hash = 31 * hash + (b & 0xFF);
+                ascii &= b >= 0;
                 if (b == '\\') {
                     return readEscapedString(start);
                 }
                 pos++;
             }
             throw error("unterminated string");
+        }
+
+        private static boolean numeric(byte first) {
+            return first >= '0' && first <= '9' || first == '-';
         }
 
         private String readEscapedString(int start) throws RemotingCommandException {

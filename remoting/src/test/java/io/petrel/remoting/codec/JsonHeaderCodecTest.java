@@ -1,6 +1,7 @@
 package io.petrel.remoting.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import io.petrel.remoting.exception.RemotingCommandException;
 import io.petrel.remoting.protocol.LanguageCode;
 import io.petrel.remoting.protocol.RemotingCommand;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonHeaderCodecTest {
@@ -27,6 +29,21 @@ class JsonHeaderCodecTest {
         assertEquals("FS_T1", cmd.extFields().get("topic"));
         assertEquals(0, cmd.opaque());
         assertEquals(LanguageCode.JAVA, cmd.language());
+    }
+
+    @Test
+    void repeatedShortStringsAreSharedAndEveryStringKeepsItsText() throws Exception {
+        String json = "{\"code\":310,\"extFields\":{\"b\":\"TopicTest\",\"e\":\"3\",\"g\":\"1700000000123\","
+            + "\"t\":\"%RETRY%cg\",\"u\":\"Grüße\",\"x\":\"tab\\tbed\",\"long\":\"" + "y".repeat(80) + "\"}}";
+        Map<String, String> first = decode(json).extFields();
+        Map<String, String> second = decode(json).extFields();
+        assertEquals(Map.of("b", "TopicTest", "e", "3", "g", "1700000000123", "t", "%RETRY%cg", "u", "Grüße",
+            "x", "tab\tbed", "long", "y".repeat(80)), second);
+        assertSame(first.get("b"), second.get("b"), "a topic name is made once");
+        assertSame(first.get("t"), second.get("t"), "a retry topic name is made once");
+        assertSame(first.get("e"), second.get("e"), "a small number is made once");
+        String key = first.keySet().stream().filter("b"::equals).findFirst().orElseThrow();
+        assertSame(key, second.keySet().stream().filter("b"::equals).findFirst().orElseThrow(), "keys are shared");
     }
 
     @Test
