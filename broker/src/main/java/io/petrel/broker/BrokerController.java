@@ -5,6 +5,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.petrel.broker.acl.AclStore;
 import io.petrel.broker.acl.AclValidatorHook;
 import io.petrel.broker.acl.PlainAclStore;
+import io.petrel.broker.client.ConsumerGroupInfo;
 import io.petrel.broker.client.ConsumerIdsChangeNotifier;
 import io.petrel.broker.client.ConsumerManager;
 import io.petrel.broker.client.ProducerManager;
@@ -61,6 +62,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -176,7 +179,10 @@ public final class BrokerController {
         delayOffsets = new DelayOffsetTable(new JsonConfigFile(configDir.resolve("delayOffset.json")));
         delayOffsets.load();
         requestModes = new MessageRequestModes(new JsonConfigFile(configDir.resolve("messageRequestMode.json")),
-            config::getBrokerName, this::topicBrokerNames);
+            this::topicReadQueues, group -> {
+                ConsumerGroupInfo g = consumers.group(group);
+                return g == null ? null : g.clientIds();
+            });
         requestModes.load();
         topics.setChangeListener(this::registerChanged);
         stats = new BrokerStats(config.getBrokerClusterName(), clock);
@@ -308,24 +314,35 @@ public final class BrokerController {
     }
 
     /** The brokers with readable queues of {@code topic}, from the NameServer's route; empty when unknown. */
-    private List<String> topicBrokerNames(String topic) {
+    /**
+     * The read queue count of each broker serving {@code topic} (readable, with read queues), from the NameServer's
+     * route; when that cannot be had, this broker's own topic config; empty when neither knows the topic.
+     */
+    private SortedMap<String, Integer> topicReadQueues(String topic) {
+        SortedMap<String, Integer> queues = new TreeMap<>();
         NettyRemotingClient c = client;
-        if (c == null || nameServers.isEmpty()) {
-            return List.of();
-        }
-        try {
-            RemotingCommand response = c.invokeSync(null, RemotingCommand.createRequest(
-                RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader(topic, null)), 3000);
-            if (response.code() != ResponseCode.SUCCESS || response.body() == null) {
-                return List.of();
+        if (c != null && !nameServers.isEmpty()) {
+            try {
+                RemotingCommand response = c.invokeSync(null, RemotingCommand.createRequest(
+                    RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader(topic, null)), 3000);
+                if (response.code() == ResponseCode.SUCCESS && response.body() != null) {
+                    for (QueueData q : TopicRouteData.decode(response.body()).queueDatas()) {
+                        if (PermName.isReadable(q.perm()) && q.readQueueNums() > 0) {
+                            queues.put(q.brokerName(), q.readQueueNums());
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                LOG.warn("the route of {} could not be had from the NameServer: {}", topic, e.toString());
             }
-            return TopicRouteData.decode(response.body()).queueDatas().stream()
-                .filter(q -> PermName.isReadable(q.perm()) && q.readQueueNums() > 0)
-                .map(QueueData::brokerName).distinct().sorted().toList();
-        } catch (Exception e) {
-            LOG.warn("the route of {} could not be had from the NameServer: {}", topic, e.toString());
-            return List.of();
         }
+        if (queues.isEmpty()) {
+            TopicConfig own = topics.select(topic);
+            if (own != null && PermName.isReadable(own.perm()) && own.readQueueNums() > 0) {
+                queues.put(config.getBrokerName(), own.readQueueNums());
+            }
+        }
+        return queues;
     }
 
     /** 5.x Pop consumption and broker-side assignment, on the main port (the fast port serves no reads). */
@@ -344,6 +361,7 @@ public final class BrokerController {
         // An ack only appends a record, as a send does: on the I/O thread when sends are (one per message popped).
         Executor acks = config.isSendMessageOnIoThread() ? Runnable::run : ackPool;
         server.registerProcessor(RequestCode.ACK_MESSAGE, pop, acks);
+        server.registerProcessor(RequestCode.BATCH_ACK_MESSAGE, pop, acks);
         server.registerProcessor(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, pop, acks);
         server.registerProcessor(RequestCode.QUERY_ASSIGNMENT, requestModes, ackPool);
         server.registerProcessor(RequestCode.SET_MESSAGE_REQUEST_MODE, requestModes, ackPool);

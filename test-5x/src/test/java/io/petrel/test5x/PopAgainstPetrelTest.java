@@ -11,19 +11,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.rocketmq.client.ClientConfig;
+import org.apache.rocketmq.client.consumer.AckCallback;
+import org.apache.rocketmq.client.consumer.AckResult;
+import org.apache.rocketmq.client.consumer.AckStatus;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.PopCallback;
+import org.apache.rocketmq.client.consumer.PopResult;
+import org.apache.rocketmq.client.consumer.PopStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.impl.MQClientAPIImpl;
+import org.apache.rocketmq.client.impl.MQClientManager;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.constant.ConsumeInitMode;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageRequestMode;
+import org.apache.rocketmq.remoting.protocol.header.PopMessageRequestHeader;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -114,6 +127,91 @@ class PopAgainstPetrelTest extends Client5Test {
         assertEquals(0, notPopped.get(), "every message came through POP_MESSAGE");
         assertTrue(by.get(0).size() > 1 && by.get(1).size() > 1, "both consumers got messages: "
             + by.get(0).size() + " and " + by.get(1).size());
+    }
+
+    /** The answer to one asynchronous pop or ack of the 5.3.1 client's API. */
+    private static final class Answer implements PopCallback, AckCallback {
+        private final CompletableFuture<Object> result = new CompletableFuture<>();
+
+        @Override
+        public void onSuccess(PopResult r) {
+            result.complete(r);
+        }
+
+        @Override
+        public void onSuccess(AckResult r) {
+            result.complete(r);
+        }
+
+        @Override
+        public void onException(Throwable e) {
+            result.completeExceptionally(e);
+        }
+
+        Object get() throws Exception {
+            return result.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** One POP_MESSAGE through the 5.3.1 client's own API: every message found, or none. */
+    private static List<MessageExt> popOnce(MQClientAPIImpl api, String addr, String topic, String group)
+        throws Exception {
+        PopMessageRequestHeader h = new PopMessageRequestHeader();
+        h.setConsumerGroup(group);
+        h.setTopic(topic);
+        h.setQueueId(-1);
+        h.setMaxMsgNums(32);
+        h.setInvisibleTime(2000);
+        h.setPollTime(500);
+        h.setBornTime(System.currentTimeMillis());
+        h.setInitMode(ConsumeInitMode.MIN);
+        Answer answer = new Answer();
+        api.popMessageAsync("petrel-a", addr, h, 5000, answer);
+        PopResult r = (PopResult) answer.get();
+        return r.getPopStatus() == PopStatus.FOUND ? r.getMsgFoundList() : List.of();
+    }
+
+    @Test
+    void aBatchAckFromTheClientSettlesWhatItNamesAndNothingElse() throws Exception {
+        topicWithMessages("TP_BATCH", "CGP_BATCH", 6);
+        ClientConfig cc = new ClientConfig();
+        cc.setNamesrvAddr(cluster.namesrvAddr());
+        cc.setInstanceName("batch-ack-" + System.nanoTime());
+        MQClientInstance client = MQClientManager.getInstance().getOrCreateMQClientInstance(cc);
+        client.start();
+        kit.track(client::shutdown);
+        MQClientAPIImpl api = client.getMQClientAPIImpl();
+        String addr = brokerAddr();
+        List<MessageExt> popped = new ArrayList<>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            popped.addAll(popOnce(api, addr, "TP_BATCH", "CGP_BATCH"));
+            return popped.size() == 6;
+        });
+        List<String> handles = new ArrayList<>();
+        Set<String> kept = new HashSet<>();
+        for (MessageExt m : popped) {
+            if (Integer.parseInt(text(m).substring(text(m).indexOf('-') + 1)) % 2 == 0) {
+                handles.add(m.getProperty("POP_CK"));
+            } else {
+                kept.add(text(m));
+            }
+        }
+        Answer acked = new Answer();
+        api.batchAckMessageAsync(addr, 5000, acked, "TP_BATCH", "CGP_BATCH", handles);
+        assertEquals(AckStatus.OK, ((AckResult) acked.get()).getStatus());
+        // past the invisible time the messages not acked come back, through the pop retry topic; the acked do not
+        Set<String> back = new HashSet<>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            popOnce(api, addr, "TP_BATCH", "CGP_BATCH").forEach(m -> back.add(text(m)));
+            return back.containsAll(kept);
+        });
+        assertEquals(kept, back, "only what the batch ack left out came back");
+        // one revive pass puts back every expired check point's unacked messages: the acked are not among them
+        long revived = 0;
+        for (int q = 0; q < 8; q++) {
+            revived += cluster.broker().controller().store().getMaxOffsetInQueue("%RETRY%CGP_BATCH_TP_BATCH", q);
+        }
+        assertEquals(kept.size(), revived, "messages put back into the pop retry topic");
     }
 
     @Test

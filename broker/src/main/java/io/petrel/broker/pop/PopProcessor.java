@@ -1,5 +1,7 @@
 package io.petrel.broker.pop;
 
+import com.alibaba.fastjson2.JSONArray;
+import com.alibaba.fastjson2.JSONObject;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.petrel.broker.config.BrokerConfig;
@@ -8,6 +10,7 @@ import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.heartbeat.SubscriptionData;
+import io.petrel.common.route.json.JsonBodies;
 import io.petrel.common.subscription.SubscriptionGroupConfig;
 import io.petrel.common.topic.PermName;
 import io.petrel.common.topic.TopicConfig;
@@ -27,6 +30,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +66,7 @@ public final class PopProcessor implements RequestProcessor {
     private static final double RETRY_FIRST_PROBABILITY = 0.2;
     private static final int INIT_MODE_MIN = 0;
     private static final int RW = PermName.PERM_READ | PermName.PERM_WRITE;
+    private static final String BATCH_ACK = "BatchAckMessageRequestBody";
 
     private final Supplier<BrokerConfig> config;
     private final TopicConfigManager topics;
@@ -96,6 +102,7 @@ public final class PopProcessor implements RequestProcessor {
         return switch (request.code()) {
             case RequestCode.POP_MESSAGE -> pop(channel, request);
             case RequestCode.ACK_MESSAGE -> ack(request);
+            case RequestCode.BATCH_ACK_MESSAGE -> batchAck(request);
             case RequestCode.CHANGE_MESSAGE_INVISIBLETIME -> changeInvisibleTime(request);
             default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 " request type " + request.code() + " not supported");
@@ -475,6 +482,90 @@ public final class PopProcessor implements RequestProcessor {
         PutMessageResult put = putRevive(ack.encode(), PopRecords.ACK_TAG, handle.reviveQid());
         return put.isOk() ? RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
             : RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "writing the ack failed: " + put.status());
+    }
+
+    /**
+     * BATCH_ACK_MESSAGE, as 5.3 serves it: each entry of the body names a check point (group, topic, retry flag,
+     * queue, revive queue, start offset, pop time) and the acknowledged offsets as a bit set from the start offset
+     * (base64 of {@code BitSet.toByteArray()}); every offset still in its queue gets an ack record. Entries naming
+     * a queue this broker does not have are skipped; an empty body is NO_MESSAGE, anything else SUCCESS.
+     */
+    private RemotingCommand batchAck(RemotingCommand request) {
+        JSONArray acks;
+        String brokerName;
+        try {
+            JSONObject body = JsonBodies.parseObject(request.body(), BATCH_ACK);
+            acks = body.getJSONArray("acks");
+            brokerName = JsonBodies.string(body, "brokerName");
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, BATCH_ACK + ": " + e.getMessage());
+        }
+        if (acks == null || acks.isEmpty()) {
+            return RemotingCommand.createResponse(ResponseCode.NO_MESSAGE, null);
+        }
+        for (Object entry : acks) {
+            if (!(entry instanceof JSONObject a)) {
+                return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, BATCH_ACK + ": an ack is not an object");
+            }
+            try {
+                ackAll(a, brokerName);
+            } catch (IllegalArgumentException e) {
+                return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, BATCH_ACK + ": " + e.getMessage());
+            }
+        }
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+    }
+
+    /** One entry of a batch ack: 5.3's short field names, its long ones accepted too. */
+    private void ackAll(JSONObject a, String brokerName) {
+        String group = either(a, "c", "consumerGroup");
+        String topic = either(a, "t", "topic");
+        String retry = either(a, "r", "retry");
+        String bits = either(a, "b", "bitSet");
+        if (group == null || topic == null) {
+            throw new IllegalArgumentException("an ack without consumerGroup or topic");
+        }
+        long start = longEither(a, "so", "startOffset");
+        int queueId = (int) longEither(a, "q", "queueId");
+        int reviveQid = (int) longEither(a, "rq", "reviveQueueId");
+        long popTime = longEither(a, "pt", "popTime");
+        String real = switch (retry == null ? "0" : retry) {
+            case "0" -> topic;
+            case "1" -> PopRecords.popRetryTopic(topic, group);
+            case "2" -> TopicValidator.RETRY_GROUP_TOPIC_PREFIX + group + "+" + topic;
+            default -> throw new IllegalArgumentException("retry must be 0, 1 or 2: " + retry);
+        };
+        BitSet acked;
+        try {
+            acked = bits == null ? new BitSet() : BitSet.valueOf(Base64.getDecoder().decode(bits));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bitSet is not base64: " + e.getMessage(), e);
+        }
+        TopicConfig config = topics.select(real);
+        if (config == null || queueId < 0 || queueId >= config.readQueueNums() || reviveQid < 0
+            || reviveQid >= reviveQueueNums()) {
+            return;
+        }
+        long min = store.getMinOffsetInQueue(real, queueId);
+        long max = store.getMaxOffsetInQueue(real, queueId);
+        for (int i = acked.nextSetBit(0); i >= 0 && i < Integer.MAX_VALUE; i = acked.nextSetBit(i + 1)) {
+            long offset = start + i;
+            if (offset < min || offset > max) {
+                continue;
+            }
+            putRevive(new PopRecords.Ack(offset, start, group, real, queueId, popTime, brokerName).encode(),
+                PopRecords.ACK_TAG, reviveQid);
+        }
+    }
+
+    private static String either(JSONObject o, String shortName, String longName) {
+        String v = JsonBodies.string(o, shortName);
+        return v != null ? v : JsonBodies.string(o, longName);
+    }
+
+    private static long longEither(JSONObject o, String shortName, String longName) {
+        return o.containsKey(shortName) ? JsonBodies.longOr(o, shortName, 0, BATCH_ACK)
+            : JsonBodies.longOr(o, longName, 0, BATCH_ACK);
     }
 
     private RemotingCommand changeInvisibleTime(RemotingCommand request) throws Exception {

@@ -24,6 +24,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -189,6 +191,38 @@ class PopProcessorTest {
         store.awaitDispatched();
         clock.advance(60_000);
         assertEquals(0, revive.reviveOnce());
+    }
+
+    @Test
+    void aBatchAckSettlesTheOffsetsOfItsBitSetAsSingleAcksWould() throws Exception {
+        for (String b : List.of("a", "b", "c", "d")) {
+            put(0, b);
+        }
+        RemotingCommand r = popNow("T", 0, 32, 10_000);
+        String[] h = handle(r, "0", 0, 0).split(" ");
+        BitSet acked = new BitSet();
+        acked.set(0);
+        acked.set(2);
+        acked.set(40);
+        String body = "{\"acks\":[{\"b\":\"" + Base64.getEncoder().encodeToString(acked.toByteArray()) + "\","
+            + "\"c\":\"G\",\"it\":10000,\"pt\":" + h[1] + ",\"q\":0,\"r\":\"0\",\"rq\":" + h[3] + ",\"so\":" + h[0]
+            + ",\"t\":\"T\"}],\"brokerName\":\"broker-p\"}";
+        RemotingCommand answer = pop.processRequest(new EmbeddedChannel(),
+            RemotingCommand.createRequest(RequestCode.BATCH_ACK_MESSAGE).body(body.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ResponseCode.SUCCESS, answer.code(), answer.remark());
+        store.awaitDispatched();
+        clock.advance(10_000);
+        assertEquals(2, revive.reviveOnce(), "offset 40 is past the queue's end and is skipped");
+        store.awaitDispatched();
+        assertEquals(List.of("b", "d"), bodies(store.read("%RETRY%G_T", 0)));
+
+        RemotingCommand empty = pop.processRequest(new EmbeddedChannel(),
+            RemotingCommand.createRequest(RequestCode.BATCH_ACK_MESSAGE).body("{\"acks\":[]}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ResponseCode.NO_MESSAGE, empty.code());
+        RemotingCommand bad = pop.processRequest(new EmbeddedChannel(),
+            RemotingCommand.createRequest(RequestCode.BATCH_ACK_MESSAGE).body("{\"acks\":[{\"c\":\"G\",\"t\":\"T\","
+                + "\"r\":\"7\"}]}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ResponseCode.SYSTEM_ERROR, bad.code());
     }
 
     @Test

@@ -113,6 +113,7 @@ public final class RequestCode {
     public static final int POP_MESSAGE = 200050;
     public static final int ACK_MESSAGE = 200051;
     public static final int CHANGE_MESSAGE_INVISIBLETIME = 200053;
+    public static final int BATCH_ACK_MESSAGE = 200151;
 
     private RequestCode() {
     }
@@ -222,6 +223,7 @@ public final class RequestCode {
             case SET_MESSAGE_REQUEST_MODE -> "SET_MESSAGE_REQUEST_MODE";
             case POP_MESSAGE -> "POP_MESSAGE";
             case ACK_MESSAGE -> "ACK_MESSAGE";
+            case BATCH_ACK_MESSAGE -> "BATCH_ACK_MESSAGE";
             case CHANGE_MESSAGE_INVISIBLETIME -> "CHANGE_MESSAGE_INVISIBLETIME";
             default -> Integer.toString(code);
         };

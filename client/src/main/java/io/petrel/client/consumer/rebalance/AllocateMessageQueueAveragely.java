@@ -1,5 +1,6 @@
 package io.petrel.client.consumer.rebalance;
 
+import io.petrel.common.consumer.QueueAllocation;
 import io.petrel.common.message.MessageQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,26 +13,14 @@ public class AllocateMessageQueueAveragely extends AbstractAllocateMessageQueueS
     @Override
     public List<MessageQueue> allocate(String consumerGroup, String currentCID, List<MessageQueue> mqAll,
                                        List<String> cidAll) {
-        List<MessageQueue> result = new ArrayList<>();
         if (!check(consumerGroup, currentCID, mqAll, cidAll)) {
-            return result;
+            return new ArrayList<>();
         }
-        int index = cidAll.indexOf(currentCID);
-        int queues = mqAll.size();
-        int consumers = cidAll.size();
-        int mod = queues % consumers;
-        boolean takesExtra = mod > 0 && index < mod;
-        int share = queues <= consumers ? 1 : queues / consumers + (takesExtra ? 1 : 0);
-        int start = takesExtra ? index * share : index * share + mod;
-        int range = Math.min(share, queues - start);
-        for (int i = 0; i < range; i++) {
-            result.add(mqAll.get((start + i) % queues));
-        }
-        return result;
+        return QueueAllocation.averagely(mqAll, cidAll.size(), cidAll.indexOf(currentCID));
     }
 
     @Override
     public String getName() {
-        return "AVG";
+        return QueueAllocation.AVG;
     }
 }

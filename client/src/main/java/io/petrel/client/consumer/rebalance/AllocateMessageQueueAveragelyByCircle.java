@@ -1,5 +1,6 @@
 package io.petrel.client.consumer.rebalance;
 
+import io.petrel.common.consumer.QueueAllocation;
 import io.petrel.common.message.MessageQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,19 +10,14 @@ public class AllocateMessageQueueAveragelyByCircle extends AbstractAllocateMessa
     @Override
     public List<MessageQueue> allocate(String consumerGroup, String currentCID, List<MessageQueue> mqAll,
                                        List<String> cidAll) {
-        List<MessageQueue> result = new ArrayList<>();
         if (!check(consumerGroup, currentCID, mqAll, cidAll)) {
-            return result;
+            return new ArrayList<>();
         }
-        int index = cidAll.indexOf(currentCID);
-        for (int i = index; i < mqAll.size(); i += cidAll.size()) {
-            result.add(mqAll.get(i));
-        }
-        return result;
+        return QueueAllocation.byCircle(mqAll, cidAll.size(), cidAll.indexOf(currentCID));
     }
 
     @Override
     public String getName() {
-        return "AVG_BY_CIRCLE";
+        return QueueAllocation.AVG_BY_CIRCLE;
     }
 }
