@@ -39,6 +39,7 @@ import io.petrel.broker.transaction.EndTransactionProcessor;
 import io.petrel.remoting.RequestProcessor;
 import io.petrel.remoting.netty.NettyRemotingServer;
 import io.petrel.remoting.protocol.RequestCode;
+import io.petrel.store.BrokerRole;
 import io.petrel.store.MessageStore;
 import io.petrel.store.MessageStoreConfig;
 import java.net.InetSocketAddress;
@@ -193,7 +194,8 @@ final class BrokerProcessors {
         // With aclEnable=false the store refuses every ACL request.
         new AclAdmin(p.acl(), p.config().getBrokerClusterName(), brokerName, p.brokerAddr())
             .registerInto(admin);
-        new BrokerInfoAdmin(p.configs(), p.store(), p.delayOffsets(), depths, p.clock(), p.clock().millis())
+        new BrokerInfoAdmin(p.configs(), p.store(), p.delayOffsets(), depths, p.clock(), p.clock().millis(),
+            p.storeConfig().brokerRole() != BrokerRole.SLAVE)
             .registerInto(admin);
         new StatsAdmin(new StatsAdmin.Sources(brokerName, p.brokerAddr(), p.stats(), p.topics(), p.groups(),
             p.offsets(), p.consumers(), p.store())).registerInto(admin);

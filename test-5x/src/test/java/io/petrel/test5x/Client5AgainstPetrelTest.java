@@ -439,6 +439,8 @@ class Client5AgainstPetrelTest extends Client5Test {
     @Test
     void adminTopicConfigStatsConsumeStatsResetAndDelete() throws Exception {
         String addr = brokerAddr();
+        assertEquals("true", admin.fetchBrokerRuntimeStats(addr).getTable().get("brokerActive"),
+            "a master is active (the 5.x clusterList's #Activated column)");
         admin.createAndUpdateTopicConfig(addr, new TopicConfig("T5_ADMIN", 3, 3, 6));
         TopicConfig read = admin.examineTopicConfig(addr, "T5_ADMIN");
         assertEquals(3, read.getReadQueueNums());

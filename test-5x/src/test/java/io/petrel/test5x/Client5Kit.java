@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.rocketmq.client.ClientConfig;
+import org.apache.rocketmq.client.impl.MQClientManager;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 
@@ -55,6 +58,17 @@ final class Client5Kit implements AutoCloseable {
             perTest.get(i).close();
         }
         perTest.clear();
+    }
+
+    /** A started client instance of the 5.3.1 client, for its own API ({@code getMQClientAPIImpl()}). */
+    MQClientInstance clientInstance(String name) throws Exception {
+        ClientConfig cc = new ClientConfig();
+        cc.setNamesrvAddr(cluster.namesrvAddr());
+        cc.setInstanceName(name + "-" + System.nanoTime());
+        MQClientInstance client = MQClientManager.getInstance().getOrCreateMQClientInstance(cc);
+        client.start();
+        track(client::shutdown);
+        return client;
     }
 
     String brokerAddr() throws Exception {

@@ -17,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.rocketmq.client.ClientConfig;
 import org.apache.rocketmq.client.consumer.AckCallback;
 import org.apache.rocketmq.client.consumer.AckResult;
 import org.apache.rocketmq.client.consumer.AckStatus;
@@ -28,7 +27,6 @@ import org.apache.rocketmq.client.consumer.PopStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
-import org.apache.rocketmq.client.impl.MQClientManager;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.constant.ConsumeInitMode;
@@ -174,12 +172,7 @@ class PopAgainstPetrelTest extends Client5Test {
     @Test
     void aBatchAckFromTheClientSettlesWhatItNamesAndNothingElse() throws Exception {
         topicWithMessages("TP_BATCH", "CGP_BATCH", 6);
-        ClientConfig cc = new ClientConfig();
-        cc.setNamesrvAddr(cluster.namesrvAddr());
-        cc.setInstanceName("batch-ack-" + System.nanoTime());
-        MQClientInstance client = MQClientManager.getInstance().getOrCreateMQClientInstance(cc);
-        client.start();
-        kit.track(client::shutdown);
+        MQClientInstance client = kit.clientInstance("batch-ack");
         MQClientAPIImpl api = client.getMQClientAPIImpl();
         String addr = brokerAddr();
         List<MessageExt> popped = new ArrayList<>();

@@ -38,23 +38,30 @@ public final class BrokerInfoAdmin {
     private final PoolDepths pools;
     private final Clock clock;
     private final long bootMillis;
+    private final boolean master;
 
+    /** @param master whether this broker is a master: 5.x tools read it as {@code brokerActive} */
     public BrokerInfoAdmin(Supplier<BrokerConfig> config,
                            MessageStore store, DelayOffsetTable delayOffsets, PoolDepths pools, Clock clock,
-                           long bootMillis) {
+                           long bootMillis, boolean master) {
         this.config = config;
         this.store = store;
         this.delayOffsets = delayOffsets;
         this.pools = pools;
         this.clock = clock;
         this.bootMillis = bootMillis;
+        this.master = master;
     }
 
     public void registerInto(AdminBrokerProcessor processor) {
-        processor.register(RequestCode.GET_BROKER_RUNTIME_INFO, (ch, req) -> runtimeInfo());
+        processor.register(RequestCode.GET_BROKER_RUNTIME_INFO, (ch, req) -> runtimeInfo(req.version()));
     }
 
-    private RemotingCommand runtimeInfo() {
+    /**
+     * 4.9.7's keys; a 5.x caller also gets {@code brokerActive} (true on a master, whose schedule and transaction
+     * services run, as a 5.3 broker without a controller says), which the 5.x {@code clusterList} shows.
+     */
+    private RemotingCommand runtimeInfo(int callerVersion) {
         Map<String, String> kv = new TreeMap<>(store.getRuntimeInfo());
         kv.put("brokerVersionDesc", "V4_9_7");
         kv.put("brokerVersion", Integer.toString(RemotingVersion.CURRENT));
@@ -69,6 +76,9 @@ public final class BrokerInfoAdmin {
         kv.put("msgGetTotalTodayMorning", Long.toString(days.getTodayMorning()));
         kv.put("msgGetTotalYesterdayMorning", Long.toString(days.getYesterdayMorning()));
         fillPools(kv);
+        if (callerVersion >= RemotingVersion.V5_0_0) {
+            kv.put("brokerActive", Boolean.toString(master));
+        }
         kv.put("startAcceptSendRequestTimeStamp", Long.toString(config.get().getStartAcceptSendRequestTimeStamp()));
         delayOffsets.snapshot().forEach((level, offset) -> kv.put("scheduleMessageOffset_" + level,
             offset + "," + store.getMaxOffsetInQueue(TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, level - 1)));

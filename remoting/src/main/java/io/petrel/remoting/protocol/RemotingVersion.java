@@ -13,6 +13,8 @@ public final class RemotingVersion {
     public static final int V4_1_0_SNAPSHOT = 232;
     public static final int V4_9_4 = 401;
     public static final int V4_9_7 = 407;
+    /** The first 5.x version: requests from 5.x clients and tools carry this or a later one. */
+    public static final int V5_0_0 = 413;
 
     /** The version Petrel writes into every command it creates. */
     public static final int CURRENT = V4_9_7;

@@ -115,6 +115,16 @@ public final class ChildJvm implements AutoCloseable {
         });
     }
 
+    /** As {@link #awaitOutput}, stopping the process when the marker does not come. */
+    public void awaitOutputOrClose(String marker, Duration timeout) {
+        try {
+            awaitOutput(marker, timeout);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
     /** Waits for the process to end by itself; returns its exit code. */
     public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -82,13 +82,7 @@ public final class OfficialBroker implements AutoCloseable {
         Path home = OfficialHome.create(Files.createDirectories(dir));
         Path store = home.resolve("store");
         String conf = String.join("\n",
-            "brokerClusterName=" + CLUSTER,
-            "brokerName=" + brokerName,
-            "brokerId=0",
-            "namesrvAddr=" + namesrvAddr,
-            "listenPort=" + port,
-            "brokerIP1=127.0.0.1",
-            "brokerIP2=127.0.0.1",
+            String.join("\n", identityLines(CLUSTER, brokerName, namesrvAddr, port)),
             "storePathRootDir=" + store,
             "storePathCommitLog=" + store.resolve("commitlog"),
             "mappedFileSizeCommitLog=" + (16 * 1024 * 1024),
@@ -107,14 +101,14 @@ public final class OfficialBroker implements AutoCloseable {
         Files.writeString(confFile, conf);
         ChildJvm p = ChildJvm.start(home, "org.apache.rocketmq.broker.BrokerStartup", 384,
             List.of("-c", confFile.toString()));
-        OfficialBroker broker = new OfficialBroker(p, brokerName, port, roleConf, store);
-        try {
-            p.awaitOutput("boot success", Duration.ofSeconds(90));
-        } catch (RuntimeException e) {
-            broker.close();
-            throw e;
-        }
-        return broker;
+        p.awaitOutputOrClose("boot success", Duration.ofSeconds(90));
+        return new OfficialBroker(p, brokerName, port, roleConf, store);
+    }
+
+    /** The lines of a broker.conf naming an official broker, its NameServers and its loopback port (id 0). */
+    public static List<String> identityLines(String cluster, String brokerName, String namesrvAddr, int port) {
+        return List.of("brokerClusterName=" + cluster, "brokerName=" + brokerName, "brokerId=0",
+            "namesrvAddr=" + namesrvAddr, "listenPort=" + port, "brokerIP1=127.0.0.1", "brokerIP2=127.0.0.1");
     }
 
     public String brokerName() {

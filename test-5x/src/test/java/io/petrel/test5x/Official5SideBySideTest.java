@@ -1,0 +1,204 @@
+package io.petrel.test5x;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.petrel.test.broker.PetrelBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.common.message.MessageQueueAssignment;
+import org.apache.rocketmq.common.message.MessageRequestMode;
+import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
+import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The reference: an official RocketMQ 5.3.1 broker in a child JVM beside the Petrel broker, both registered with
+ * the Petrel NameServer and holding the same topics; the 5.3.1 client and admin ask both the same things and must
+ * get the same answers (topic config, lite pull with assign and seek, committed offsets, a reset of one queue, the
+ * Pop assignment).
+ */
+@Timeout(240)
+class Official5SideBySideTest extends Client5Test {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String PETREL = "petrel-a";
+    private static final String OFFICIAL = "official-5";
+    private static final List<String> BOTH = List.of(PETREL, OFFICIAL);
+    private Official5Broker official;
+    private final Map<String, String> addresses = new TreeMap<>();
+
+    @Override
+    Properties brokerProps() {
+        return new Properties();
+    }
+
+    @BeforeAll
+    void startOfficialBroker() throws Exception {
+        official = Official5Broker.start(dir.resolve(OFFICIAL), PetrelBroker.CLUSTER, OFFICIAL, cluster.namesrvAddr());
+        Awaitility.await().atMost(WAIT).until(() ->
+            admin.examineBrokerClusterInfo().getBrokerAddrTable().containsKey(OFFICIAL));
+        addresses.put(PETREL, cluster.broker().address());
+        addresses.put(OFFICIAL, official.address());
+    }
+
+    @AfterAll
+    void stopOfficialBroker() {
+        if (official != null) {
+            official.close();
+        }
+    }
+
+    /** Creates {@code topic} with {@code queues} queues on both brokers and waits until the route has both. */
+    private void createOnBoth(String topic, int queues) throws Exception {
+        for (String b : BOTH) {
+            admin.createAndUpdateTopicConfig(addresses.get(b), new TopicConfig(topic, queues, queues, 6));
+        }
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() ->
+            admin.examineTopicRouteInfo(topic).getQueueDatas().size() == 2);
+    }
+
+    /** What each broker answers, by broker name. */
+    private static <T> Map<String, T> ask(Function<String, T> question) {
+        Map<String, T> answers = new TreeMap<>();
+        for (String b : BOTH) {
+            answers.put(b, question.apply(b));
+        }
+        return answers;
+    }
+
+    private static <T> void assertSameAnswers(Map<String, T> answers) {
+        assertEquals(answers.get(OFFICIAL), answers.get(PETREL), "Petrel answers as the official 5.3.1 broker: "
+            + answers);
+    }
+
+    private interface Call<T> {
+        T call() throws Exception;
+    }
+
+    private static <T> T unchecked(Call<T> c) {
+        try {
+            return c.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void topicConfigsAndAnUnknownTopicAreAnsweredAlike() throws Exception {
+        createOnBoth("T5R_CFG", 3);
+        assertSameAnswers(ask(b -> unchecked(() -> {
+            TopicConfig c = admin.examineTopicConfig(addresses.get(b), "T5R_CFG");
+            return c.getTopicName() + " read " + c.getReadQueueNums() + " write " + c.getWriteQueueNums() + " perm "
+                + c.getPerm() + " filter " + c.getTopicFilterType() + " sysFlag " + c.getTopicSysFlag() + " order "
+                + c.isOrder();
+        })));
+        assertSameAnswers(ask(b -> unchecked(() -> {
+            try {
+                admin.examineTopicConfig(addresses.get(b), "T5R_NO_SUCH_TOPIC");
+                return "found";
+            } catch (MQBrokerException e) {
+                return "code " + e.getResponseCode();
+            }
+        })));
+    }
+
+    @Test
+    void litePullCommittedOffsetsAndAResetOfOneQueueAlike() throws Exception {
+        createOnBoth("T5R_LP", 2);
+        for (String b : BOTH) {
+            for (int i = 0; i < 5; i++) {
+                producer.send(new Message("T5R_LP", "L", ("lp-" + i).getBytes(StandardCharsets.UTF_8)),
+                    new MessageQueue("T5R_LP", b, 0));
+            }
+        }
+        DefaultLitePullConsumer c = new DefaultLitePullConsumer("CG5R_LP");
+        c.setNamesrvAddr(cluster.namesrvAddr());
+        c.setInstanceName("lp-" + System.nanoTime());
+        c.setAutoCommit(false);
+        c.start();
+        kit.track(c::shutdown);
+        List<MessageQueue> queues = new ArrayList<>();
+        BOTH.forEach(b -> queues.add(new MessageQueue("T5R_LP", b, 0)));
+        c.assign(queues);
+        for (MessageQueue q : queues) {
+            c.seek(q, 0);
+        }
+        Map<String, List<String>> bodies = new TreeMap<>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            for (MessageExt m : c.poll(500)) {
+                bodies.computeIfAbsent(m.getBrokerName(), k -> new ArrayList<>())
+                    .add(new String(m.getBody(), StandardCharsets.UTF_8) + "@" + m.getQueueOffset());
+            }
+            return bodies.values().stream().mapToInt(List::size).sum() == 10;
+        });
+        assertSameAnswers(bodies);
+        c.commitSync();
+        Function<String, String> consumerOffset = b -> unchecked(() -> {
+            ConsumeStats stats = admin.examineConsumeStats(addresses.get(b), "CG5R_LP", "T5R_LP", 3000);
+            return String.valueOf(stats.getOffsetTable().get(new MessageQueue("T5R_LP", b, 0)).getConsumerOffset());
+        });
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> ask(consumerOffset).values().stream()
+            .allMatch("5"::equals));
+        for (String b : BOTH) {
+            admin.resetOffsetByQueueId(addresses.get(b), "CG5R_LP", "T5R_LP", 0, 2);
+        }
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> ask(consumerOffset).values().stream()
+            .allMatch("2"::equals));
+    }
+
+    @Test
+    void aPopGroupIsAssignedTheSameQueues() throws Exception {
+        createOnBoth("T5R_POP", 2);
+        for (String b : BOTH) {
+            admin.setMessageRequestMode(addresses.get(b), "T5R_POP", "CG5R_POP", MessageRequestMode.POP, 0, 3000);
+        }
+        // a consumer of the group, so that both brokers know it
+        DefaultMQPushConsumer member = new DefaultMQPushConsumer("CG5R_POP");
+        member.setNamesrvAddr(cluster.namesrvAddr());
+        member.setInstanceName("pop-member-" + System.nanoTime());
+        member.setClientRebalance(false);
+        member.subscribe("T5R_POP", "*");
+        member.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently)
+            (msgs, ctx) -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+        member.start();
+        kit.track(member::shutdown);
+        MQClientInstance client = kit.clientInstance("assignment");
+        String memberId = member.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId();
+        Function<String, Set<String>> assignment = b -> unchecked(() -> {
+            Set<MessageQueueAssignment> got = client.getMQClientAPIImpl().queryAssignment(addresses.get(b),
+                "T5R_POP", "CG5R_POP", memberId, "AVG", MessageModel.CLUSTERING, 3000);
+            Set<String> out = new TreeSet<>();
+            if (got != null) {
+                got.forEach(a -> out.add(a.getMessageQueue().getBrokerName() + ":" + a.getMessageQueue().getQueueId()
+                    + ":" + a.getMode()));
+            }
+            return out;
+        });
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> ask(assignment).values().stream()
+            .allMatch(s -> s.size() == 2));
+        Map<String, Set<String>> answers = ask(assignment);
+        assertSameAnswers(answers);
+        assertTrue(answers.get(PETREL).contains(OFFICIAL + ":-1:POP"), "every broker of the route: " + answers);
+    }
+}
