@@ -1,13 +1,14 @@
 package io.petrel.tools.command.message;
 
-import io.petrel.client.consumer.DefaultLitePullConsumer;
+import io.petrel.client.consumer.DefaultMQPullConsumer;
+import io.petrel.client.consumer.PullResult;
+import io.petrel.client.consumer.PullStatus;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageQueue;
 import io.petrel.tools.command.AdminSession;
 import io.petrel.tools.command.BaseCommand;
 import io.petrel.tools.command.Opts;
 import io.petrel.tools.command.Texts;
-import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -15,7 +16,6 @@ import org.apache.commons.cli.Options;
 public final class QueryMsgByOffsetCommand extends BaseCommand {
     /** The group RocketMQ's tools read messages as. */
     static final String TOOLS_CONSUMER_GROUP = "TOOLS_CONSUMER";
-    private static final long POLL_TIMEOUT_MS = 3_000;
 
     public QueryMsgByOffsetCommand() {
         super("queryMsgByOffset", "Query Message by offset");
@@ -38,19 +38,16 @@ public final class QueryMsgByOffsetCommand extends BaseCommand {
         if (offset < session.admin().minOffset(mq) || offset >= session.admin().maxOffset(mq)) {
             return;
         }
-        DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(TOOLS_CONSUMER_GROUP);
-        consumer.setNamesrvAddr(session.namesrvAddr());
-        consumer.setInstanceName("mqadmin-" + System.nanoTime());
-        consumer.setAutoCommit(false);
-        consumer.setPullBatchSize(1);
-        consumer.start();
+        // One synchronous pull, as 4.9.7's command does: the message is there, no poll to wait on.
+        DefaultMQPullConsumer consumer = session.startPullConsumer(TOOLS_CONSUMER_GROUP, "mqadmin-" + System.nanoTime());
         try {
-            consumer.assign(List.of(mq));
-            consumer.seek(mq, offset);
-            for (MessageExt msg : consumer.poll(POLL_TIMEOUT_MS)) {
-                if (msg.getQueueOffset() == offset) {
-                    MessagePrinter.print(session.admin(), msg, session.out());
-                    return;
+            PullResult result = consumer.pull(mq, "*", offset, 1);
+            if (result.getPullStatus() == PullStatus.FOUND) {
+                for (MessageExt msg : result.getMsgFoundList()) {
+                    if (msg.getQueueOffset() == offset) {
+                        MessagePrinter.print(session.admin(), msg, session.out());
+                        return;
+                    }
                 }
             }
         } finally {
