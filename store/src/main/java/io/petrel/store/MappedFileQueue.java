@@ -81,13 +81,28 @@ public final class MappedFileQueue {
         return files;
     }
 
+    /** The first file, or null; safe while another thread removes files (a deletion may empty the list). */
     public MappedFile firstFile() {
-        return files.isEmpty() ? null : files.get(0);
+        try {
+            return files.isEmpty() ? null : files.get(0);
+        } catch (IndexOutOfBoundsException emptiedMeanwhile) {
+            return null;
+        }
     }
 
+    /** The last file, or null; safe while another thread removes files between the size and the read. */
     public MappedFile lastFile() {
-        int n = files.size();
-        return n == 0 ? null : files.get(n - 1);
+        while (true) {
+            int n = files.size();
+            if (n == 0) {
+                return null;
+            }
+            try {
+                return files.get(n - 1);
+            } catch (IndexOutOfBoundsException shrunkMeanwhile) {
+                // a file was removed after the size was read: look again
+            }
+        }
     }
 
     /** The last file, or a new one if there is none or the last is full. */
