@@ -41,11 +41,6 @@ public final class HaClient {
     private volatile long lastReadMs;
     private final Thread watchdog;
 
-    /** A plain HA client. */
-    public HaClient(MessageStore store, MessageStoreConfig config) {
-        this(store, config, null);
-    }
-
     /** An HA client that connects with TLS under these settings; null for plain. */
     public HaClient(MessageStore store, MessageStoreConfig config, TlsSettings tls) {
         this.store = store;

@@ -55,17 +55,15 @@ final class HaConnection {
 
     /**
      * Blocking reads without a timeout (one system call per report); the writer, which wakes at least every 100 ms,
-     * closes the connection when nothing was read for {@code haHousekeepingInterval}. With TLS settings the first
-     * byte decides between TLS and plain as the mode allows, read within {@code haHousekeepingInterval}.
+     * closes the connection when nothing was read for {@code haHousekeepingInterval}. The first byte decides between
+     * TLS and plain as the mode allows, read within {@code haHousekeepingInterval}.
      */
     private void readLoop() {
         MessageStore store = server.store();
         byte[] buf = new byte[HaFrames.REPORT_SIZE];
         try {
-            ServerTls tls = server.tls();
-            ServerTls.Accepted s = tls == null
-                ? new ServerTls.Accepted(socket, socket.getInputStream(), socket.getOutputStream())
-                : tls.accept(socket, (int) Math.min(Integer.MAX_VALUE, server.config().haHousekeepingIntervalMs()));
+            ServerTls.Accepted s = server.tls().accept(socket,
+                (int) Math.min(Integer.MAX_VALUE, server.config().haHousekeepingIntervalMs()));
             secured = s;
             InputStream in = s.in();
             while (!closed.get() && !server.isStopped()) {

@@ -31,15 +31,7 @@ public final class HaServer {
     private Thread acceptor;
     private volatile boolean stopped;
 
-    /** A plain HA port (no TLS detection). */
-    public HaServer(MessageStore store, MessageStoreConfig config) {
-        this(store, config, null);
-    }
-
-    /**
-     * An HA port that takes TLS and plain slaves as {@code tls}'s mode allows (a JDK-provider {@link ServerTls});
-     * null for plain only.
-     */
+    /** An HA port that takes TLS and plain slaves as {@code tls}'s mode allows (a JDK-provider {@link ServerTls}). */
     public HaServer(MessageStore store, MessageStoreConfig config, ServerTls tls) {
         this.store = store;
         this.config = config;

@@ -529,12 +529,7 @@ public final class PopProcessor implements RequestProcessor {
         int queueId = (int) longEither(a, "q", "queueId");
         int reviveQid = (int) longEither(a, "rq", "reviveQueueId");
         long popTime = longEither(a, "pt", "popTime");
-        String real = switch (retry == null ? "0" : retry) {
-            case "0" -> topic;
-            case "1" -> PopRecords.popRetryTopic(topic, group);
-            case "2" -> TopicValidator.RETRY_GROUP_TOPIC_PREFIX + group + "+" + topic;
-            default -> throw new IllegalArgumentException("retry must be 0, 1 or 2: " + retry);
-        };
+        String real = PopRecords.topicOfRetryFlag(topic, group, retry == null ? "0" : retry);
         BitSet acked;
         try {
             acked = bits == null ? new BitSet() : BitSet.valueOf(Base64.getDecoder().decode(bits));

@@ -40,6 +40,19 @@ public final class PopRecords {
     }
 
     /** The retry flag of a receipt handle and of the offset infos: "1" for a retry topic, "0" otherwise. */
+    /**
+     * The topic a receipt's retry flag names: {@code 0} the topic itself, {@code 1} its pop retry topic,
+     * {@code 2} 5.x's second form of it ({@code %RETRY%<group>+<topic>}); IllegalArgumentException otherwise.
+     */
+    public static String topicOfRetryFlag(String topic, String group, String flag) {
+        return switch (flag) {
+            case "0" -> topic;
+            case "1" -> popRetryTopic(topic, group);
+            case "2" -> TopicValidator.RETRY_GROUP_TOPIC_PREFIX + group + "+" + topic;
+            default -> throw new IllegalArgumentException("retry must be 0, 1 or 2: " + flag);
+        };
+    }
+
     public static String retryFlag(String topic) {
         return topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX) ? "1" : "0";
     }

@@ -31,10 +31,6 @@ final class IncompleteFrameBudget {
         this.clock = clock;
     }
 
-    long limit() {
-        return limit;
-    }
-
     /** Bytes held in incomplete frames now. */
     long held() {
         return held.get();
