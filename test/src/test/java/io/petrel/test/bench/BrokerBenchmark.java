@@ -114,7 +114,7 @@ public final class BrokerBenchmark {
 
             @Override
             public void close() {
-                l.jvm().close();
+                l.jvm().stop();
             }
         };
     }

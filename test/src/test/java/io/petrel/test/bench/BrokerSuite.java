@@ -287,11 +287,11 @@ public final class BrokerSuite {
                     record("start-up after kill -9, " + settings.storeMiB() + " MiB store: to registration ms",
                         false, kind, again.registeredMs());
                 } finally {
-                    again.jvm().close();
+                    again.jvm().stop();
                 }
             }
         } finally {
-            broker.jvm().close();
+            broker.jvm().stop();
         }
     }
 
@@ -321,7 +321,7 @@ public final class BrokerSuite {
                 producer.shutdown();
             }
         } finally {
-            broker.jvm().close();
+            broker.jvm().stop();
         }
     }
 
@@ -503,7 +503,7 @@ public final class BrokerSuite {
         boolean registered = booted && waitFor(() -> registered(admin, brokerName), 120_000, 2);
         long registeredMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin);
         if (!registered) {
-            launched.jvm().close();
+            launched.jvm().stop();
             throw new IllegalStateException(kind + " broker " + brokerName + " not up and registered:\n"
                 + launched.jvm().output());
         }

@@ -133,6 +133,11 @@ public final class PetrelBrokerProcess implements AutoCloseable {
     }
 
     /** Stops the broker with SIGTERM (clean shutdown), killing it if it does not stop within 10 s. */
+    public void stop() {
+        process.stop();
+    }
+
+    /** Teardown: ends the process at once. */
     @Override
     public void close() {
         process.close();

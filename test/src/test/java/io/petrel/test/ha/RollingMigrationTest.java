@@ -154,7 +154,7 @@ class RollingMigrationTest {
         Awaitility.await().atMost(WAIT).until(() -> petrelA.controller().topics().select(TOPIC) != null);
 
         // 3. the official master stops; consumers go on reading the group from its slaves
-        officialMaster.close();
+        officialMaster.stop();
         int onAWhileMoving = ackedOn(GROUP_A);
         assertEquals(List.of(), StoreFiles.differences(officialMaster.storeDir(), petrelA.storeDir(), TOPIC),
             "the Petrel slave holds the official master's CommitLog and ConsumeQueues byte for byte");
@@ -166,7 +166,7 @@ class RollingMigrationTest {
         Awaitility.await().atMost(WAIT).until(() -> ackedOn(GROUP_A) > onAWhileMoving + 50);
 
         // 5. a second Petrel slave replaces the official one
-        officialSlave.close();
+        officialSlave.stop();
         PetrelBroker newSlave = petrel("petrel-a-s", GROUP_A, ns.address(), "brokerRole", "SLAVE", "brokerId", "1");
         Awaitility.await().atMost(WAIT).until(() -> newSlave.controller().store().getMaxPhyOffset()
             >= newMaster.controller().store().getMaxPhyOffset() - 4096);

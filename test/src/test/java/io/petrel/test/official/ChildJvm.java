@@ -13,8 +13,8 @@ import org.awaitility.Awaitility;
 /**
  * A program in a child JVM on the test class path: an official Apache RocketMQ 4.9.7 server or tool, or a Petrel
  * server. Its stdout and stderr go to a file. On JDK 17 the official server code needs a few
- * {@code --add-opens}; Petrel needs none. {@link #close()} destroys the process (forcibly after a grace period)
- * and is safe to call twice.
+ * {@code --add-opens}; Petrel needs none. {@link #stop()} shuts the process down cleanly, {@link #close()} kills it;
+ * both are safe to call twice.
  */
 public final class ChildJvm implements AutoCloseable {
     private static final List<String> OPENS = List.of(
@@ -140,14 +140,27 @@ public final class ChildJvm implements AutoCloseable {
         awaitExit();
     }
 
-    /** Asks the process to stop (SIGTERM, so it shuts down cleanly), and kills it if it has not within 10 s. */
-    @Override
-    public void close() {
+    /**
+     * Asks the process to stop (SIGTERM, so it shuts down cleanly: flushes, unregisters), and kills it if it has not
+     * within 10 s. For a test that goes on after the stop; teardown uses {@link #close()}.
+     */
+    public void stop() {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
         if (!awaitExit()) {
+            kill();
+        }
+    }
+
+    /**
+     * Ends the process at once, as {@link #kill()} does: teardown, when nothing reads the process's files or
+     * registrations afterwards (an official broker takes about 7 s to shut down cleanly, a NameServer 3 s).
+     */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
             kill();
         }
     }

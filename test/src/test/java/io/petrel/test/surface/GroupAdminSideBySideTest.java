@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,7 +88,7 @@ class GroupAdminSideBySideTest {
     static Path dir;
     private SideBySide sides;
     private final List<Side> both = new ArrayList<>();
-    private final List<AutoCloseable> closers = new ArrayList<>();
+    private final List<AutoCloseable> closers = new CopyOnWriteArrayList<>();
     private final Map<String, List<Consumed>> consumed = new ConcurrentHashMap<>();
 
     @BeforeAll
@@ -254,30 +258,63 @@ class GroupAdminSideBySideTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void resetOffsetRewindsOnlineClientsAndOfflineGroupsFallBackToTheOldWay() throws Exception {
-        for (Side s : both) {
-            List<Consumed> got = consumed.get(s.name() + "/" + OFFICIAL_GROUP);
-            Awaitility.await().atMost(WAIT).until(() -> got.size() >= DIRECT_MESSAGES);
-            int before = got.size();
-            long stored = messagesIn(s, DIRECT);
-            Map<MessageQueue, Long> kept = s.admin().resetOffsetByTimestamp(DIRECT, OFFICIAL_GROUP, -1, false);
-            assertEquals(4, kept.size(), s.name());
-            Map<MessageQueue, Long> rewound = s.admin().resetOffsetByTimestamp(DIRECT, OFFICIAL_GROUP, 0, true);
-            assertTrue(rewound.values().stream().allMatch(o -> o == 0), s.name() + ": " + rewound);
-            Awaitility.await().atMost(WAIT).until(() -> got.size() >= before + stored);
+        // The 4.9.7 client pauses 10 s on each reset it is told of: the two sides run at once.
+        onBothAtOnce(this::resetOnlineThenOffline);
+    }
 
-            DefaultMQPushConsumer offline = officialConsumer(s, "CG_GA_OFFLINE");
-            List<Consumed> offlineGot = consumed.get(s.name() + "/CG_GA_OFFLINE");
-            Awaitility.await().atMost(WAIT).until(() -> offlineGot.size() >= stored);
-            offline.shutdown();
-            MQClientException notOnline = assertThrows(MQClientException.class,
-                () -> s.admin().resetOffsetByTimestamp(DIRECT, "CG_GA_OFFLINE", 0, true));
-            assertEquals(ResponseCode.CONSUMER_NOT_ONLINE, notOnline.getResponseCode(), s.name());
-            s.admin().resetOffsetNew("CG_GA_OFFLINE", DIRECT, 0);
-            ConsumeStats stats = s.admin().examineConsumeStats("CG_GA_OFFLINE", DIRECT);
-            assertEquals(4, stats.getOffsetTable().size(), s.name());
-            assertTrue(stats.getOffsetTable().values().stream().allMatch(w -> w.getConsumerOffset() == 0),
-                s.name() + ": " + stats.getOffsetTable());
+    private void resetOnlineThenOffline(Side s) throws Exception {
+        List<Consumed> got = consumed.get(s.name() + "/" + OFFICIAL_GROUP);
+        Awaitility.await().atMost(WAIT).until(() -> got.size() >= DIRECT_MESSAGES);
+        int before = got.size();
+        long stored = messagesIn(s, DIRECT);
+        Map<MessageQueue, Long> kept = s.admin().resetOffsetByTimestamp(DIRECT, OFFICIAL_GROUP, -1, false);
+        assertEquals(4, kept.size(), s.name());
+        Map<MessageQueue, Long> rewound = s.admin().resetOffsetByTimestamp(DIRECT, OFFICIAL_GROUP, 0, true);
+        assertTrue(rewound.values().stream().allMatch(o -> o == 0), s.name() + ": " + rewound);
+        Awaitility.await().atMost(WAIT).until(() -> got.size() >= before + stored);
+
+        DefaultMQPushConsumer offline = officialConsumer(s, "CG_GA_OFFLINE");
+        List<Consumed> offlineGot = consumed.get(s.name() + "/CG_GA_OFFLINE");
+        Awaitility.await().atMost(WAIT).until(() -> offlineGot.size() >= stored);
+        offline.shutdown();
+        MQClientException notOnline = assertThrows(MQClientException.class,
+            () -> s.admin().resetOffsetByTimestamp(DIRECT, "CG_GA_OFFLINE", 0, true));
+        assertEquals(ResponseCode.CONSUMER_NOT_ONLINE, notOnline.getResponseCode(), s.name());
+        s.admin().resetOffsetNew("CG_GA_OFFLINE", DIRECT, 0);
+        ConsumeStats stats = s.admin().examineConsumeStats("CG_GA_OFFLINE", DIRECT);
+        assertEquals(4, stats.getOffsetTable().size(), s.name());
+        assertTrue(stats.getOffsetTable().values().stream().allMatch(w -> w.getConsumerOffset() == 0),
+            s.name() + ": " + stats.getOffsetTable());
+    }
+
+    /** Runs {@code check} for each side on a thread of its own; rethrows the first side's failure. */
+    private void onBothAtOnce(SideCheck check) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(both.size());
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (Side s : both) {
+                runs.add(pool.submit(() -> {
+                    check.run(s);
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                try {
+                    run.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw (Exception) e.getCause();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private interface SideCheck {
+        void run(Side s) throws Exception;
     }
 
     private Map<Integer, Long> correction(Side s, String compareGroup, String filterGroups) throws Exception {

@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import com.alibaba.fastjson.JSON;
 import com.alibaba.fastjson.serializer.SerializerFeature;
@@ -83,8 +82,11 @@ class PetrelMqAdminTest {
                            String uniqueMsgId) implements AutoCloseable {
         @Override
         public void close() {
+            long t0 = System.nanoTime();
             consumer.shutdown();
+            long t1 = System.nanoTime();
             producer.shutdown();
+            System.out.printf("%s TIMING consumer %d producer %d%n", java.time.LocalTime.now(), (t1 - t0) / 1000000, (System.nanoTime() - t1) / 1000000);
         }
     }
 
@@ -297,11 +299,16 @@ class PetrelMqAdminTest {
     }
 
     /** Waits until the group's offsets stop moving (the consumer commits every 5 s), so both tools see the same. */
-    private void awaitSettledOffsets() {
-        AtomicReference<Object> last = new AtomicReference<>();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(6)).until(() -> {
-            Object now = current.examineConsumeStats(CONSUMER_GROUP).offsetTable();
-            return now.equals(last.getAndSet(now));
+    /**
+     * Until {@code consumer} has taken every message and the broker holds its offsets (asked to commit them on each
+     * poll rather than at its first scheduled commit, 10 s after its start): from then on no figure of the group
+     * moves between the two tools' runs.
+     */
+    private void awaitSettledOffsets(DefaultMQPushConsumer consumer) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            consumer.getDefaultMQPushConsumerImpl().persistConsumerOffset();
+            return current.examineConsumeStats(CONSUMER_GROUP).offsetTable().values().stream()
+                .allMatch(o -> o.consumerOffset() == o.brokerOffset());
         });
     }
 
@@ -373,7 +380,7 @@ class PetrelMqAdminTest {
             "-i", "1");
         both("sendMsgStatus", false, () -> { }, PetrelMqAdminTest::withoutQueuePositions, "sendMsgStatus", "-b",
             BROKER_NAME, "-s", "40", "-c", "3");
-        awaitSettledOffsets();
+        awaitSettledOffsets(clients.consumer());
         both("consumerProgress -g", "consumerProgress", "-g", CONSUMER_GROUP);
         both("consumerProgress -g -s", "consumerProgress", "-g", CONSUMER_GROUP, "-s", "true");
         both("consumerProgress", true, () -> { }, "consumerProgress");
@@ -502,7 +509,7 @@ class PetrelMqAdminTest {
             "broker-a", "-i", "1");
         // The online consumer takes the message and commits its offset within 5 s: the figures below must not move
         // between the two tools' runs.
-        awaitSettledOffsets();
+        awaitSettledOffsets(seeded.consumer());
         both("consumeMessage -b -i", "consumeMessage", "-t", TOPIC, "-b", "broker-a", "-i", "1");
         both("printMsg", "printMsg", "-t", TOPIC);
         both("printMsgByQueue -p -f", "printMsgByQueue", "-t", TOPIC, "-a", "broker-a", "-i", "1", "-p", "true",
@@ -520,7 +527,7 @@ class PetrelMqAdminTest {
         both("queryCq", "queryCq", "-t", TOPIC, "-q", "1", "-i", "0", "-c", "2");
         both("checkMsgSendRT", false, () -> { }, PetrelMqAdminTest::withoutSendTimes, "checkMsgSendRT", "-t",
             TOPIC, "-a", "3");
-        awaitSettledOffsets();
+        awaitSettledOffsets(seeded.consumer());
         both("queryMsgById", "queryMsgById", "-i", seeded.offsetMsgId());
         both("queryMsgByUniqueKey", "queryMsgByUniqueKey", "-t", TOPIC, "-i", seeded.uniqueMsgId());
         both("queryMsgByOffset", "queryMsgByOffset", "-t", TOPIC, "-b", "broker-a", "-i", "0", "-o", "0");
