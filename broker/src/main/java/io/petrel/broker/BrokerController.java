@@ -353,7 +353,8 @@ public final class BrokerController {
         ThreadPoolExecutor popPool = pool("PopMessageThread", config.getPullMessageThreadPoolNums(),
             config.getPullThreadPoolQueueCapacity());
         PopProcessor pop = new PopProcessor(configs, topics, groups, offsets, store, storeHost, clock, popTimer,
-            popPool);
+            popPool, new JsonConfigFile(storeConfig.storePathRootDir().resolve("config")
+                .resolve("consumerOrderInfo.json")));
         popProcessor = pop;
         ThreadPoolExecutor ackPool = pool("AckMessageThread", config.getPullMessageThreadPoolNums(),
             config.getPullThreadPoolQueueCapacity());
@@ -412,6 +413,11 @@ public final class BrokerController {
         // From one interval after start (4.9.7 waits 10 s first, so a crash in those seconds lost every commit).
         scheduler.scheduleAtFixedRate(safely("persist offsets", offsets::persist),
             config.getFlushConsumerOffsetInterval(), config.getFlushConsumerOffsetInterval(), TimeUnit.MILLISECONDS);
+        if (popProcessor != null) {
+            scheduler.scheduleAtFixedRate(safely("persist orderly pop batches", popProcessor::persistOrderInfo),
+                config.getFlushConsumerOffsetInterval(), config.getFlushConsumerOffsetInterval(),
+                TimeUnit.MILLISECONDS);
+        }
         scheduler.scheduleAtFixedRate(safely("scan clients", () -> {
             long now = clock.millis();
             producers.scanExpired(now, config.getChannelExpiredTimeoutMillis());
@@ -634,6 +640,9 @@ public final class BrokerController {
             }
             if (groups != null) {
                 groups.persist();
+            }
+            if (popProcessor != null) {
+                popProcessor.persistOrderInfo();
             }
             if (delayOffsets != null && storeConfig.brokerRole() != BrokerRole.SLAVE) {
                 delayOffsets.persist();

@@ -16,8 +16,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.PopResult;
+import org.apache.rocketmq.client.consumer.PopStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.exception.MQBrokerException;
+import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
@@ -37,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  * The reference: an official RocketMQ 5.3.1 broker in a child JVM beside the Petrel broker, both registered with
  * the Petrel NameServer and holding the same topics; the 5.3.1 client and admin ask both the same things and must
  * get the same answers (topic config, lite pull with assign and seek, committed offsets, a reset of one queue, the
- * Pop assignment).
+ * Pop assignment, orderly pops).
  */
 @Timeout(240)
 class Official5SideBySideTest extends Client5Test {
@@ -200,5 +203,76 @@ class Official5SideBySideTest extends Client5Test {
         Map<String, Set<String>> answers = ask(assignment);
         assertSameAnswers(answers);
         assertTrue(answers.get(PETREL).contains(OFFICIAL + ":-1:POP"), "every broker of the route: " + answers);
+    }
+
+    /**
+     * Orderly pops (as the 5.x proxy makes for FIFO groups) of one queue on each broker, the same steps: the first
+     * batch blocks the queue; acking its second message alone does not free it; past the invisible time the batch
+     * comes back whole, each message counted once more; acked, the queue hands out the next message. Each step's
+     * answer (status, bodies, offsets, reconsume times, the receipt's revive queue) must be the same.
+     */
+    @Test
+    void orderlyPopsBlockTheQueueAndCountRedeliveriesAlike() throws Exception {
+        createOnBoth("T5R_ORD", 1);
+        for (String b : BOTH) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new Message("T5R_ORD", "O", ("o-" + i).getBytes(StandardCharsets.UTF_8)),
+                    new MessageQueue("T5R_ORD", b, 0));
+            }
+        }
+        MQClientAPIImpl api = kit.clientInstance("orderly").getMQClientAPIImpl();
+        Map<String, List<String>> answers = ask(b -> unchecked(() -> orderlySteps(api, b)));
+        assertSameAnswers(answers);
+        assertEquals(List.of(
+            "first FOUND o-0@0 x0 rq=999 o-1@1 x0 rq=999",
+            "blocked POLLING_NOT_FOUND",
+            "ack o-1 OK",
+            "still blocked POLLING_NOT_FOUND",
+            "back FOUND o-0@0 x1 rq=999 o-1@1 x1 rq=999",
+            "ack o-0 OK",
+            "ack o-1 OK",
+            "next FOUND o-2@2 x0 rq=999"), answers.get(PETREL));
+    }
+
+    private List<String> orderlySteps(MQClientAPIImpl api, String b) throws Exception {
+        String addr = addresses.get(b);
+        Call<PopResult> pop = () -> PopCalls.pop(api, b, addr, PopCalls.header("T5R_ORD", "CG5R_ORD", 0, 2, 3000, 0,
+            true));
+        List<String> steps = new ArrayList<>();
+        PopResult first = pop.call();
+        steps.add("first " + popped(first));
+        steps.add("blocked " + popped(pop.call()));
+        MessageExt second = first.getMsgFoundList().get(1);
+        steps.add("ack o-1 " + PopCalls.ack(api, addr, "T5R_ORD", "CG5R_ORD", 0, second.getQueueOffset(),
+            second.getProperty("POP_CK")).getStatus());
+        steps.add("still blocked " + popped(pop.call()));
+        List<PopResult> back = new ArrayList<>();
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            PopResult r = pop.call();
+            return r.getPopStatus() == PopStatus.FOUND && back.add(r);
+        });
+        steps.add("back " + popped(back.get(0)));
+        for (MessageExt m : back.get(0).getMsgFoundList()) {
+            steps.add("ack " + text(m) + " " + PopCalls.ack(api, addr, "T5R_ORD", "CG5R_ORD", 0, m.getQueueOffset(),
+                m.getProperty("POP_CK")).getStatus());
+        }
+        steps.add("next " + popped(pop.call()));
+        return steps;
+    }
+
+    private static String text(MessageExt m) {
+        return new String(m.getBody(), StandardCharsets.UTF_8);
+    }
+
+    /** A pop's status and, per message: body, queue offset, reconsume times and the revive queue of its receipt. */
+    private static String popped(PopResult r) {
+        StringBuilder sb = new StringBuilder(r.getPopStatus().name());
+        if (r.getMsgFoundList() != null) {
+            for (MessageExt m : r.getMsgFoundList()) {
+                sb.append(' ').append(text(m)).append('@').append(m.getQueueOffset()).append(" x")
+                    .append(m.getReconsumeTimes()).append(" rq=").append(m.getProperty("POP_CK").split(" ")[3]);
+            }
+        }
+        return sb.toString();
     }
 }

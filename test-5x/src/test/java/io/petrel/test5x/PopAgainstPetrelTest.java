@@ -11,17 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.rocketmq.client.consumer.AckCallback;
-import org.apache.rocketmq.client.consumer.AckResult;
 import org.apache.rocketmq.client.consumer.AckStatus;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.PopCallback;
 import org.apache.rocketmq.client.consumer.PopResult;
 import org.apache.rocketmq.client.consumer.PopStatus;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -29,12 +25,10 @@ import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.common.constant.ConsumeInitMode;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageRequestMode;
-import org.apache.rocketmq.remoting.protocol.header.PopMessageRequestHeader;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -127,45 +121,10 @@ class PopAgainstPetrelTest extends Client5Test {
             + by.get(0).size() + " and " + by.get(1).size());
     }
 
-    /** The answer to one asynchronous pop or ack of the 5.3.1 client's API. */
-    private static final class Answer implements PopCallback, AckCallback {
-        private final CompletableFuture<Object> result = new CompletableFuture<>();
-
-        @Override
-        public void onSuccess(PopResult r) {
-            result.complete(r);
-        }
-
-        @Override
-        public void onSuccess(AckResult r) {
-            result.complete(r);
-        }
-
-        @Override
-        public void onException(Throwable e) {
-            result.completeExceptionally(e);
-        }
-
-        Object get() throws Exception {
-            return result.get(10, TimeUnit.SECONDS);
-        }
-    }
-
     /** One POP_MESSAGE through the 5.3.1 client's own API: every message found, or none. */
     private static List<MessageExt> popOnce(MQClientAPIImpl api, String addr, String topic, String group)
         throws Exception {
-        PopMessageRequestHeader h = new PopMessageRequestHeader();
-        h.setConsumerGroup(group);
-        h.setTopic(topic);
-        h.setQueueId(-1);
-        h.setMaxMsgNums(32);
-        h.setInvisibleTime(2000);
-        h.setPollTime(500);
-        h.setBornTime(System.currentTimeMillis());
-        h.setInitMode(ConsumeInitMode.MIN);
-        Answer answer = new Answer();
-        api.popMessageAsync("petrel-a", addr, h, 5000, answer);
-        PopResult r = (PopResult) answer.get();
+        PopResult r = PopCalls.pop(api, "petrel-a", addr, PopCalls.header(topic, group, -1, 32, 2000, 500, false));
         return r.getPopStatus() == PopStatus.FOUND ? r.getMsgFoundList() : List.of();
     }
 
@@ -189,9 +148,7 @@ class PopAgainstPetrelTest extends Client5Test {
                 kept.add(text(m));
             }
         }
-        Answer acked = new Answer();
-        api.batchAckMessageAsync(addr, 5000, acked, "TP_BATCH", "CGP_BATCH", handles);
-        assertEquals(AckStatus.OK, ((AckResult) acked.get()).getStatus());
+        assertEquals(AckStatus.OK, PopCalls.batchAck(api, addr, "TP_BATCH", "CGP_BATCH", handles).getStatus());
         // past the invisible time the messages not acked come back, through the pop retry topic; the acked do not
         Set<String> back = new HashSet<>();
         Awaitility.await().atMost(WAIT).until(() -> {

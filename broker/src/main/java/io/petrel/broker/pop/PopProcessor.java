@@ -5,6 +5,7 @@ import com.alibaba.fastjson2.JSONObject;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.petrel.broker.config.BrokerConfig;
+import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.broker.inner.InnerMessage;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
@@ -51,7 +52,10 @@ import java.util.function.Supplier;
  * point into the revive topic and moves the group's offset past them; ACK_MESSAGE writes an ack against the check
  * point; CHANGE_MESSAGE_INVISIBLETIME writes a new check point for one message and acks the old one. What is not
  * acked by its revive time is put back by {@link PopReviveService}. A pop that finds nothing waits up to its
- * {@code pollTime} for messages. Thread-safe.
+ * {@code pollTime} for messages. An orderly pop ({@code order=true}, as the 5.x proxy sends for FIFO groups) writes
+ * no check point: {@link PopOrders} keeps its batch, the queue gives nothing more to the group until the batch is
+ * acked or its invisible time has passed, and the group's offset moves only as the batch is acked in order.
+ * Thread-safe.
  */
 public final class PopProcessor implements RequestProcessor {
     /** 5.x's codes for a pop that could not wait (too many waiting) and one whose wait ran out. */
@@ -77,6 +81,7 @@ public final class PopProcessor implements RequestProcessor {
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final Executor wakeExecutor;
+    private final PopOrders orders;
     private final Map<String, Object> queueLocks = new ConcurrentHashMap<>();
     /** Pops waiting for messages, by the topics they read (the topic and the group's pop retry topic). */
     private final Map<String, Set<HeldPop>> held = new ConcurrentHashMap<>();
@@ -85,7 +90,7 @@ public final class PopProcessor implements RequestProcessor {
 
     public PopProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                         ConsumerOffsetManager offsets, MessageStore store, InetSocketAddress storeHost, Clock clock,
-                        ScheduledExecutorService timer, Executor wakeExecutor) {
+                        ScheduledExecutorService timer, Executor wakeExecutor, JsonConfigFile orderInfoFile) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -95,6 +100,19 @@ public final class PopProcessor implements RequestProcessor {
         this.clock = clock;
         this.timer = timer;
         this.wakeExecutor = wakeExecutor;
+        this.orders = new PopOrders(orderInfoFile);
+        orders.load();
+    }
+
+    /**
+     * Writes the orderly batches ({@code config/consumerOrderInfo.json}) if they changed, forgetting those of topics,
+     * groups and queues that are gone and those untouched for a day.
+     */
+    public void persistOrderInfo() {
+        orders.persist(clock.millis(), (topic, group, queueId) -> {
+            TopicConfig t = topics.select(topic);
+            return t != null && queueId < t.readQueueNums() && groups.find(group) != null;
+        });
     }
 
     @Override
@@ -120,12 +138,13 @@ public final class PopProcessor implements RequestProcessor {
     // ---- POP_MESSAGE -----------------------------------------------------------------------------------------
 
     record PopRequest(String group, String topic, int queueId, int maxMsgNums, long invisibleTime, long pollTime,
-                      long bornTime, int initMode, String expType, String exp, boolean order) {
+                      long bornTime, int initMode, String expType, String exp, boolean order, String attemptId) {
         static PopRequest decode(ExtFields f) throws RemotingCommandException {
             return new PopRequest(f.requiredString("consumerGroup"), f.requiredString("topic"),
                 f.requiredInt("queueId"), f.requiredInt("maxMsgNums"), f.requiredLong("invisibleTime"),
                 f.requiredLong("pollTime"), f.requiredLong("bornTime"), f.requiredInt("initMode"),
-                f.string("expType"), f.string("exp"), Boolean.TRUE.equals(f.optionalBoolean("order")));
+                f.string("expType"), f.string("exp"), Boolean.TRUE.equals(f.optionalBoolean("order")),
+                f.string("attemptId"));
         }
     }
 
@@ -135,6 +154,7 @@ public final class PopProcessor implements RequestProcessor {
         final List<GetMessageResult> results = new ArrayList<>();
         final StringBuilder startOffsetInfo = new StringBuilder();
         final StringBuilder msgOffsetInfo = new StringBuilder();
+        final StringBuilder orderCountInfo = new StringBuilder();
         int count;
         long restNum;
         String error;
@@ -143,14 +163,11 @@ public final class PopProcessor implements RequestProcessor {
     private RemotingCommand pop(Channel channel, RemotingCommand request) throws Exception {
         PopRequest h = request.decodeHeader(PopRequest::decode);
         long popTime = clock.millis();
-        int reviveQid = (int) (checkPoints.getAndIncrement() % reviveQueueNums());
+        int reviveQid = h.order() ? PopOrders.ORDER_REVIVE_QID
+            : (int) (checkPoints.getAndIncrement() % reviveQueueNums());
         if (h.maxMsgNums() > MAX_MSG_NUMS) {
             return popResponse(ResponseCode.SYSTEM_ERROR, "the broker restrict msg number " + MAX_MSG_NUMS, h,
                 popTime, reviveQid, 0);
-        }
-        if (h.order()) {
-            return popResponse(ResponseCode.SYSTEM_ERROR, "orderly pop is not served by this broker", h, popTime,
-                reviveQid, 0);
         }
         if (!PermName.isReadable(config.get().getBrokerPermission())) {
             return popResponse(ResponseCode.NO_PERMISSION, "the broker[" + config.get().getBrokerIP1()
@@ -206,7 +223,9 @@ public final class PopProcessor implements RequestProcessor {
         long popTime = clock.millis();
         Found found = new Found();
         String retryTopic = PopRecords.popRetryTopic(h.topic(), h.group());
-        boolean retryFirst = ThreadLocalRandom.current().nextDouble() < RETRY_FIRST_PROBABILITY;
+        // An orderly pop reads only the topic: what it does not ack in time comes back from the queue itself.
+        boolean withRetry = !h.order();
+        boolean retryFirst = withRetry && ThreadLocalRandom.current().nextDouble() < RETRY_FIRST_PROBABILITY;
         if (retryFirst) {
             popRetry(h, retryTopic, popTime, reviveQid, found);
         }
@@ -219,7 +238,7 @@ public final class PopProcessor implements RequestProcessor {
                 popQueue(h, h.topic(), (start + i) % n, filter, popTime, reviveQid, found);
             }
         }
-        if (!retryFirst && found.count < h.maxMsgNums()) {
+        if (withRetry && !retryFirst && found.count < h.maxMsgNums()) {
             popRetry(h, retryTopic, popTime, reviveQid, found);
         }
         long deadline = h.bornTime() + h.pollTime();
@@ -342,8 +361,10 @@ public final class PopProcessor implements RequestProcessor {
     /** Pops what it can of one queue under the queue's lock: the check point first, then the offset moves. */
     private void popQueue(PopRequest h, String topic, int queueId, LongPredicate filter, long popTime, int reviveQid,
                           Found found) {
-        Object lock = queueLocks.computeIfAbsent(topic + '@' + h.group() + '@' + queueId, k -> new Object());
-        synchronized (lock) {
+        synchronized (queueLock(topic, h.group(), queueId)) {
+            if (h.order() && orders.blocked(topic, h.group(), queueId, h.attemptId(), h.invisibleTime(), popTime)) {
+                return;
+            }
             long offset = popOffset(h, topic, queueId);
             GetMessageResult r = store.getMessage(h.group(), topic, queueId, offset, h.maxMsgNums() - found.count,
                 filter);
@@ -361,18 +382,25 @@ public final class PopProcessor implements RequestProcessor {
                     return;
                 }
                 long start = queueOffsets.get(0);
-                List<Integer> diffs = new ArrayList<>(queueOffsets.size());
-                for (long qo : queueOffsets) {
-                    diffs.add((int) (qo - start));
+                if (h.order()) {
+                    // The offset stays at the batch until its messages are acked.
+                    orders.popped(h.attemptId(), topic, h.group(), queueId, popTime, h.invisibleTime(), queueOffsets,
+                        clock.millis(), found.orderCountInfo);
+                    offsets.commit("pop", h.group(), topic, queueId, offset);
+                } else {
+                    List<Integer> diffs = new ArrayList<>(queueOffsets.size());
+                    for (long qo : queueOffsets) {
+                        diffs.add((int) (qo - start));
+                    }
+                    PopRecords.CheckPoint ck = new PopRecords.CheckPoint(start, popTime, h.invisibleTime(), topic,
+                        h.group(), queueId, diffs, config.get().getBrokerName());
+                    PutMessageResult put = putRevive(ck.encode(), PopRecords.CK_TAG, reviveQid);
+                    if (!put.isOk()) {
+                        found.error = "writing the pop check point failed: " + put.status();
+                        return;
+                    }
+                    offsets.commit("pop", h.group(), topic, queueId, r.nextBeginOffset());
                 }
-                PopRecords.CheckPoint ck = new PopRecords.CheckPoint(start, popTime, h.invisibleTime(), topic,
-                    h.group(), queueId, diffs, config.get().getBrokerName());
-                PutMessageResult put = putRevive(ck.encode(), PopRecords.CK_TAG, reviveQid);
-                if (!put.isOk()) {
-                    found.error = "writing the pop check point failed: " + put.status();
-                    return;
-                }
-                offsets.commit("pop", h.group(), topic, queueId, r.nextBeginOffset());
                 found.results.add(r);
                 handedOver = true;
                 found.count += queueOffsets.size();
@@ -388,6 +416,10 @@ public final class PopProcessor implements RequestProcessor {
                 }
             }
         }
+    }
+
+    private Object queueLock(String topic, String group, int queueId) {
+        return queueLocks.computeIfAbsent(topic + '@' + group + '@' + queueId, k -> new Object());
     }
 
     private static StringBuilder separate(StringBuilder sb) {
@@ -423,6 +455,9 @@ public final class PopProcessor implements RequestProcessor {
             if (found != null && found.count > 0) {
                 out.put("startOffsetInfo", found.startOffsetInfo.toString());
                 out.put("msgOffsetInfo", found.msgOffsetInfo.toString());
+                if (h.order()) {
+                    out.put("orderCountInfo", found.orderCountInfo.toString());
+                }
             }
         };
         return RemotingCommand.createResponse(code, remark, header);
@@ -455,7 +490,8 @@ public final class PopProcessor implements RequestProcessor {
             return RemotingCommand.createResponse(ResponseCode.NO_MESSAGE, String.format("offset is illegal, key:%s@%d,"
                 + " commit:%d, store:%d~%d", h.topic(), h.queueId(), h.offset(), min, max), header);
         }
-        if (handle == null || handle.reviveQid() < 0 || handle.reviveQid() >= reviveQueueNums()) {
+        if (handle == null || (handle.reviveQid() != PopOrders.ORDER_REVIVE_QID
+            && (handle.reviveQid() < 0 || handle.reviveQid() >= reviveQueueNums()))) {
             return RemotingCommand.createResponse(ResponseCode.MESSAGE_ILLEGAL, "extraInfo is not a receipt handle of"
                 + " this broker: " + h.extraInfo(), header);
         }
@@ -477,11 +513,40 @@ public final class PopProcessor implements RequestProcessor {
         if (refused != null) {
             return refused;
         }
+        if (handle.reviveQid() == PopOrders.ORDER_REVIVE_QID) {
+            return ackOrderly(h.topic(), h.group(), h.queueId(), h.offset(), handle.popTime());
+        }
         PopRecords.Ack ack = new PopRecords.Ack(h.offset(), handle.ckStartOffset(), h.group(), h.topic(), h.queueId(),
             handle.popTime(), handle.brokerName());
         PutMessageResult put = putRevive(ack.encode(), PopRecords.ACK_TAG, handle.reviveQid());
         return put.isOk() ? RemotingCommand.createResponse(ResponseCode.SUCCESS, null)
             : RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "writing the ack failed: " + put.status());
+    }
+
+    /**
+     * Settles one offset of an orderly batch: once every offset before it is acked too, the group's offset moves to
+     * the first unacked one, and pops waiting on the topic look again when the queue is no longer blocked.
+     */
+    private RemotingCommand ackOrderly(String topic, String group, int queueId, long offset, long popTime) {
+        synchronized (queueLock(topic, group, queueId)) {
+            long committed = offsets.query(group, topic, queueId);
+            if (offset < committed) {
+                return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+            }
+            long now = clock.millis();
+            long next = orders.acked(topic, group, queueId, offset, popTime, now);
+            if (next == -1) {
+                return RemotingCommand.createResponse(ResponseCode.MESSAGE_ILLEGAL, String.format("offset is illegal,"
+                    + " key:%s@%s@%d, old:%d, commit:%d, next:%d", topic, group, queueId, committed, offset, next));
+            }
+            if (next >= 0) {
+                offsets.commit("pop", group, topic, queueId, next);
+                if (!orders.blocked(topic, group, queueId, null, 0, now)) {
+                    messageArriving(topic);
+                }
+            }
+        }
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
     }
 
     /**
@@ -537,8 +602,9 @@ public final class PopProcessor implements RequestProcessor {
             throw new IllegalArgumentException("bitSet is not base64: " + e.getMessage(), e);
         }
         TopicConfig config = topics.select(real);
-        if (config == null || queueId < 0 || queueId >= config.readQueueNums() || reviveQid < 0
-            || reviveQid >= reviveQueueNums()) {
+        boolean orderly = reviveQid == PopOrders.ORDER_REVIVE_QID;
+        if (config == null || queueId < 0 || queueId >= config.readQueueNums()
+            || (!orderly && (reviveQid < 0 || reviveQid >= reviveQueueNums()))) {
             return;
         }
         long min = store.getMinOffsetInQueue(real, queueId);
@@ -546,6 +612,10 @@ public final class PopProcessor implements RequestProcessor {
         for (int i = acked.nextSetBit(0); i >= 0 && i < Integer.MAX_VALUE; i = acked.nextSetBit(i + 1)) {
             long offset = start + i;
             if (offset < min || offset > max) {
+                continue;
+            }
+            if (orderly) {
+                ackOrderly(real, group, queueId, offset, popTime);
                 continue;
             }
             putRevive(new PopRecords.Ack(offset, start, group, real, queueId, popTime, brokerName).encode(),
@@ -582,6 +652,9 @@ public final class PopProcessor implements RequestProcessor {
         if (h.invisibleTime() == null) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "invisibleTime is missing", header);
         }
+        if (handle.reviveQid() == PopOrders.ORDER_REVIVE_QID) {
+            return changeOrderlyInvisibleTime(h, handle, now, header);
+        }
         PopRecords.CheckPoint ck = new PopRecords.CheckPoint(h.offset(), now, invisibleTime, h.topic(), h.group(),
             h.queueId(), List.of(0), handle.brokerName());
         PutMessageResult put = putRevive(ck.encode(), PopRecords.CK_TAG, reviveQid);
@@ -595,6 +668,28 @@ public final class PopProcessor implements RequestProcessor {
         return put.isOk() ? RemotingCommand.createResponse(ResponseCode.SUCCESS, null, header)
             : RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "writing the ack failed: " + put.status(),
                 header);
+    }
+
+    /**
+     * An orderly message's invisible time, as 5.3 changes it: the batch keeps the message's new next visible time (no
+     * check point, no ack); the answer gives the time from its pop. A message the group has already acked past is
+     * left alone.
+     */
+    private RemotingCommand changeOrderlyInvisibleTime(AckRequest h, PopRecords.Handle handle, long now,
+                                                      CommandHeader unchanged) {
+        synchronized (queueLock(h.topic(), h.group(), h.queueId())) {
+            if (h.offset() < offsets.query(h.group(), h.topic(), h.queueId())) {
+                return RemotingCommand.createResponse(ResponseCode.SUCCESS, null, unchanged);
+            }
+            long nextVisible = now + h.invisibleTime();
+            orders.changeVisibleTime(h.topic(), h.group(), h.queueId(), h.offset(), handle.popTime(), nextVisible);
+            CommandHeader header = out -> {
+                out.put("popTime", Long.toString(handle.popTime()));
+                out.put("invisibleTime", Long.toString(nextVisible - handle.popTime()));
+                out.put("reviveQid", Integer.toString(PopOrders.ORDER_REVIVE_QID));
+            };
+            return RemotingCommand.createResponse(ResponseCode.SUCCESS, null, header);
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import io.petrel.remoting.protocol.RemotingVersion;
 import io.petrel.remoting.protocol.RequestCode;
 import io.petrel.remoting.protocol.ResponseCode;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,11 +60,16 @@ class PopProcessorTest {
         groups = TestManagers.groups(config, dir, clock);
         offsets = new ConsumerOffsetManager(new JsonConfigFile(dir.resolve("consumerOffset.json")));
         timer = Executors.newSingleThreadScheduledExecutor();
-        pop = new PopProcessor(config, topics, groups, offsets, store.store(), TestStore.BROKER, clock, timer,
-            Runnable::run);
+        pop = popProcessor();
         revive = new PopReviveService(pop::reviveTopic, pop.reviveQueueNums(), topics, groups, offsets, store.store(),
             TestStore.BROKER, clock);
         topics.update(TopicConfig.of("T", 2, 2, 6));
+    }
+
+    /** A processor over this test's store and managers; its orderly batches in {@code consumerOrderInfo.json}. */
+    private PopProcessor popProcessor() {
+        return new PopProcessor(config, topics, groups, offsets, store.store(), TestStore.BROKER, clock, timer,
+            Runnable::run, new JsonConfigFile(dir.resolve("consumerOrderInfo.json")));
     }
 
     @AfterEach
@@ -83,9 +89,19 @@ class PopProcessorTest {
     }
 
     private RemotingCommand popNow(String topic, int queueId, int max, long invisibleMs) throws Exception {
+        return pop(topic, queueId, max, invisibleMs, false);
+    }
+
+    private RemotingCommand popOrderly(int queueId, int max, long invisibleMs) throws Exception {
+        return pop("T", queueId, max, invisibleMs, true);
+    }
+
+    private RemotingCommand pop(String topic, int queueId, int max, long invisibleMs, boolean order)
+        throws Exception {
         return ask(RequestCode.POP_MESSAGE, Map.of("consumerGroup", "G", "topic", topic, "queueId",
             Integer.toString(queueId), "maxMsgNums", Integer.toString(max), "invisibleTime", Long.toString(invisibleMs),
-            "pollTime", "0", "bornTime", Long.toString(clock.millis()), "initMode", "0", "order", "false"));
+            "pollTime", "0", "bornTime", Long.toString(clock.millis()), "initMode", "0", "order",
+            Boolean.toString(order)));
     }
 
     /** The answer's header fields as they go on the wire. */
@@ -296,5 +312,91 @@ class PopProcessorTest {
         assertEquals(ResponseCode.MESSAGE_ILLEGAL, change.code());
         assertTrue(header(change).containsKey("popTime"), "the 5.x client decodes the header first");
         assertNull(topics.select("%RETRY%G_T"));
+    }
+
+    @Test
+    void anOrderlyPopBlocksItsQueueUntilTheBatchIsAckedAndTheOffsetMovesOnlyInOrder() throws Exception {
+        for (String body : List.of("a", "b", "c", "d")) {
+            put(0, body);
+        }
+        put(1, "other queue");
+        RemotingCommand first = popOrderly(0, 2, 60_000);
+        assertEquals(ResponseCode.SUCCESS, first.code(), first.remark());
+        assertEquals(List.of("a", "b"), bodies(messages(first)));
+        assertEquals("999", header(first).get("reviveQid"), "an orderly receipt names no revive queue");
+        assertEquals("0 0 0", header(first).get("orderCountInfo"), "handed out for the first time");
+        assertEquals(0, offsets.query("G", "T", 0), "the offset stays at the batch");
+        assertNull(topics.select(pop.reviveTopic()), "no check point is written");
+
+        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 2, 60_000).code(), "the queue is blocked");
+        assertEquals(List.of("other queue"), bodies(messages(popOrderly(1, 2, 60_000))), "the others are not");
+
+        assertEquals(ResponseCode.SUCCESS, ack("T", 0, 1, handle(first, "0", 0, 1)).code());
+        assertEquals(0, offsets.query("G", "T", 0), "b is acked, a is not");
+        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 2, 60_000).code());
+        assertEquals(ResponseCode.SUCCESS, ack("T", 0, 0, handle(first, "0", 0, 0)).code());
+        assertEquals(2, offsets.query("G", "T", 0));
+        assertEquals(ResponseCode.SUCCESS, ack("T", 0, 0, handle(first, "0", 0, 0)).code(), "acked before: ignored");
+
+        RemotingCommand next = popOrderly(0, 2, 60_000);
+        assertEquals(List.of("c", "d"), bodies(messages(next)));
+        assertEquals(ResponseCode.SUCCESS, ack("T", 0, 1, handle(next, "0", 0, 1)).code(),
+            "below the group's offset: settled before");
+        assertEquals(ResponseCode.MESSAGE_ILLEGAL, ack("T", 0, 4, handle(next, "0", 0, 4)).code(),
+            "offset 4 is not in the queue's batch");
+        assertEquals(2, offsets.query("G", "T", 0));
+    }
+
+    @Test
+    void anOrderlyBatchNotAckedInTimeComesBackFromItsFirstUnackedMessageCounted() throws Exception {
+        for (String body : List.of("a", "b", "c")) {
+            put(0, body);
+        }
+        RemotingCommand first = popOrderly(0, 32, 10_000);
+        assertEquals(ResponseCode.SUCCESS, ack("T", 0, 0, handle(first, "0", 0, 0)).code());
+        clock.advance(9_999);
+        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 32, 10_000).code());
+        clock.advance(1);
+        RemotingCommand again = popOrderly(0, 32, 10_000);
+        assertEquals(List.of("b", "c"), bodies(messages(again)));
+        assertEquals("0 qo0%1 1;0 qo0%2 1;0 0 1", header(again).get("orderCountInfo"));
+
+        // b's invisible time is changed to 30 s from now: the queue stays blocked past the pop's own 10 s.
+        clock.advance(1_000);
+        RemotingCommand changed = ask(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, Map.of("consumerGroup", "G",
+            "topic", "T", "queueId", "0", "extraInfo", handle(again, "0", 0, 1), "offset", "1", "invisibleTime",
+            "30000"));
+        assertEquals(ResponseCode.SUCCESS, changed.code(), changed.remark());
+        assertEquals(header(again).get("popTime"), header(changed).get("popTime"));
+        assertEquals("31000", header(changed).get("invisibleTime"), "from the pop");
+        assertEquals("999", header(changed).get("reviveQid"));
+        clock.advance(20_000);
+        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 32, 10_000).code());
+        clock.advance(10_000);
+        RemotingCommand third = popOrderly(0, 32, 10_000);
+        assertEquals(List.of("b", "c"), bodies(messages(third)));
+        assertEquals("0 qo0%1 2;0 qo0%2 2;0 0 2", header(third).get("orderCountInfo"));
+        assertNull(topics.select(pop.reviveTopic()));
+    }
+
+    @Test
+    void orderlyBatchesSurviveARestartInTheFileFormOf53() throws Exception {
+        put(0, "a");
+        put(0, "b");
+        RemotingCommand first = popOrderly(0, 32, 60_000);
+        assertEquals(ResponseCode.SUCCESS, ack("T", 0, 1, handle(first, "0", 0, 1)).code());
+        pop.persistOrderInfo();
+        assertEquals("{\"table\":{\"T@G\":{0:{\"cm\":2,\"i\":60000,\"l\":" + T0 + ",\"o\":[0,1],\"oc\":{},"
+            + "\"popTime\":" + T0 + "}}}}", Files.readString(dir.resolve("consumerOrderInfo.json")));
+
+        pop = popProcessor();
+        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 32, 60_000).code(), "still blocked after a restart");
+        assertEquals(ResponseCode.SUCCESS, ack("T", 0, 0, handle(first, "0", 0, 0)).code());
+        assertEquals(2, offsets.query("G", "T", 0));
+
+        topics.delete("T");
+        pop.persistOrderInfo();
+        assertEquals("{\"table\":{}}", Files.readString(dir.resolve("consumerOrderInfo.json")),
+            "a deleted topic's batches are forgotten");
     }
 }
