@@ -134,7 +134,7 @@ final class BrokerProcessors {
         PullMessageProcessor pull = new PullMessageProcessor(p.configs(), sc.brokerRole(), p.topics(), p.groups(),
             p.consumers(), p.offsets(), p.store(), p.stats(), p.clock());
         PullRequestHoldService holdService = new PullRequestHoldService(p.store(), p.clock(), pull::rerun);
-        pull.attach(holdService, pullPool);
+        pull.attach(holdService, pullPool, c.isPullMessageOnIoThread());
         ClientManageProcessor clientManage = new ClientManageProcessor(p.configs(), p.producers(), p.consumers(),
             p.groups(), p.topics(), p.clock());
         long inMemory = sc.physicalMemoryBytes() * sc.accessMessageInMemoryMaxRatio() / 100;
@@ -161,7 +161,8 @@ final class BrokerProcessors {
             register(s, consumerManage, consumerPool, RequestCode.GET_CONSUMER_LIST_BY_GROUP,
                 RequestCode.UPDATE_CONSUMER_OFFSET, RequestCode.QUERY_CONSUMER_OFFSET);
             if (s.servesPulls()) {
-                register(s, pull, pullPool, RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE);
+                register(s, pull, c.isPullMessageOnIoThread() ? Runnable::run : pullPool, RequestCode.PULL_MESSAGE,
+                    RequestCode.LITE_PULL_MESSAGE);
             }
             s.registerDefault(admin, adminPool);
         }

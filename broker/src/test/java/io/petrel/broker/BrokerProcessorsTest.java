@@ -114,6 +114,7 @@ class BrokerProcessorsTest {
     void everyBrokerRequestIsServedOnBothServersButPullsOnlyOnTheMainOne(boolean sendOnIoThread) throws Exception {
         Properties props = new Properties();
         props.setProperty("sendMessageOnIoThread", String.valueOf(sendOnIoThread));
+        props.setProperty("pullMessageOnIoThread", String.valueOf(sendOnIoThread));
         props.setProperty("brokerIP1", "127.0.0.1");
         props.setProperty("storePathRootDir", dir.resolve("store").toString());
         props.setProperty("brokerFastFailureEnable", "false");
@@ -142,17 +143,17 @@ class BrokerProcessorsTest {
             assertEquals(code != RequestCode.PULL_MESSAGE, fast.serves(code), "fast server: " + code);
         }
         assertFalse(main.serves(9_999));
-        assertEquals(byName.get("PullMessageThread"), main.executors.get(RequestCode.PULL_MESSAGE));
         for (int code : new int[] {RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
-            RequestCode.SEND_BATCH_MESSAGE}) {
+            RequestCode.SEND_BATCH_MESSAGE, RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE}) {
             Executor sends = main.executors.get(code);
+            boolean pull = code == RequestCode.PULL_MESSAGE || code == RequestCode.LITE_PULL_MESSAGE;
             if (sendOnIoThread) {
                 // Runs the request where it was read: on the caller's (the I/O) thread.
                 Thread[] ranOn = new Thread[1];
                 sends.execute(() -> ranOn[0] = Thread.currentThread());
                 assertEquals(Thread.currentThread(), ranOn[0], "code " + code);
             } else {
-                assertEquals(byName.get("SendMessageThread"), sends, "code " + code);
+                assertEquals(byName.get(pull ? "PullMessageThread" : "SendMessageThread"), sends, "code " + code);
             }
         }
         assertEquals(byName.get("SendMessageThread"), main.executors.get(RequestCode.CONSUMER_SEND_MSG_BACK));

@@ -30,6 +30,7 @@ public final class BrokerConfig {
     private final String msgTraceTopicName;
     private final int sendMessageThreadPoolNums;
     private final boolean sendMessageOnIoThread;
+    private final boolean pullMessageOnIoThread;
     private final int pullMessageThreadPoolNums;
     private final int processReplyMessageThreadPoolNums;
     private final int queryMessageThreadPoolNums;
@@ -103,6 +104,7 @@ public final class BrokerConfig {
         this.msgTraceTopicName = r.nonBlank("msgTraceTopicName", "RMQ_SYS_TRACE_TOPIC");
         this.sendMessageThreadPoolNums = r.intKey("sendMessageThreadPoolNums", Math.min(CPUS, 4), 1, Integer.MAX_VALUE);
         this.sendMessageOnIoThread = r.bool("sendMessageOnIoThread", true);
+        this.pullMessageOnIoThread = r.bool("pullMessageOnIoThread", true);
         this.pullMessageThreadPoolNums = r.intKey("pullMessageThreadPoolNums", 16 + CPUS * 2, 1, Integer.MAX_VALUE);
         this.processReplyMessageThreadPoolNums = r.intKey("processReplyMessageThreadPoolNums", 16 + CPUS * 2, 1, Integer.MAX_VALUE);
         this.queryMessageThreadPoolNums = r.intKey("queryMessageThreadPoolNums", 8 + CPUS, 1, Integer.MAX_VALUE);
@@ -245,6 +247,15 @@ public final class BrokerConfig {
      */
     public boolean isSendMessageOnIoThread() {
         return sendMessageOnIoThread;
+    }
+
+    /**
+     * Whether PULL_MESSAGE and LITE_PULL_MESSAGE are served on the connection's I/O thread when what they read is
+     * within the memory share {@code accessMessageInMemoryMaxRatio} gives (so in the page cache); a pull further
+     * back, which may wait on the disk, and a pull woken from long polling run on the pull pool.
+     */
+    public boolean isPullMessageOnIoThread() {
+        return pullMessageOnIoThread;
     }
 
     public int getSendMessageThreadPoolNums() {

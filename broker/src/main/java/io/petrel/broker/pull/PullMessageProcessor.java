@@ -26,7 +26,7 @@ import io.petrel.store.MessageStore;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -51,7 +51,8 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final BrokerStats stats;
     private final Clock clock;
     private volatile PullRequestHoldService holdService;
-    private volatile ExecutorService rerunExecutor;
+    private volatile Executor rerunExecutor;
+    private volatile boolean onIoThread;
 
     public PullMessageProcessor(Supplier<BrokerConfig> config, BrokerRole role, TopicConfigManager topics,
                                 SubscriptionGroupManager groups, ConsumerManager consumers,
@@ -67,15 +68,46 @@ public final class PullMessageProcessor implements RequestProcessor {
         this.clock = clock;
     }
 
-    /** Wires long polling: where parked pulls wait, and the pool woken pulls run on. */
-    public void attach(PullRequestHoldService holdService, ExecutorService rerunExecutor) {
+    /**
+     * Wires long polling: where parked pulls wait, and the pool woken pulls run on; {@code onIoThread} says that
+     * requests arrive on the connection's I/O thread, which then hands a pull that may read from the disk to that
+     * pool.
+     */
+    public void attach(PullRequestHoldService holdService, Executor rerunExecutor, boolean onIoThread) {
         this.holdService = holdService;
         this.rerunExecutor = rerunExecutor;
+        this.onIoThread = onIoThread;
     }
 
     @Override
     public RemotingCommand processRequest(Channel channel, RemotingCommand request) throws Exception {
-        return process(channel, request, true);
+        PullMessageRequestHeader h = request.decodeHeader(PullMessageRequestHeader::decode);
+        if (onIoThread && store.checkInDiskByConsumeOffset(h.topic(), h.queueId(), h.queueOffset())) {
+            return offload(channel, request, h);
+        }
+        return process(channel, request, h, true);
+    }
+
+    /** Runs a first pull on the pool: its messages lie beyond the memory share, where a read may wait on the disk. */
+    private RemotingCommand offload(Channel channel, RemotingCommand request, PullMessageRequestHeader h) {
+        try {
+            rerunExecutor.execute(() -> {
+                try {
+                    RemotingCommand response = process(channel, request, h, true);
+                    if (response != null) {
+                        RemotingResponder.respond(channel, request, response);
+                    }
+                } catch (Exception e) {
+                    LOG.warn("a pull handed to the pull pool failed", e);
+                    RemotingResponder.respond(channel, request,
+                        RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, e.toString()));
+                }
+            });
+            return null;
+        } catch (RejectedExecutionException e) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_BUSY,
+                "[OVERLOAD]system busy, pull queue full");
+        }
     }
 
     /** Runs a pull woken from long polling: once more, never parked again, no offset commit. */
@@ -83,7 +115,8 @@ public final class PullMessageProcessor implements RequestProcessor {
         try {
             rerunExecutor.execute(() -> {
                 try {
-                    RemotingCommand response = process(pull.channel(), pull.request(), false);
+                    RemotingCommand response = process(pull.channel(), pull.request(),
+                        pull.request().decodeHeader(PullMessageRequestHeader::decode), false);
                     RemotingResponder.respond(pull.channel(), pull.request(), response);
                 } catch (Exception e) {
                     LOG.warn("re-running a held pull failed", e);
@@ -97,8 +130,8 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
     }
 
-    RemotingCommand process(Channel channel, RemotingCommand request, boolean firstRun) throws Exception {
-        PullMessageRequestHeader h = request.decodeHeader(PullMessageRequestHeader::decode);
+    RemotingCommand process(Channel channel, RemotingCommand request, PullMessageRequestHeader h, boolean firstRun)
+        throws Exception {
         if (!PermName.isReadable(config.get().getBrokerPermission())) {
             return fail(ResponseCode.NO_PERMISSION, "the broker[" + config.get().getBrokerIP1()
                 + "] pulling message is forbidden");

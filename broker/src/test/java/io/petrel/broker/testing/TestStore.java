@@ -35,9 +35,16 @@ public final class TestStore implements AutoCloseable {
     }
 
     public static TestStore open(Path root, MutableClock clock, BrokerRole role) throws Exception {
-        MessageStoreConfig config = MessageStoreConfig.builder().storePathRootDir(root)
+        return open(root, clock, role, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #open(Path, MutableClock, BrokerRole)}, with settings of the test laid over the test store's. */
+    public static TestStore open(Path root, MutableClock clock, BrokerRole role,
+                                 java.util.function.UnaryOperator<MessageStoreConfig.Builder> settings)
+        throws Exception {
+        MessageStoreConfig config = settings.apply(MessageStoreConfig.builder().storePathRootDir(root)
             .mappedFileSizeCommitLog(256 * 1024).mappedFileSizeConsumeQueue(2000)
-            .maxHashSlotNum(1000).maxIndexNum(4000).brokerRole(role).build();
+            .maxHashSlotNum(1000).maxIndexNum(4000).brokerRole(role)).build();
         DefaultMessageStore s = new DefaultMessageStore(config, clock, null, DiskUsage.FILE_SYSTEM);
         s.load();
         s.start();
