@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  * The reference: an official RocketMQ 5.3.1 broker in a child JVM beside the Petrel broker, both registered with
  * the Petrel NameServer and holding the same topics; the 5.3.1 client and admin ask both the same things and must
  * get the same answers (topic config, lite pull with assign and seek, committed offsets, a reset of one queue, the
- * Pop assignment, orderly pops).
+ * Pop assignment, orderly pops, a redelivery through the pop retry topic).
  */
 @Timeout(240)
 class Official5SideBySideTest extends Client5Test {
@@ -271,6 +271,67 @@ class Official5SideBySideTest extends Client5Test {
             for (MessageExt m : r.getMsgFoundList()) {
                 sb.append(' ').append(text(m)).append('@').append(m.getQueueOffset()).append(" x")
                     .append(m.getReconsumeTimes()).append(" rq=").append(m.getProperty("POP_CK").split(" ")[3]);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Pops (not orderly) of one queue on each broker: the message not acked comes back after its invisible time,
+     * through the group's pop retry topic, counted once; the acked one does not. Each step's answer must be the same.
+     */
+    @Test
+    void whatIsNotAckedComesBackOnceThroughTheRetryTopicAlike() throws Exception {
+        createOnBoth("T5R_REV", 1);
+        for (String b : BOTH) {
+            for (int i = 0; i < 2; i++) {
+                producer.send(new Message("T5R_REV", "R", ("r-" + i).getBytes(StandardCharsets.UTF_8)),
+                    new MessageQueue("T5R_REV", b, 0));
+            }
+        }
+        MQClientAPIImpl api = kit.clientInstance("revive").getMQClientAPIImpl();
+        Map<String, List<String>> answers = ask(b -> unchecked(() -> reviveSteps(api, b)));
+        assertSameAnswers(answers);
+        assertEquals(List.of(
+            "first FOUND r-0 x0 retry=0 r-1 x0 retry=0",
+            "ack r-0 OK",
+            "back FOUND r-1 x1 retry=1",
+            "ack r-1 OK"), answers.get(PETREL));
+    }
+
+    private List<String> reviveSteps(MQClientAPIImpl api, String b) throws Exception {
+        String addr = addresses.get(b);
+        Call<PopResult> pop = () -> PopCalls.pop(api, b, addr, PopCalls.header("T5R_REV", "CG5R_REV", 0, 32, 2000, 0,
+            false));
+        List<String> steps = new ArrayList<>();
+        PopResult first = pop.call();
+        steps.add("first " + poppedWithRetryFlag(first));
+        MessageExt acked = first.getMsgFoundList().get(0);
+        steps.add("ack " + text(acked) + " " + PopCalls.ack(api, addr, "T5R_REV", "CG5R_REV", 0,
+            acked.getQueueOffset(), acked.getProperty("POP_CK")).getStatus());
+        List<PopResult> back = new ArrayList<>();
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            PopResult r = pop.call();
+            return r.getPopStatus() == PopStatus.FOUND && back.add(r);
+        });
+        steps.add("back " + poppedWithRetryFlag(back.get(0)));
+        for (MessageExt m : back.get(0).getMsgFoundList()) {
+            String[] handle = m.getProperty("POP_CK").split(" ");
+            // the receipt names the retry topic by its flag; the ack goes to that topic's queue
+            String retryTopic = "%RETRY%CG5R_REV_T5R_REV";
+            steps.add("ack " + text(m) + " " + PopCalls.ack(api, addr, "1".equals(handle[4]) ? retryTopic : "T5R_REV",
+                "CG5R_REV", Integer.parseInt(handle[6]), m.getQueueOffset(), m.getProperty("POP_CK")).getStatus());
+        }
+        return steps;
+    }
+
+    /** A pop's status and, per message: body, reconsume times and the retry flag of its receipt. */
+    private static String poppedWithRetryFlag(PopResult r) {
+        StringBuilder sb = new StringBuilder(r.getPopStatus().name());
+        if (r.getMsgFoundList() != null) {
+            for (MessageExt m : r.getMsgFoundList()) {
+                sb.append(' ').append(text(m)).append(" x").append(m.getReconsumeTimes()).append(" retry=")
+                    .append(m.getProperty("POP_CK").split(" ")[4]);
             }
         }
         return sb.toString();
