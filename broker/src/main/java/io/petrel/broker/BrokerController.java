@@ -26,6 +26,7 @@ import io.petrel.broker.pop.PopReviveService;
 import io.petrel.broker.pull.PullRequestHoldService;
 import io.petrel.broker.schedule.DelayOffsetTable;
 import io.petrel.broker.schedule.ScheduleMessageService;
+import io.petrel.broker.schedule.TimerMessageService;
 import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
@@ -116,6 +117,7 @@ public final class BrokerController {
     private io.petrel.broker.latency.BrokerFastFailure fastFailure;
     private DelayOffsetTable delayOffsets;
     private ScheduleMessageService scheduleService;
+    private TimerMessageService timerService;
     private TransactionCheckService transactionCheck;
     private MessageRequestModes requestModes;
     private PopReviveService popRevive;
@@ -347,9 +349,7 @@ public final class BrokerController {
 
     /** 5.x Pop consumption and broker-side assignment, on the main port (the fast port serves no reads). */
     private void registerPop(InetSocketAddress storeHost) {
-        ScheduledExecutorService popTimer = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("PopLongPollingService"));
-        pools.add(popTimer);
+        ScheduledExecutorService popTimer = backgroundThread("PopLongPollingService");
         ThreadPoolExecutor popPool = pool("PopMessageThread", config.getPullMessageThreadPoolNums(),
             config.getPullThreadPoolQueueCapacity());
         PopProcessor pop = new PopProcessor(configs, topics, groups, offsets, store, storeHost, clock, popTimer,
@@ -374,6 +374,9 @@ public final class BrokerController {
     private void buildBackgroundServices(InetSocketAddress storeHost) {
         scheduleService = new ScheduleMessageService(store, DelayLevels.parse(storeConfig.messageDelayLevel()),
             delayOffsets, clock, stats);
+        timerService = new TimerMessageService(store, clock, new JsonConfigFile(storeConfig.storePathRootDir()
+            .resolve("config").resolve("timerDelivery.json")));
+        timerService.load();
         TransactionCheckService.Limits limits = new TransactionCheckService.Limits(config.getTransactionTimeOut(),
             config.getTransactionCheckMax(), storeConfig.fileReservedTimeHours() * 3_600_000L);
         transactionCheck = new TransactionCheckService(store, offsets, topics,
@@ -384,22 +387,19 @@ public final class BrokerController {
         if (storeConfig.brokerRole() == BrokerRole.SLAVE) {
             return;
         }
-        ScheduledExecutorService delivery = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("ScheduleMessageService"));
-        pools.add(delivery);
+        ScheduledExecutorService delivery = backgroundThread("ScheduleMessageService");
         scheduleDelivery(delivery, 1000);
         delivery.scheduleAtFixedRate(safely("persist delay offsets", delayOffsets::persist),
             config.getFlushDelayOffsetInterval(), config.getFlushDelayOffsetInterval(), TimeUnit.MILLISECONDS);
-        ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("TransactionalMessageCheckService"));
-        pools.add(checker);
-        checker.scheduleWithFixedDelay(safely("check transactions", transactionCheck::doWork),
-            config.getTransactionCheckInterval(), config.getTransactionCheckInterval(), TimeUnit.MILLISECONDS);
-        ScheduledExecutorService revive = Executors.newSingleThreadScheduledExecutor(
-            new NamedThreadFactory("PopReviveService"));
-        pools.add(revive);
-        revive.scheduleWithFixedDelay(safely("revive pops", popRevive::reviveOnce), 1000, 1000,
-            TimeUnit.MILLISECONDS);
+        ScheduledExecutorService timers = backgroundThread("TimerMessageService");
+        scheduleTimerPass(timers, 1000);
+        timers.scheduleAtFixedRate(safely("persist timer delivery", timerService::persist),
+            config.getFlushDelayOffsetInterval(), config.getFlushDelayOffsetInterval(), TimeUnit.MILLISECONDS);
+        backgroundThread("TransactionalMessageCheckService").scheduleWithFixedDelay(
+            safely("check transactions", transactionCheck::doWork), config.getTransactionCheckInterval(),
+            config.getTransactionCheckInterval(), TimeUnit.MILLISECONDS);
+        backgroundThread("PopReviveService").scheduleWithFixedDelay(safely("revive pops", popRevive::reviveOnce),
+            1000, 1000, TimeUnit.MILLISECONDS);
     }
 
     private void pushOneway(Channel channel, io.petrel.remoting.protocol.RemotingCommand command) throws Exception {
@@ -451,19 +451,42 @@ public final class BrokerController {
             TimeUnit.MILLISECONDS);
     }
 
+    /** A single-thread scheduler named {@code name}, stopped with the broker. */
+    private ScheduledExecutorService backgroundThread(String name) {
+        ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(name));
+        pools.add(e);
+        return e;
+    }
+
     /** One delay-level pass after {@code delayMillis}, then the next after the pause the service asks for. */
     private void scheduleDelivery(ScheduledExecutorService delivery, long delayMillis) {
-        Runnable pass = safely("deliver delayed messages", scheduleService::doWork);
+        schedulePasses(delivery, "deliver delayed messages", scheduleService::doWork,
+            scheduleService::nextPassDelayMillis, ScheduleMessageService.PASS_INTERVAL_MS, delayMillis);
+    }
+
+    /** One timer pass after {@code delayMillis}, then the next after the pause the service asks for. */
+    private void scheduleTimerPass(ScheduledExecutorService timers, long delayMillis) {
+        schedulePasses(timers, "deliver timer messages", timerService::doWork, timerService::nextPassDelayMillis,
+            100, delayMillis);
+    }
+
+    /**
+     * Runs {@code pass} after {@code delayMillis}, then again after the pause {@code nextDelay} asks for
+     * ({@code fallbackMillis} when asking fails), until the executor stops.
+     */
+    private void schedulePasses(ScheduledExecutorService executor, String what, Runnable pass,
+                                java.util.function.LongSupplier nextDelay, long fallbackMillis, long delayMillis) {
+        Runnable safePass = safely(what, pass);
         try {
-            delivery.schedule(() -> {
-                pass.run();
-                long next = ScheduleMessageService.PASS_INTERVAL_MS;
+            executor.schedule(() -> {
+                safePass.run();
+                long next = fallbackMillis;
                 try {
-                    next = scheduleService.nextPassDelayMillis();
+                    next = nextDelay.getAsLong();
                 } catch (RuntimeException e) {
-                    LOG.warn("delay-level check failed; next pass in {} ms", next, e);
+                    LOG.warn("{}: checking for the next pass failed; next pass in {} ms", what, next, e);
                 }
-                scheduleDelivery(delivery, next);
+                schedulePasses(executor, what, pass, nextDelay, fallbackMillis, next);
             }, delayMillis, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
             // the pool is stopping with the broker
@@ -643,6 +666,9 @@ public final class BrokerController {
             }
             if (popProcessor != null) {
                 popProcessor.persistOrderInfo();
+            }
+            if (timerService != null && storeConfig.brokerRole() != BrokerRole.SLAVE) {
+                timerService.persist();
             }
             if (delayOffsets != null && storeConfig.brokerRole() != BrokerRole.SLAVE) {
                 delayOffsets.persist();

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Timeout;
  * The reference: an official RocketMQ 5.3.1 broker in a child JVM beside the Petrel broker, both registered with
  * the Petrel NameServer and holding the same topics; the 5.3.1 client and admin ask both the same things and must
  * get the same answers (topic config, lite pull with assign and seek, committed offsets, a reset of one queue, the
- * Pop assignment, orderly pops, a redelivery through the pop retry topic).
+ * Pop assignment, orderly pops, a redelivery through the pop retry topic, a timer message).
  */
 @Timeout(240)
 class Official5SideBySideTest extends Client5Test {
@@ -335,5 +335,52 @@ class Official5SideBySideTest extends Client5Test {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A 5.x timer message ({@code setDelayTimeSec}) sent to queue 0 of each broker: accepted, held back, then
+     * delivered to that queue with the same properties (5.3.1's copy keeps {@code REAL_TOPIC} and {@code REAL_QID}).
+     */
+    @Test
+    void aTimerMessageIsHeldUntilItsTimeAndDeliveredAlike() throws Exception {
+        createOnBoth("T5R_TIMER", 1);
+        Map<String, String> answers = new TreeMap<>();
+        Map<String, Long> sentAt = new TreeMap<>();
+        for (String b : BOTH) {
+            Message m = new Message("T5R_TIMER", "TM", ("timer-" + b).getBytes(StandardCharsets.UTF_8));
+            m.setDelayTimeSec(3);
+            sentAt.put(b, System.currentTimeMillis());
+            answers.put(b, producer.send(m, new MessageQueue("T5R_TIMER", b, 0)).getSendStatus().name());
+        }
+        DefaultLitePullConsumer c = new DefaultLitePullConsumer("CG5R_TIMER");
+        c.setNamesrvAddr(cluster.namesrvAddr());
+        c.setInstanceName("timer-" + System.nanoTime());
+        c.setAutoCommit(false);
+        c.start();
+        kit.track(c::shutdown);
+        List<MessageQueue> queues = new ArrayList<>();
+        BOTH.forEach(b -> queues.add(new MessageQueue("T5R_TIMER", b, 0)));
+        c.assign(queues);
+        for (MessageQueue q : queues) {
+            c.seek(q, 0);
+        }
+        Map<String, Long> heldMs = new TreeMap<>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            for (MessageExt m : c.poll(200)) {
+                String b = m.getBrokerName();
+                heldMs.put(b, System.currentTimeMillis() - sentAt.get(b));
+                Set<String> names = new TreeSet<>();
+                m.getProperties().keySet().stream().filter(k -> k.startsWith("TIMER_") || k.startsWith("REAL_"))
+                    .forEach(names::add);
+                answers.merge(b, " " + new String(m.getBody(), StandardCharsets.UTF_8).replace(b, "b") + "@"
+                    + m.getQueueId() + " " + names, String::concat);
+            }
+            return heldMs.size() == 2;
+        });
+        assertSameAnswers(answers);
+        assertEquals("SEND_OK timer-b@0 [REAL_QID, REAL_TOPIC, TIMER_DELAY_SEC, TIMER_DEQUEUE_MS, TIMER_ENQUEUE_MS,"
+            + " TIMER_OUT_MS]",
+            answers.get(PETREL));
+        assertTrue(heldMs.values().stream().allMatch(ms -> ms >= 1_500), "held back on both: " + heldMs);
     }
 }

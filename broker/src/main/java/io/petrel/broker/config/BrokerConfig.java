@@ -31,6 +31,9 @@ public final class BrokerConfig {
     private final int sendMessageThreadPoolNums;
     private final boolean sendMessageOnIoThread;
     private final boolean pullMessageOnIoThread;
+    private final boolean timerWheelEnable;
+    private final int timerMaxDelaySec;
+    private final int timerPrecisionMs;
     private final int pullMessageThreadPoolNums;
     private final int processReplyMessageThreadPoolNums;
     private final int queryMessageThreadPoolNums;
@@ -105,6 +108,9 @@ public final class BrokerConfig {
         this.sendMessageThreadPoolNums = r.intKey("sendMessageThreadPoolNums", Math.min(CPUS, 4), 1, Integer.MAX_VALUE);
         this.sendMessageOnIoThread = r.bool("sendMessageOnIoThread", true);
         this.pullMessageOnIoThread = r.bool("pullMessageOnIoThread", true);
+        this.timerWheelEnable = r.bool("timerWheelEnable", true);
+        this.timerMaxDelaySec = r.intKey("timerMaxDelaySec", 3600 * 24 * 3, 1, Integer.MAX_VALUE / 1000);
+        this.timerPrecisionMs = r.intKey("timerPrecisionMs", 1000, 100, 5000);
         this.pullMessageThreadPoolNums = r.intKey("pullMessageThreadPoolNums", 16 + CPUS * 2, 1, Integer.MAX_VALUE);
         this.processReplyMessageThreadPoolNums = r.intKey("processReplyMessageThreadPoolNums", 16 + CPUS * 2, 1, Integer.MAX_VALUE);
         this.queryMessageThreadPoolNums = r.intKey("queryMessageThreadPoolNums", 8 + CPUS, 1, Integer.MAX_VALUE);
@@ -256,6 +262,21 @@ public final class BrokerConfig {
      */
     public boolean isPullMessageOnIoThread() {
         return pullMessageOnIoThread;
+    }
+
+    /** Whether 5.x timer messages are parked until their time (5.x's key); when false they are refused. */
+    public boolean isTimerWheelEnable() {
+        return timerWheelEnable;
+    }
+
+    /** The longest delay a timer message may ask for, in seconds (5.x's key; 3 days by default). */
+    public int getTimerMaxDelaySec() {
+        return timerMaxDelaySec;
+    }
+
+    /** The step timer delivery times are rounded down to, in ms (5.x's key; 1 s by default). */
+    public int getTimerPrecisionMs() {
+        return timerPrecisionMs;
     }
 
     public int getSendMessageThreadPoolNums() {

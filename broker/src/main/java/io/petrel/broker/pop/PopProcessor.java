@@ -111,7 +111,7 @@ public final class PopProcessor implements RequestProcessor {
     public void persistOrderInfo() {
         orders.persist(clock.millis(), (topic, group, queueId) -> {
             TopicConfig t = topics.select(topic);
-            return t != null && queueId < t.readQueueNums() && groups.find(group) != null;
+            return t != null && queueId < t.readQueueNums() && groups.get(group) != null;
         });
     }
 

@@ -1,5 +1,6 @@
 package io.petrel.broker.send;
 
+import io.petrel.broker.schedule.TimerMessageService;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageProperties;
 import io.petrel.common.message.MessageSysFlag;
@@ -18,6 +19,56 @@ public final class MessageRewrites {
         String delay = properties.get(MessageProperties.DELAY);
         return Boolean.parseBoolean(properties.get(MessageProperties.TRAN_MSG))
             || delay != null && delay.matches("[1-9]\\d{0,8}");
+    }
+
+    /**
+     * A 5.x timer message due later is parked as 5.3 parks it: queue 0 of {@code rmq_sys_wheel_timer}, its delivery
+     * time (rounded down to {@code precisionMs}, one step earlier when exact) in {@code TIMER_OUT_MS}, its topic and
+     * queue in {@code REAL_TOPIC} / {@code REAL_QID}. A message with a delay level keeps the level and loses the timer
+     * properties; one already due is stored as it is. Returns null when the message may be stored, else the remark
+     * of a MESSAGE_ILLEGAL answer (an unreadable time, a delay beyond {@code maxDelayMs}, or a cancellation by
+     * {@code TIMER_DEL_UNIQKEY}, which this broker does not offer).
+     */
+    public static String toTimerMessage(MessageExt msg, long now, long maxDelayMs, int precisionMs) {
+        String sec = msg.getProperty(MessageProperties.TIMER_DELAY_SEC);
+        String ms = msg.getProperty(MessageProperties.TIMER_DELAY_MS);
+        String at = msg.getProperty(MessageProperties.TIMER_DELIVER_MS);
+        if (sec == null && ms == null && at == null
+            || msg.getProperty(MessageProperties.TIMER_OUT_MS) != null) {
+            return null;
+        }
+        String level = msg.getProperty(MessageProperties.DELAY);
+        if (level != null && level.matches("[1-9]\\d{0,8}")) {
+            msg.removeProperty(MessageProperties.TIMER_DELAY_SEC);
+            msg.removeProperty(MessageProperties.TIMER_DELAY_MS);
+            msg.removeProperty(MessageProperties.TIMER_DELIVER_MS);
+            return null;
+        }
+        String illegal = String.format("timer message illegal, the delay time should not be bigger than the max delay"
+            + " %dms; or if set del msg, the delay time should be bigger than the current time", maxDelayMs);
+        if (msg.getProperty(MessageProperties.TIMER_DEL_UNIQKEY) != null) {
+            return "deleting a timer message (TIMER_DEL_UNIQKEY) is not supported by this broker";
+        }
+        long deliverMs;
+        try {
+            deliverMs = sec != null ? now + Long.parseLong(sec) * 1000
+                : ms != null ? now + Long.parseLong(ms) : Long.parseLong(at);
+        } catch (NumberFormatException e) {
+            return illegal;
+        }
+        if (deliverMs <= now) {
+            return null;
+        }
+        if (deliverMs - now > maxDelayMs) {
+            return illegal;
+        }
+        deliverMs = deliverMs % precisionMs == 0 ? deliverMs - precisionMs : deliverMs / precisionMs * precisionMs;
+        msg.putProperty(MessageProperties.TIMER_OUT_MS, Long.toString(deliverMs));
+        msg.putProperty(MessageProperties.REAL_TOPIC, msg.getTopic());
+        msg.putProperty(MessageProperties.REAL_QID, Integer.toString(msg.getQueueId()));
+        msg.setTopic(TimerMessageService.TIMER_TOPIC);
+        msg.setQueueId(0);
+        return null;
     }
 
     /**

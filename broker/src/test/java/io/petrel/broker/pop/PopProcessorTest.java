@@ -394,6 +394,16 @@ class PopProcessorTest {
         assertEquals(ResponseCode.SUCCESS, ack("T", 0, 0, handle(first, "0", 0, 0)).code());
         assertEquals(2, offsets.query("G", "T", 0));
 
+        groups.delete("G");
+        pop.persistOrderInfo();
+        assertEquals("{\"table\":{}}", Files.readString(dir.resolve("consumerOrderInfo.json")),
+            "a deleted group's batches are forgotten");
+        assertNull(groups.get("G"), "and the group is not created again by looking");
+
+        put(0, "c");
+        assertEquals(List.of("c"), bodies(messages(popOrderly(0, 32, 60_000))));
+        pop.persistOrderInfo();
+        assertTrue(Files.readString(dir.resolve("consumerOrderInfo.json")).contains("T@G"));
         topics.delete("T");
         pop.persistOrderInfo();
         assertEquals("{\"table\":{}}", Files.readString(dir.resolve("consumerOrderInfo.json")),

@@ -15,6 +15,17 @@ public final class MessageProperties {
     public static final String RETRY_TOPIC = "RETRY_TOPIC";
     public static final String REAL_TOPIC = "REAL_TOPIC";
     public static final String REAL_QID = "REAL_QID";
+    /** 5.x timer messages: when to deliver (epoch ms), or after how long (s or ms) from the send. */
+    public static final String TIMER_DELIVER_MS = "TIMER_DELIVER_MS";
+    public static final String TIMER_DELAY_SEC = "TIMER_DELAY_SEC";
+    public static final String TIMER_DELAY_MS = "TIMER_DELAY_MS";
+    /** Set by the broker on a parked timer message: its delivery time; and on delivery, when it was parked and let out. */
+    public static final String TIMER_OUT_MS = "TIMER_OUT_MS";
+    public static final String TIMER_ENQUEUE_MS = "TIMER_ENQUEUE_MS";
+    public static final String TIMER_DEQUEUE_MS = "TIMER_DEQUEUE_MS";
+    public static final String TIMER_ROLL_TIMES = "TIMER_ROLL_TIMES";
+    /** 5.x's cancellation of a parked timer message by its unique key. */
+    public static final String TIMER_DEL_UNIQKEY = "TIMER_DEL_UNIQKEY";
     public static final String TRAN_MSG = "TRAN_MSG";
     public static final String PGROUP = "PGROUP";
     public static final String CLUSTER = "CLUSTER";

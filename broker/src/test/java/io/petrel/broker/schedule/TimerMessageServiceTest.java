@@ -1,0 +1,168 @@
+package io.petrel.broker.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.petrel.broker.config.JsonConfigFile;
+import io.petrel.broker.send.MessageRewrites;
+import io.petrel.broker.testing.MutableClock;
+import io.petrel.broker.testing.TestStore;
+import io.petrel.common.message.MessageExt;
+import io.petrel.common.message.MessageProperties;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Timer messages parked by the send path's rewrite and delivered by {@link TimerMessageService} at their time, in
+ * time order, once each across a restart, and with the watermark moved on by parking a far message again.
+ */
+class TimerMessageServiceTest {
+    private static final long T0 = 1_800_000_000_000L;
+    private static final long MAX_DELAY_MS = 3 * 24 * 3600 * 1000L;
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(T0);
+    private TestStore store;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = TestStore.open(dir.resolve("store"), clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private TimerMessageService service(int maxDeliveredAboveWatermark) {
+        TimerMessageService s = new TimerMessageService(store.store(), clock,
+            new JsonConfigFile(dir.resolve("timerDelivery.json")), maxDeliveredAboveWatermark);
+        s.load();
+        return s;
+    }
+
+    private static MessageExt timer(String body, String property, long value) {
+        MessageExt m = TestStore.message("T", 1, body);
+        m.putProperty(property, Long.toString(value));
+        return m;
+    }
+
+    /** Parks {@code body} for delivery at {@code deliverMs} as the send path does. */
+    private void park(String body, long deliverMs) {
+        MessageExt m = timer(body, MessageProperties.TIMER_DELIVER_MS, deliverMs);
+        assertNull(MessageRewrites.toTimerMessage(m, clock.millis(), MAX_DELAY_MS, 1000));
+        assertEquals(TimerMessageService.TIMER_TOPIC, m.getTopic());
+        assertTrue(store.put(m).isOk());
+        store.awaitDispatched();
+    }
+
+    private List<String> delivered() {
+        store.awaitDispatched();
+        return store.read("T", 1).stream().map(m -> new String(m.getBody(), StandardCharsets.UTF_8)).toList();
+    }
+
+    @Test
+    void aTimerMessageIsDeliveredToItsTopicAndQueueOnceItsTimeHasCome() {
+        TimerMessageService timers = service(1000);
+        park("a", T0 + 5_500);
+        assertEquals(0, timers.doWork());
+        clock.advance(4_999);
+        assertEquals(0, timers.doWork());
+        clock.advance(1);
+        assertEquals(1, timers.doWork(), "due at the precision step below the asked time, as 5.3 parks it");
+        assertEquals(List.of("a"), delivered());
+        MessageExt m = store.read("T", 1).get(0);
+        assertEquals("T", m.getProperty(MessageProperties.REAL_TOPIC), "kept, as 5.3.1 keeps it");
+        assertEquals("1", m.getProperty(MessageProperties.REAL_QID));
+        assertEquals(Long.toString(T0 + 5_000), m.getProperty(MessageProperties.TIMER_OUT_MS));
+        assertEquals(Long.toString(T0 + 5_000), m.getProperty(MessageProperties.TIMER_DEQUEUE_MS));
+        assertEquals(Long.toString(T0), m.getProperty(MessageProperties.TIMER_ENQUEUE_MS));
+        clock.advance(60_000);
+        assertEquals(0, timers.doWork(), "once");
+    }
+
+    @Test
+    void timerMessagesGoOutInTimeOrderNotInTheOrderTheyWereSent() {
+        TimerMessageService timers = service(1000);
+        park("late", T0 + 10_500);
+        park("early", T0 + 2_500);
+        clock.advance(2_000);
+        assertEquals(1, timers.doWork());
+        assertEquals(List.of("early"), delivered());
+        clock.advance(8_000);
+        assertEquals(1, timers.doWork());
+        assertEquals(List.of("early", "late"), delivered());
+    }
+
+    @Test
+    void aRestartDeliversWhatIsLeftAndNothingTwice() {
+        TimerMessageService timers = service(1000);
+        park("b", T0 + 10_500);
+        park("a", T0 + 2_500);
+        clock.advance(2_000);
+        assertEquals(1, timers.doWork());
+        timers.persist();
+
+        TimerMessageService again = service(1000);
+        clock.advance(1_000);
+        assertEquals(0, again.doWork(), "a was delivered before the restart");
+        assertEquals(1, again.pending());
+        clock.advance(7_000);
+        assertEquals(1, again.doWork());
+        assertEquals(List.of("a", "b"), delivered());
+    }
+
+    @Test
+    void aFarMessageHoldingTheWatermarkIsParkedAgainWhenDeliveriesPileUpAboveIt() {
+        TimerMessageService timers = service(2);
+        park("far", T0 + 3_600_500);
+        for (String body : List.of("s1", "s2", "s3")) {
+            park(body, T0 + 1_500);
+        }
+        clock.advance(1_000);
+        assertEquals(3, timers.doWork());
+        assertEquals(4, timers.watermark(), "past the three delivered and the first record of far");
+        timers.persist();
+
+        TimerMessageService again = service(2);
+        clock.advance(3_600_000);
+        assertEquals(1, again.doWork(), "far, from its second record");
+        assertEquals(List.of("s1", "s2", "s3", "far"), delivered());
+        assertEquals("1", store.read("T", 1).get(3).getProperty(MessageProperties.TIMER_ROLL_TIMES));
+    }
+
+    @Test
+    void theSendPathRewriteFollows53() {
+        MessageExt due = timer("now", MessageProperties.TIMER_DELAY_MS, 0);
+        assertNull(MessageRewrites.toTimerMessage(due, T0, MAX_DELAY_MS, 1000));
+        assertEquals("T", due.getTopic(), "already due: stored as sent");
+
+        MessageExt bySeconds = timer("s", MessageProperties.TIMER_DELAY_SEC, 3);
+        assertNull(MessageRewrites.toTimerMessage(bySeconds, T0 + 200, MAX_DELAY_MS, 1000));
+        assertEquals(Long.toString(T0 + 3_000), bySeconds.getProperty(MessageProperties.TIMER_OUT_MS));
+        assertEquals("T", bySeconds.getProperty(MessageProperties.REAL_TOPIC));
+        assertEquals("1", bySeconds.getProperty(MessageProperties.REAL_QID));
+        assertEquals(0, bySeconds.getQueueId());
+
+        MessageExt tooFar = timer("far", MessageProperties.TIMER_DELAY_SEC, 3 * 24 * 3600 + 1);
+        assertTrue(MessageRewrites.toTimerMessage(tooFar, T0, MAX_DELAY_MS, 1000)
+            .startsWith("timer message illegal, the delay time should not be bigger than the max delay 259200000ms"));
+        MessageExt unreadable = TestStore.message("T", 1, "x");
+        unreadable.putProperty(MessageProperties.TIMER_DELIVER_MS, "soon");
+        assertTrue(MessageRewrites.toTimerMessage(unreadable, T0, MAX_DELAY_MS, 1000).startsWith("timer message"));
+
+        MessageExt withLevel = timer("level", MessageProperties.TIMER_DELAY_SEC, 30);
+        withLevel.putProperty(MessageProperties.DELAY, "3");
+        assertNull(MessageRewrites.toTimerMessage(withLevel, T0, MAX_DELAY_MS, 1000));
+        assertEquals("T", withLevel.getTopic(), "a delay level wins; the timer properties go");
+        assertNull(withLevel.getProperty(MessageProperties.TIMER_DELAY_SEC));
+    }
+}
