@@ -386,6 +386,44 @@ class Client5AgainstPetrelTest extends Client5Test {
         assertTrue(arrivals.get(0) - sentAt >= 900, "stored in its topic a second after it was sent");
     }
 
+    /**
+     * 5.x timer messages: each is stored in its topic at its time, not before, and once, also when the broker
+     * restarts while one is still parked.
+     */
+    @Test
+    void timerMessagesArriveAtTheirTimeOnceEvenAcrossABrokerRestart() throws Exception {
+        long sentAt = System.currentTimeMillis();
+        Message soon = msg("T5_TIMER", "TM", "soon");
+        soon.setDelayTimeMs(2_000);
+        Message later = msg("T5_TIMER", "TM", "later");
+        later.setDeliverTimeMs(sentAt + 10_000);
+        assertEquals(SendStatus.SEND_OK, producer.send(soon).getSendStatus());
+        assertEquals(SendStatus.SEND_OK, producer.send(later).getSendStatus());
+        Map<String, Long> storedAt = new ConcurrentHashMap<>();
+        List<String> arrivals = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer c = pushConsumer("CG5_TIMER", "T5_TIMER", "*");
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(x -> {
+                arrivals.add(text(x));
+                storedAt.put(text(x), x.getStoreTimestamp());
+            });
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        c.start();
+        Awaitility.await().atMost(WAIT).until(() -> arrivals.contains("soon"));
+        long inTopic = 0;
+        for (int q = 0; q < 8; q++) {
+            inTopic += Math.max(0, store().getMaxOffsetInQueue("T5_TIMER", q));
+        }
+        assertEquals(1, inTopic, "later is still parked when the broker restarts");
+        cluster.restartBroker();
+        Awaitility.await().atMost(WAIT).until(() -> arrivals.contains("later"));
+        assertTrue(storedAt.get("soon") - sentAt >= 1_000, "soon stored in its topic at its time: " + storedAt);
+        assertTrue(storedAt.get("later") - sentAt >= 8_000, "later too: " + storedAt);
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            .until(() -> arrivals.size() == 2);
+    }
+
     @Test
     void queryByKeyAndViewById() throws Exception {
         Message m = new Message("T5_QUERY", "Q", "order-4711", "find me".getBytes(StandardCharsets.UTF_8));
