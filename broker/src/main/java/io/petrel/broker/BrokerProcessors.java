@@ -32,6 +32,7 @@ import io.petrel.broker.schedule.DelayOffsetAdmin;
 import io.petrel.broker.schedule.DelayOffsetTable;
 import io.petrel.broker.send.ReplyPusher;
 import io.petrel.broker.send.SendMessageProcessor;
+import io.petrel.broker.send.TimerParking;
 import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
@@ -143,7 +144,7 @@ final class BrokerProcessors {
         SendBackProcessor sendBack = new SendBackProcessor(p.configs(), p.topics(), p.groups(), p.store(),
             p.storeHost(), p.stats());
         EndTransactionProcessor endTx = new EndTransactionProcessor(sc.brokerRole(), p.store(), p.storeHost(),
-            sc.maxMessageSize(), p.clock());
+            sc.maxMessageSize(), p.clock(), new TimerParking(p.configs(), p.topics(), p.clock()));
         QueryMessageProcessor query = new QueryMessageProcessor(p.store(), DEFAULT_QUERY_MAX_NUM);
         AdminBrokerProcessor admin = admin(p, new BrokerInfoAdmin.PoolDepths(sendPool,
             c.getSendThreadPoolQueueCapacity(), pullPool, c.getPullThreadPoolQueueCapacity(), queryPool,

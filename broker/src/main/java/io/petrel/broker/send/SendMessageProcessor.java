@@ -2,7 +2,6 @@ package io.petrel.broker.send;
 
 import io.netty.channel.Channel;
 import io.petrel.broker.config.BrokerConfig;
-import io.petrel.broker.schedule.TimerMessageService;
 import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
 import io.petrel.broker.topic.TopicConfigManager;
@@ -54,6 +53,8 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final Clock clock;
     private final ReplyPusher replies;
 
+    private final TimerParking timers;
+
     public SendMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                                 MessageStore store, int maxMessageSize,
                                 InetSocketAddress storeHost, BrokerStats stats, Clock clock, ReplyPusher replies) {
@@ -66,6 +67,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.stats = stats;
         this.clock = clock;
         this.replies = replies;
+        this.timers = new TimerParking(config, topics, clock);
     }
 
     @Override
@@ -162,9 +164,9 @@ public final class SendMessageProcessor implements RequestProcessor {
             return refused;
         }
         if (!Boolean.parseBoolean(props.get(MessageProperties.TRAN_MSG))) {
-            RemotingCommand timerRefused = parkIfTimer(msg);
+            TimerParking.Refusal timerRefused = timers.park(msg);
             if (timerRefused != null) {
-                return timerRefused;
+                return error(timerRefused.code(), timerRefused.remark());
             }
         }
         if (Boolean.parseBoolean(props.get(MessageProperties.TRAN_MSG))) {
@@ -180,29 +182,6 @@ public final class SendMessageProcessor implements RequestProcessor {
         // counted where it was stored: the store moves a delayed message to the schedule topic
         return answerWhenStored(channel, request, store.asyncPutMessage(PutRequest.of(msg)),
             result -> toResponse(result, requestedQueue, msg.getTopic(), msg.getQueueId()));
-    }
-
-    /** Parks a 5.x timer message due later (see {@link MessageRewrites#toTimerMessage}); the refusal, or null. */
-    private RemotingCommand parkIfTimer(MessageExt msg) {
-        boolean timer = msg.getProperty(MessageProperties.TIMER_DELIVER_MS) != null
-            || msg.getProperty(MessageProperties.TIMER_DELAY_SEC) != null
-            || msg.getProperty(MessageProperties.TIMER_DELAY_MS) != null;
-        if (!timer) {
-            return null;
-        }
-        BrokerConfig c = config.get();
-        if (!c.isTimerWheelEnable()) {
-            return error(ResponseCode.SYSTEM_ERROR, "accurate timer message is not enabled, timerWheelEnable is false");
-        }
-        String illegal = MessageRewrites.toTimerMessage(msg, clock.millis(), c.getTimerMaxDelaySec() * 1000L,
-            c.getTimerPrecisionMs());
-        if (illegal != null) {
-            return error(ResponseCode.MESSAGE_ILLEGAL, illegal);
-        }
-        if (TimerMessageService.TIMER_TOPIC.equals(msg.getTopic())) {
-            topics.createIfAbsent(TimerMessageService.TIMER_TOPIC, 1, PermName.PERM_READ | PermName.PERM_WRITE, 0);
-        }
-        return null;
     }
 
     /** Answers once the store has: a failed future is SYSTEM_ERROR; every answer carries the send ext fields. */

@@ -1,6 +1,8 @@
 package io.petrel.broker.transaction;
 
 import io.netty.channel.Channel;
+import io.petrel.broker.inner.InnerMessage;
+import io.petrel.broker.send.TimerParking;
 import io.petrel.common.message.MessageExt;
 import io.petrel.common.message.MessageProperties;
 import io.petrel.common.message.MessageSysFlag;
@@ -34,14 +36,17 @@ public final class EndTransactionProcessor implements RequestProcessor {
     private final InetSocketAddress storeHost;
     private final int maxMessageSize;
     private final Clock clock;
+    private final TimerParking timers;
 
+    /** @param timers parks a committed timer message due later, as 5.3 does at commit */
     public EndTransactionProcessor(BrokerRole role, MessageStore store, InetSocketAddress storeHost,
-                                   int maxMessageSize, Clock clock) {
+                                   int maxMessageSize, Clock clock, TimerParking timers) {
         this.role = role;
         this.store = store;
         this.storeHost = storeHost;
         this.maxMessageSize = maxMessageSize;
         this.clock = clock;
+        this.timers = timers;
     }
 
     @Override
@@ -65,7 +70,12 @@ public final class EndTransactionProcessor implements RequestProcessor {
             return refused;
         }
         if (outcome == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
-            PutMessageResult result = TransactionRecords.committed(half).putInto(store);
+            InnerMessage committed = TransactionRecords.committed(half);
+            TimerParking.Refusal timerRefused = timers.park(committed);
+            if (timerRefused != null) {
+                return RemotingCommand.createResponse(timerRefused.code(), timerRefused.remark());
+            }
+            PutMessageResult result = committed.putInto(store);
             RemotingCommand refusedPut = refusal(result.status());
             if (refusedPut != null) {
                 return refusedPut;

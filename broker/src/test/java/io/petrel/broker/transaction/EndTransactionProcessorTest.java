@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.petrel.broker.schedule.TimerMessageService;
+import io.petrel.broker.send.TimerParking;
+import io.petrel.broker.testing.TestBrokerConfig;
+import io.petrel.broker.testing.TestManagers;
 import io.petrel.broker.testing.MutableClock;
 import io.petrel.broker.testing.TestStore;
 import io.petrel.common.message.MessageExt;
@@ -36,13 +40,16 @@ class EndTransactionProcessorTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private TestStore store;
+    private final TestBrokerConfig config = new TestBrokerConfig();
+    private TimerParking timers;
     private EndTransactionProcessor processor;
 
     @BeforeEach
     void open() throws Exception {
         store = TestStore.open(dir, clock);
+        timers = new TimerParking(config, TestManagers.topics(config, dir, clock), clock);
         processor = new EndTransactionProcessor(BrokerRole.ASYNC_MASTER, store.store(), TestStore.BROKER,
-            4 * 1024 * 1024, clock);
+            4 * 1024 * 1024, clock, timers);
         HalfMessages.putHalf(store, "T_OTHER", 0, "filler", NOW);
     }
 
@@ -90,6 +97,31 @@ class EndTransactionProcessorTest {
     }
 
     @Test
+    void aCommittedTimerMessageIsParkedUntilItsTimeAsAt53() throws Exception {
+        PutMessageResult half = HalfMessages.putHalf(store, "T_TX", 2, "timed", NOW,
+            java.util.Map.of(MessageProperties.TIMER_DELAY_SEC, "30"));
+        RemotingCommand r = end(HalfMessages.PRODUCER_GROUP, 1, half.wroteOffset(),
+            MessageSysFlag.TRANSACTION_COMMIT_TYPE);
+        assertEquals(ResponseCode.SUCCESS, r.code(), r.remark());
+        store.awaitDispatched();
+        assertEquals(0, store.read("T_TX", 2).size(), "not in its topic before its time");
+        List<MessageExt> parked = store.read(TimerMessageService.TIMER_TOPIC, 0);
+        assertEquals(1, parked.size());
+        assertEquals(Long.toString(NOW + 29_000), parked.get(0).getProperty(MessageProperties.TIMER_OUT_MS));
+        assertEquals("T_TX", parked.get(0).getProperty(MessageProperties.REAL_TOPIC));
+        assertEquals("2", parked.get(0).getProperty(MessageProperties.REAL_QID));
+        assertEquals(1, store.read(OP, 0).size(), "the transaction is settled");
+
+        PutMessageResult tooFar = HalfMessages.putHalf(store, "T_TX", 2, "too far", NOW,
+            java.util.Map.of(MessageProperties.TIMER_DELAY_SEC, Long.toString(4 * 24 * 3600)));
+        RemotingCommand refused = end(HalfMessages.PRODUCER_GROUP, 2, tooFar.wroteOffset(),
+            MessageSysFlag.TRANSACTION_COMMIT_TYPE);
+        assertEquals(ResponseCode.MESSAGE_ILLEGAL, refused.code());
+        store.awaitDispatched();
+        assertEquals(1, store.read(OP, 0).size(), "a refused commit leaves the half open");
+    }
+
+    @Test
     void rollbackWritesOnlyTheOpRecord() throws Exception {
         PutMessageResult half = HalfMessages.putHalf(store, "T_TX", 0, "order-2", NOW);
         RemotingCommand r = end(HalfMessages.PRODUCER_GROUP, 1, half.wroteOffset(),
@@ -126,7 +158,7 @@ class EndTransactionProcessorTest {
     @Test
     void aSlaveRefuses() throws Exception {
         EndTransactionProcessor slave = new EndTransactionProcessor(BrokerRole.SLAVE, store.store(), TestStore.BROKER,
-            4 * 1024 * 1024, clock);
+            4 * 1024 * 1024, clock, timers);
         RemotingCommand request = TestStore.request(RequestCode.END_TRANSACTION, new EndTransactionRequestHeader(
             HalfMessages.PRODUCER_GROUP, 0, 0, MessageSysFlag.TRANSACTION_COMMIT_TYPE, false, "UNIQ", null, null),
             RemotingVersion.V4_9_7);

@@ -15,7 +15,14 @@ final class HalfMessages {
     }
 
     static PutMessageResult putHalf(TestStore store, String topic, int queueId, String body, long bornTimestamp) {
+        return putHalf(store, topic, queueId, body, bornTimestamp, java.util.Map.of());
+    }
+
+    /** As above, with {@code properties} of the producer's on the half. */
+    static PutMessageResult putHalf(TestStore store, String topic, int queueId, String body, long bornTimestamp,
+                                    java.util.Map<String, String> properties) {
         MessageExt m = TestStore.message(topic, queueId, body);
+        properties.forEach(m::putProperty);
         m.setBornTimestamp(bornTimestamp);
         m.setSysFlag(MessageSysFlag.TRANSACTION_PREPARED_TYPE);
         m.putProperty(MessageProperties.TRAN_MSG, "true");
