@@ -246,18 +246,24 @@ class Official5SideBySideTest extends Client5Test {
         steps.add("ack o-1 " + PopCalls.ack(api, addr, "T5R_ORD", "CG5R_ORD", 0, second.getQueueOffset(),
             second.getProperty("POP_CK")).getStatus());
         steps.add("still blocked " + popped(pop.call()));
-        List<PopResult> back = new ArrayList<>();
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            PopResult r = pop.call();
-            return r.getPopStatus() == PopStatus.FOUND && back.add(r);
-        });
-        steps.add("back " + popped(back.get(0)));
-        for (MessageExt m : back.get(0).getMsgFoundList()) {
+        PopResult back = popUntilFound(pop);
+        steps.add("back " + popped(back));
+        for (MessageExt m : back.getMsgFoundList()) {
             steps.add("ack " + text(m) + " " + PopCalls.ack(api, addr, "T5R_ORD", "CG5R_ORD", 0, m.getQueueOffset(),
                 m.getProperty("POP_CK")).getStatus());
         }
         steps.add("next " + popped(pop.call()));
         return steps;
+    }
+
+    /** Pops until a message comes (back), polling every 200 ms. */
+    private static PopResult popUntilFound(Call<PopResult> pop) {
+        List<PopResult> found = new ArrayList<>();
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            PopResult r = pop.call();
+            return r.getPopStatus() == PopStatus.FOUND && found.add(r);
+        });
+        return found.get(0);
     }
 
     private static String text(MessageExt m) {
@@ -309,13 +315,9 @@ class Official5SideBySideTest extends Client5Test {
         MessageExt acked = first.getMsgFoundList().get(0);
         steps.add("ack " + text(acked) + " " + PopCalls.ack(api, addr, "T5R_REV", "CG5R_REV", 0,
             acked.getQueueOffset(), acked.getProperty("POP_CK")).getStatus());
-        List<PopResult> back = new ArrayList<>();
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            PopResult r = pop.call();
-            return r.getPopStatus() == PopStatus.FOUND && back.add(r);
-        });
-        steps.add("back " + poppedWithRetryFlag(back.get(0)));
-        for (MessageExt m : back.get(0).getMsgFoundList()) {
+        PopResult back = popUntilFound(pop);
+        steps.add("back " + poppedWithRetryFlag(back));
+        for (MessageExt m : back.getMsgFoundList()) {
             String[] handle = m.getProperty("POP_CK").split(" ");
             // the receipt names the retry topic by its flag; the ack goes to that topic's queue
             String retryTopic = "%RETRY%CG5R_REV_T5R_REV";

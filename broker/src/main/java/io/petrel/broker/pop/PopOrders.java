@@ -22,8 +22,6 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe; the pop processor calls it under the queue's lock.
  */
 final class PopOrders {
-    /** The revive queue id in the receipt of a message popped orderly: its acks settle here, not in the revive topic. */
-    static final int ORDER_REVIVE_QID = 999;
     /** A queue nobody has popped orderly or acked for a day is forgotten (as 5.3 does). */
     static final long FORGET_AFTER_MS = TimeUnit.DAYS.toMillis(1);
     private static final String WHAT = "ConsumerOrderInfo";
@@ -130,19 +128,12 @@ final class PopOrders {
         queues.put(queueId, new Batch(popTime, invisibleTime, List.copyOf(offsets), new TreeMap<>(), handedOut, now,
             0, attemptId));
         changed = true;
-        String flag = PopRecords.retryFlag(topic);
         int least = handedOut.size() == offsets.size() ? Integer.MAX_VALUE : 0;
         for (Map.Entry<Long, Integer> e : handedOut.entrySet()) {
-            separate(countInfo).append(flag).append(' ').append("qo").append(queueId).append('%').append(e.getKey())
-                .append(' ').append(e.getValue());
+            PopRecords.appendOffsetOrderCount(countInfo, topic, queueId, e.getKey(), e.getValue());
             least = Math.min(least, e.getValue());
         }
-        separate(countInfo).append(flag).append(' ').append(queueId).append(' ')
-            .append(least == Integer.MAX_VALUE ? 0 : least);
-    }
-
-    private static StringBuilder separate(StringBuilder sb) {
-        return sb.length() == 0 ? sb : sb.append(';');
+        PopRecords.appendQueueOrderCount(countInfo, topic, queueId, least == Integer.MAX_VALUE ? 0 : least);
     }
 
     /**

@@ -163,7 +163,7 @@ public final class PopProcessor implements RequestProcessor {
     private RemotingCommand pop(Channel channel, RemotingCommand request) throws Exception {
         PopRequest h = request.decodeHeader(PopRequest::decode);
         long popTime = clock.millis();
-        int reviveQid = h.order() ? PopOrders.ORDER_REVIVE_QID
+        int reviveQid = h.order() ? PopRecords.ORDER_REVIVE_QUEUE
             : (int) (checkPoints.getAndIncrement() % reviveQueueNums());
         if (h.maxMsgNums() > MAX_MSG_NUMS) {
             return popResponse(ResponseCode.SYSTEM_ERROR, "the broker restrict msg number " + MAX_MSG_NUMS, h,
@@ -404,12 +404,8 @@ public final class PopProcessor implements RequestProcessor {
                 found.results.add(r);
                 handedOver = true;
                 found.count += queueOffsets.size();
-                String flag = PopRecords.retryFlag(topic);
-                separate(found.startOffsetInfo).append(flag).append(' ').append(queueId).append(' ').append(start);
-                StringBuilder m = separate(found.msgOffsetInfo).append(flag).append(' ').append(queueId).append(' ');
-                for (int i = 0; i < queueOffsets.size(); i++) {
-                    m.append(i == 0 ? "" : ",").append(queueOffsets.get(i));
-                }
+                PopRecords.appendStartOffset(found.startOffsetInfo, topic, queueId, start);
+                PopRecords.appendMsgOffsets(found.msgOffsetInfo, topic, queueId, queueOffsets);
             } finally {
                 if (!handedOver) {
                     r.release();
@@ -420,10 +416,6 @@ public final class PopProcessor implements RequestProcessor {
 
     private Object queueLock(String topic, String group, int queueId) {
         return queueLocks.computeIfAbsent(topic + '@' + group + '@' + queueId, k -> new Object());
-    }
-
-    private static StringBuilder separate(StringBuilder sb) {
-        return sb.length() == 0 ? sb : sb.append(';');
     }
 
     /** The group's offset in the queue; a group new to it starts at the first or the last message, as asked. */
@@ -490,7 +482,7 @@ public final class PopProcessor implements RequestProcessor {
             return RemotingCommand.createResponse(ResponseCode.NO_MESSAGE, String.format("offset is illegal, key:%s@%d,"
                 + " commit:%d, store:%d~%d", h.topic(), h.queueId(), h.offset(), min, max), header);
         }
-        if (handle == null || (handle.reviveQid() != PopOrders.ORDER_REVIVE_QID
+        if (handle == null || (handle.reviveQid() != PopRecords.ORDER_REVIVE_QUEUE
             && (handle.reviveQid() < 0 || handle.reviveQid() >= reviveQueueNums()))) {
             return RemotingCommand.createResponse(ResponseCode.MESSAGE_ILLEGAL, "extraInfo is not a receipt handle of"
                 + " this broker: " + h.extraInfo(), header);
@@ -513,7 +505,7 @@ public final class PopProcessor implements RequestProcessor {
         if (refused != null) {
             return refused;
         }
-        if (handle.reviveQid() == PopOrders.ORDER_REVIVE_QID) {
+        if (handle.reviveQid() == PopRecords.ORDER_REVIVE_QUEUE) {
             return ackOrderly(h.topic(), h.group(), h.queueId(), h.offset(), handle.popTime());
         }
         PopRecords.Ack ack = new PopRecords.Ack(h.offset(), handle.ckStartOffset(), h.group(), h.topic(), h.queueId(),
@@ -602,7 +594,7 @@ public final class PopProcessor implements RequestProcessor {
             throw new IllegalArgumentException("bitSet is not base64: " + e.getMessage(), e);
         }
         TopicConfig config = topics.select(real);
-        boolean orderly = reviveQid == PopOrders.ORDER_REVIVE_QID;
+        boolean orderly = reviveQid == PopRecords.ORDER_REVIVE_QUEUE;
         if (config == null || queueId < 0 || queueId >= config.readQueueNums()
             || (!orderly && (reviveQid < 0 || reviveQid >= reviveQueueNums()))) {
             return;
@@ -652,7 +644,7 @@ public final class PopProcessor implements RequestProcessor {
         if (h.invisibleTime() == null) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "invisibleTime is missing", header);
         }
-        if (handle.reviveQid() == PopOrders.ORDER_REVIVE_QID) {
+        if (handle.reviveQid() == PopRecords.ORDER_REVIVE_QUEUE) {
             return changeOrderlyInvisibleTime(h, handle, now, header);
         }
         PopRecords.CheckPoint ck = new PopRecords.CheckPoint(h.offset(), now, invisibleTime, h.topic(), h.group(),
@@ -686,7 +678,7 @@ public final class PopProcessor implements RequestProcessor {
             CommandHeader header = out -> {
                 out.put("popTime", Long.toString(handle.popTime()));
                 out.put("invisibleTime", Long.toString(nextVisible - handle.popTime()));
-                out.put("reviveQid", Integer.toString(PopOrders.ORDER_REVIVE_QID));
+                out.put("reviveQid", Integer.toString(PopRecords.ORDER_REVIVE_QUEUE));
             };
             return RemotingCommand.createResponse(ResponseCode.SUCCESS, null, header);
         }

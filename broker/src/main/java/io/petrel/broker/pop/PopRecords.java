@@ -39,7 +39,6 @@ public final class PopRecords {
             : TopicValidator.RETRY_GROUP_TOPIC_PREFIX + group + "_" + topic;
     }
 
-    /** The retry flag of a receipt handle and of the offset infos: "1" for a retry topic, "0" otherwise. */
     /**
      * The topic a receipt's retry flag names: {@code 0} the topic itself, {@code 1} its pop retry topic,
      * {@code 2} 5.x's second form of it ({@code %RETRY%<group>+<topic>}); IllegalArgumentException otherwise.
@@ -53,8 +52,39 @@ public final class PopRecords {
         };
     }
 
+    /** The retry flag of a receipt handle and of the offset infos: "1" for a retry topic, "0" otherwise. */
     public static String retryFlag(String topic) {
         return topic.startsWith(TopicValidator.RETRY_GROUP_TOPIC_PREFIX) ? "1" : "0";
+    }
+
+    // The offset infos of a pop answer's header, as the 5.x client parses them: entries separated by ';', the fields
+    // of one by ' ', each led by the retry flag of the topic it is about.
+
+    /** {@code startOffsetInfo}: where the pop began in one queue. */
+    static void appendStartOffset(StringBuilder info, String topic, int queueId, long startOffset) {
+        entry(info, topic).append(queueId).append(' ').append(startOffset);
+    }
+
+    /** {@code msgOffsetInfo}: the queue offsets handed out from one queue. */
+    static void appendMsgOffsets(StringBuilder info, String topic, int queueId, List<Long> offsets) {
+        StringBuilder sb = entry(info, topic).append(queueId).append(' ');
+        for (int i = 0; i < offsets.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(offsets.get(i));
+        }
+    }
+
+    /** {@code orderCountInfo}: how many times one offset of an orderly batch was handed out before. */
+    static void appendOffsetOrderCount(StringBuilder info, String topic, int queueId, long offset, int count) {
+        entry(info, topic).append("qo").append(queueId).append('%').append(offset).append(' ').append(count);
+    }
+
+    /** {@code orderCountInfo}: the least count of a queue's batch, for clients that read only that. */
+    static void appendQueueOrderCount(StringBuilder info, String topic, int queueId, int count) {
+        entry(info, topic).append(queueId).append(' ').append(count);
+    }
+
+    private static StringBuilder entry(StringBuilder info, String topic) {
+        return (info.length() == 0 ? info : info.append(';')).append(retryFlag(topic)).append(' ');
     }
 
     /**

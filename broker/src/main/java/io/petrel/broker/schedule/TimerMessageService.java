@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +61,10 @@ public final class TimerMessageService {
     private final int maxDeliveredAboveWatermark;
     private final PriorityQueue<Parked> byTime = new PriorityQueue<>(
         Comparator.comparingLong(Parked::deliverMs).thenComparingLong(Parked::queueOffset));
-    private final TreeSet<Long> parkedOffsets = new TreeSet<>();
+    /** The same parked records by queue offset: the first is the one holding the watermark. */
+    private final TreeMap<Long, Parked> byOffset = new TreeMap<>();
     private final TreeSet<Long> deliveredAbove = new TreeSet<>();
     private long scanned;
-    private long watermark;
     private boolean changed;
 
     public TimerMessageService(MessageStore store, Clock clock, JsonConfigFile file) {
@@ -77,26 +78,37 @@ public final class TimerMessageService {
         this.maxDeliveredAboveWatermark = maxDeliveredAboveWatermark;
     }
 
+    /** What {@code timerDelivery.json} holds. */
+    private record Progress(long watermark, TreeSet<Long> delivered) {
+        static Progress decode(byte[] json) {
+            return JsonBodies.decode(json, WHAT, root -> {
+                TreeSet<Long> delivered = new TreeSet<>();
+                JSONArray list = root.getJSONArray("delivered");
+                if (list != null) {
+                    for (int i = 0; i < list.size(); i++) {
+                        delivered.add(list.getLongValue(i));
+                    }
+                }
+                return new Progress(JsonBodies.longOr(root, "watermark", 0, WHAT), delivered);
+            });
+        }
+    }
+
     /** Reads the progress file: parked records are read again from its watermark. */
     public synchronized void load() {
-        long[] loaded = new long[] {0};
-        TreeSet<Long> delivered = new TreeSet<>();
-        file.load(bytes -> JsonBodies.decode(bytes, WHAT, root -> {
-            loaded[0] = JsonBodies.longOr(root, "watermark", 0, WHAT);
-            JSONArray list = root.getJSONArray("delivered");
-            if (list != null) {
-                for (int i = 0; i < list.size(); i++) {
-                    delivered.add(list.getLongValue(i));
-                }
-            }
-            return root;
-        }));
-        watermark = loaded[0];
-        scanned = watermark;
+        Progress p = file.load(Progress::decode);
+        scanned = p == null ? 0 : p.watermark();
         deliveredAbove.clear();
-        deliveredAbove.addAll(delivered.tailSet(watermark));
+        if (p != null) {
+            deliveredAbove.addAll(p.delivered().tailSet(scanned));
+        }
         byTime.clear();
-        parkedOffsets.clear();
+        byOffset.clear();
+    }
+
+    /** The lowest queue offset not delivered yet: the first parked record's, or the next to read. */
+    synchronized long watermark() {
+        return byOffset.isEmpty() ? scanned : byOffset.firstKey();
     }
 
     /** Messages parked and not delivered yet, as far as the index has read. */
@@ -172,8 +184,9 @@ public final class TimerMessageService {
                 queueOffset);
             deliverMs = 0;
         }
-        byTime.add(new Parked(deliverMs, queueOffset, m.getCommitLogOffset()));
-        parkedOffsets.add(queueOffset);
+        Parked p = new Parked(deliverMs, queueOffset, m.getCommitLogOffset());
+        byTime.add(p);
+        byOffset.put(queueOffset, p);
     }
 
     /** Stores the copy in the real topic; false when the put failed and must be retried. */
@@ -204,13 +217,9 @@ public final class TimerMessageService {
 
     /** A parked record is done with (delivered, skipped or rolled): the watermark moves past what is settled. */
     private void settled(long queueOffset) {
-        parkedOffsets.remove(queueOffset);
+        byOffset.remove(queueOffset);
         deliveredAbove.add(queueOffset);
-        long lowestParked = parkedOffsets.isEmpty() ? scanned : parkedOffsets.first();
-        if (lowestParked > watermark) {
-            watermark = lowestParked;
-            deliveredAbove.headSet(watermark).clear();
-        }
+        deliveredAbove.headSet(watermark()).clear();
         changed = true;
     }
 
@@ -219,14 +228,13 @@ public final class TimerMessageService {
      * the end of the queue (a new record, read later like any other) and settles the old record.
      */
     private void rollWhileTooManyDelivered() {
-        while (deliveredAbove.size() > maxDeliveredAboveWatermark && !parkedOffsets.isEmpty()) {
-            long oldest = parkedOffsets.first();
-            Parked p = byTime.stream().filter(e -> e.queueOffset() == oldest).findFirst().orElse(null);
-            if (p == null || !roll(p)) {
+        while (deliveredAbove.size() > maxDeliveredAboveWatermark && !byOffset.isEmpty()) {
+            Parked oldest = byOffset.firstEntry().getValue();
+            if (!roll(oldest)) {
                 return;
             }
-            byTime.remove(p);
-            settled(oldest);
+            byTime.remove(oldest);
+            settled(oldest.queueOffset());
         }
     }
 
@@ -254,17 +262,14 @@ public final class TimerMessageService {
         if (!changed) {
             return;
         }
+        long watermark = watermark();
         JsonWriter out = new JsonWriter(64 + deliveredAbove.size() * 8);
         out.beginObject().name("delivered").beginArray();
-        for (long offset : deliveredAbove) {
+        for (long offset : deliveredAbove.tailSet(watermark)) {
             out.value(offset);
         }
         out.endArray().field("watermark", watermark).endObject();
         file.store(out.toBytes());
         changed = false;
-    }
-
-    long watermark() {
-        return watermark;
     }
 }

@@ -16,9 +16,19 @@ public final class MessageRewrites {
      * {@code SCHEDULE_TOPIC_XXXX}). Such records carry the client's {@code WAIT=true}, which plain sends omit.
      */
     public static boolean isRewritten(java.util.Map<String, String> properties) {
-        String delay = properties.get(MessageProperties.DELAY);
         return Boolean.parseBoolean(properties.get(MessageProperties.TRAN_MSG))
-            || delay != null && delay.matches("[1-9]\\d{0,8}");
+            || isDelayLevel(properties.get(MessageProperties.DELAY));
+    }
+
+    private static boolean isDelayLevel(String delay) {
+        return delay != null && delay.matches("[1-9]\\d{0,8}");
+    }
+
+    /** Whether a message asks for a 5.x timer: a delivery time or a delay in seconds or milliseconds. */
+    public static boolean isTimer(MessageExt msg) {
+        return msg.getProperty(MessageProperties.TIMER_DELIVER_MS) != null
+            || msg.getProperty(MessageProperties.TIMER_DELAY_SEC) != null
+            || msg.getProperty(MessageProperties.TIMER_DELAY_MS) != null;
     }
 
     /**
@@ -33,12 +43,10 @@ public final class MessageRewrites {
         String sec = msg.getProperty(MessageProperties.TIMER_DELAY_SEC);
         String ms = msg.getProperty(MessageProperties.TIMER_DELAY_MS);
         String at = msg.getProperty(MessageProperties.TIMER_DELIVER_MS);
-        if (sec == null && ms == null && at == null
-            || msg.getProperty(MessageProperties.TIMER_OUT_MS) != null) {
+        if (!isTimer(msg) || msg.getProperty(MessageProperties.TIMER_OUT_MS) != null) {
             return null;
         }
-        String level = msg.getProperty(MessageProperties.DELAY);
-        if (level != null && level.matches("[1-9]\\d{0,8}")) {
+        if (isDelayLevel(msg.getProperty(MessageProperties.DELAY))) {
             msg.removeProperty(MessageProperties.TIMER_DELAY_SEC);
             msg.removeProperty(MessageProperties.TIMER_DELAY_MS);
             msg.removeProperty(MessageProperties.TIMER_DELIVER_MS);

@@ -4,7 +4,6 @@ import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.schedule.TimerMessageService;
 import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.common.message.MessageExt;
-import io.petrel.common.message.MessageProperties;
 import io.petrel.common.topic.PermName;
 import io.petrel.remoting.protocol.ResponseCode;
 import java.time.Clock;
@@ -32,10 +31,7 @@ public final class TimerParking {
 
     /** Parks {@code msg} when it is a timer message due later; the refusal, or null when it may be stored. */
     public Refusal park(MessageExt msg) {
-        boolean timer = msg.getProperty(MessageProperties.TIMER_DELIVER_MS) != null
-            || msg.getProperty(MessageProperties.TIMER_DELAY_SEC) != null
-            || msg.getProperty(MessageProperties.TIMER_DELAY_MS) != null;
-        if (!timer) {
+        if (!MessageRewrites.isTimer(msg)) {
             return null;
         }
         BrokerConfig c = config.get();

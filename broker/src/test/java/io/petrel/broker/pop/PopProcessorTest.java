@@ -154,6 +154,12 @@ class PopProcessorTest {
             Integer.toString(queueId), "extraInfo", handle, "offset", Long.toString(offset)));
     }
 
+    /** CHANGE_MESSAGE_INVISIBLETIME of the message at {@code offset} of queue 0 of {@code T}. */
+    private RemotingCommand changeInvisibleTime(long offset, String handle, long invisibleMs) throws Exception {
+        return ask(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, Map.of("consumerGroup", "G", "topic", "T", "queueId",
+            "0", "extraInfo", handle, "offset", Long.toString(offset), "invisibleTime", Long.toString(invisibleMs)));
+    }
+
     private static List<String> bodies(List<MessageExt> ms) {
         return ms.stream().map(m -> new String(m.getBody(), StandardCharsets.UTF_8)).toList();
     }
@@ -265,9 +271,7 @@ class PopProcessorTest {
         put(0, "a");
         RemotingCommand r = popNow("T", 0, 32, 5_000);
         clock.advance(1_000);
-        RemotingCommand changed = ask(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, Map.of("consumerGroup", "G",
-            "topic", "T", "queueId", "0", "extraInfo", handle(r, "0", 0, 0), "offset", "0", "invisibleTime",
-            "20000"));
+        RemotingCommand changed = changeInvisibleTime(0, handle(r, "0", 0, 0), 20_000);
         assertEquals(ResponseCode.SUCCESS, changed.code(), changed.remark());
         assertEquals(Long.toString(T0 + 1_000), header(changed).get("popTime"));
         assertEquals("20000", header(changed).get("invisibleTime"));
@@ -307,8 +311,7 @@ class PopProcessorTest {
         assertEquals(ResponseCode.MESSAGE_ILLEGAL, ack("T", 0, 0, "not a handle").code());
         assertEquals(ResponseCode.MESSAGE_ILLEGAL, ack("T", 0, 0, "0 1 5000 42 0 broker-p 0 0").code(),
             "revive queue 42 does not exist");
-        RemotingCommand change = ask(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, Map.of("consumerGroup", "G",
-            "topic", "T", "queueId", "0", "extraInfo", "junk", "offset", "0", "invisibleTime", "1000"));
+        RemotingCommand change = changeInvisibleTime(0, "junk", 1_000);
         assertEquals(ResponseCode.MESSAGE_ILLEGAL, change.code());
         assertTrue(header(change).containsKey("popTime"), "the 5.x client decodes the header first");
         assertNull(topics.select("%RETRY%G_T"));
@@ -363,9 +366,7 @@ class PopProcessorTest {
 
         // b's invisible time is changed to 30 s from now: the queue stays blocked past the pop's own 10 s.
         clock.advance(1_000);
-        RemotingCommand changed = ask(RequestCode.CHANGE_MESSAGE_INVISIBLETIME, Map.of("consumerGroup", "G",
-            "topic", "T", "queueId", "0", "extraInfo", handle(again, "0", 0, 1), "offset", "1", "invisibleTime",
-            "30000"));
+        RemotingCommand changed = changeInvisibleTime(1, handle(again, "0", 0, 1), 30_000);
         assertEquals(ResponseCode.SUCCESS, changed.code(), changed.remark());
         assertEquals(header(again).get("popTime"), header(changed).get("popTime"));
         assertEquals("31000", header(changed).get("invisibleTime"), "from the pop");

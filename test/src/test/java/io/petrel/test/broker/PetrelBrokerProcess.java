@@ -132,11 +132,6 @@ public final class PetrelBrokerProcess implements AutoCloseable {
         process.kill();
     }
 
-    /** Stops the broker with SIGTERM (clean shutdown), killing it if it does not stop within 10 s. */
-    public void stop() {
-        process.stop();
-    }
-
     /** Teardown: ends the process at once. */
     @Override
     public void close() {
