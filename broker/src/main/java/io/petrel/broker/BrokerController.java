@@ -304,9 +304,12 @@ public final class BrokerController {
 
     private void registerProcessors() {
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), server.localPort());
+        timerService = new TimerMessageService(store, clock, new JsonConfigFile(storeConfig.storePathRootDir()
+            .resolve("config").resolve("timerDelivery.json")));
+        timerService.load();
         BrokerProcessors.Parts parts = new BrokerProcessors.Parts(configs, config, storeConfig, topics, groups,
             offsets, producers, consumers, stats, store, delayOffsets, storeHost, brokerAddr(), server::invokeSync,
-            this::pushOneway, acl != null ? acl : AclStore.disabled(), clock);
+            this::pushOneway, acl != null ? acl : AclStore.disabled(), clock, timerService);
         BrokerProcessors.Built built = BrokerProcessors.build(parts, this::pool,
             List.of(BrokerProcessors.Registrar.of(server, true), BrokerProcessors.Registrar.of(fastServer, false)));
         holdService = built.holdService();
@@ -374,9 +377,6 @@ public final class BrokerController {
     private void buildBackgroundServices(InetSocketAddress storeHost) {
         scheduleService = new ScheduleMessageService(store, DelayLevels.parse(storeConfig.messageDelayLevel()),
             delayOffsets, clock, stats);
-        timerService = new TimerMessageService(store, clock, new JsonConfigFile(storeConfig.storePathRootDir()
-            .resolve("config").resolve("timerDelivery.json")));
-        timerService.load();
         TransactionCheckService.Limits limits = new TransactionCheckService.Limits(config.getTransactionTimeOut(),
             config.getTransactionCheckMax(), storeConfig.fileReservedTimeHours() * 3_600_000L);
         transactionCheck = new TransactionCheckService(store, offsets, topics,

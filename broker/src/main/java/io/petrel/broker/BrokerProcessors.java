@@ -30,6 +30,7 @@ import io.petrel.broker.query.QueryMessageProcessor;
 import io.petrel.broker.retry.SendBackProcessor;
 import io.petrel.broker.schedule.DelayOffsetAdmin;
 import io.petrel.broker.schedule.DelayOffsetTable;
+import io.petrel.broker.schedule.TimerMessageService;
 import io.petrel.broker.send.ReplyPusher;
 import io.petrel.broker.send.SendMessageProcessor;
 import io.petrel.broker.send.TimerParking;
@@ -66,7 +67,8 @@ final class BrokerProcessors {
                  TopicConfigManager topics, SubscriptionGroupManager groups, ConsumerOffsetManager offsets,
                  ProducerManager producers, ConsumerManager consumers, BrokerStats stats, MessageStore store,
                  DelayOffsetTable delayOffsets, InetSocketAddress storeHost, String brokerAddr,
-                 ClientCaller invoker, ConsumerIdsChangeNotifier.Pusher pusher, AclStore acl, Clock clock) {
+                 ClientCaller invoker, ConsumerIdsChangeNotifier.Pusher pusher, AclStore acl, Clock clock,
+                 TimerMessageService timers) {
     }
 
     /** Makes a named, bounded pool that the broker shuts down with itself. */
@@ -196,8 +198,8 @@ final class BrokerProcessors {
         // With aclEnable=false the store refuses every ACL request.
         new AclAdmin(p.acl(), p.config().getBrokerClusterName(), brokerName, p.brokerAddr())
             .registerInto(admin);
-        new BrokerInfoAdmin(p.configs(), p.store(), p.delayOffsets(), depths, p.clock(), p.clock().millis(),
-            p.storeConfig().brokerRole() != BrokerRole.SLAVE)
+        new BrokerInfoAdmin(p.configs(), p.store(), p.delayOffsets(), depths, p.timers()::figures, p.clock(),
+            p.clock().millis(), p.storeConfig().brokerRole() != BrokerRole.SLAVE)
             .registerInto(admin);
         new StatsAdmin(new StatsAdmin.Sources(brokerName, p.brokerAddr(), p.stats(), p.topics(), p.groups(),
             p.offsets(), p.consumers(), p.store())).registerInto(admin);

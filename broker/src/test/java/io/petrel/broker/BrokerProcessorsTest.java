@@ -14,6 +14,7 @@ import io.petrel.broker.config.BrokerSettings;
 import io.petrel.broker.config.JsonConfigFile;
 import io.petrel.broker.offset.ConsumerOffsetManager;
 import io.petrel.broker.schedule.DelayOffsetTable;
+import io.petrel.broker.schedule.TimerMessageService;
 import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.testing.MutableClock;
 import io.petrel.broker.testing.TestManagers;
@@ -127,7 +128,8 @@ class BrokerProcessorsTest {
             new ConsumerOffsetManager(new JsonConfigFile(dir.resolve("consumerOffset.json"))), new ProducerManager(),
             new ConsumerManager((group, remaining, fromHeartbeat) -> { }), new BrokerStats("C", clock),
             store.store(), delays, TestStore.BROKER, "127.0.0.1:10911", (ch, req, timeout) -> null,
-            (ch, cmd) -> { }, io.petrel.broker.acl.AclStore.disabled(), clock);
+            (ch, cmd) -> { }, io.petrel.broker.acl.AclStore.disabled(), clock,
+            new TimerMessageService(store.store(), clock, new JsonConfigFile(dir.resolve("timerDelivery.json"))));
         Map<String, ThreadPoolExecutor> byName = new HashMap<>();
         Recording main = new Recording(true);
         Recording fast = new Recording(false);

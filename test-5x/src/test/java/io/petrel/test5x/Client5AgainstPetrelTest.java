@@ -416,6 +416,12 @@ class Client5AgainstPetrelTest extends Client5Test {
             inTopic += Math.max(0, store().getMaxOffsetInQueue("T5_TIMER", q));
         }
         assertEquals(1, inTopic, "later is still parked when the broker restarts");
+        Awaitility.await().atMost(WAIT).until(() -> {
+            Map<String, String> kv = admin.fetchBrokerRuntimeStats(brokerAddr()).getTable();
+            return "1".equals(kv.get("timerCongestNum")) && "0".equals(kv.get("timerOffsetBehind"))
+                && "0".equals(kv.get("timerReadBehind")) && kv.containsKey("timerEnqueueTps")
+                && kv.containsKey("timerDequeueTps");
+        });
         cluster.restartBroker();
         Awaitility.await().atMost(WAIT).until(() -> arrivals.contains("later"));
         assertTrue(storedAt.get("soon") - sentAt >= 1_000, "soon stored in its topic at its time: " + storedAt);

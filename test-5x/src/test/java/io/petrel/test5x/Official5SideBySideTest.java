@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -22,8 +23,11 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageAccessor;
+import org.apache.rocketmq.common.message.MessageConst;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.message.MessageQueueAssignment;
@@ -354,18 +358,7 @@ class Official5SideBySideTest extends Client5Test {
             sentAt.put(b, System.currentTimeMillis());
             answers.put(b, producer.send(m, new MessageQueue("T5R_TIMER", b, 0)).getSendStatus().name());
         }
-        DefaultLitePullConsumer c = new DefaultLitePullConsumer("CG5R_TIMER");
-        c.setNamesrvAddr(cluster.namesrvAddr());
-        c.setInstanceName("timer-" + System.nanoTime());
-        c.setAutoCommit(false);
-        c.start();
-        kit.track(c::shutdown);
-        List<MessageQueue> queues = new ArrayList<>();
-        BOTH.forEach(b -> queues.add(new MessageQueue("T5R_TIMER", b, 0)));
-        c.assign(queues);
-        for (MessageQueue q : queues) {
-            c.seek(q, 0);
-        }
+        DefaultLitePullConsumer c = firstQueuesFromStart("CG5R_TIMER", "T5R_TIMER");
         Map<String, Long> heldMs = new TreeMap<>();
         Awaitility.await().atMost(WAIT).until(() -> {
             for (MessageExt m : c.poll(200)) {
@@ -384,5 +377,73 @@ class Official5SideBySideTest extends Client5Test {
             + " TIMER_OUT_MS]",
             answers.get(PETREL));
         assertTrue(heldMs.values().stream().allMatch(ms -> ms >= 1_500), "held back on both: " + heldMs);
+    }
+
+    /** A started lite pull consumer of {@code group} assigned queue 0 of {@code topic} on both brokers, at offset 0. */
+    private DefaultLitePullConsumer firstQueuesFromStart(String group, String topic) throws Exception {
+        DefaultLitePullConsumer c = new DefaultLitePullConsumer(group);
+        c.setNamesrvAddr(cluster.namesrvAddr());
+        c.setInstanceName(group + "-" + System.nanoTime());
+        c.setAutoCommit(false);
+        c.start();
+        kit.track(c::shutdown);
+        List<MessageQueue> queues = new ArrayList<>();
+        BOTH.forEach(b -> queues.add(new MessageQueue(topic, b, 0)));
+        c.assign(queues);
+        for (MessageQueue q : queues) {
+            c.seek(q, 0);
+        }
+        return c;
+    }
+
+    /**
+     * 5.3's timer cancellation: a message with {@code TIMER_DEL_UNIQKEY} parked for the same time as the message
+     * whose unique key it names stops that one; neither is delivered, the other message of that time is, and a
+     * cancellation whose time has come is refused.
+     */
+    @Test
+    void aTimerCancellationStopsTheMessageItNamesAlike() throws Exception {
+        createOnBoth("T5R_TCANCEL", 1);
+        Map<String, String> answers = new TreeMap<>();
+        long at = System.currentTimeMillis() + 4_000;
+        for (String b : BOTH) {
+            MessageQueue q = new MessageQueue("T5R_TCANCEL", b, 0);
+            StringBuilder sent = new StringBuilder();
+            String victimId = null;
+            for (String body : List.of("victim", "keep")) {
+                Message m = new Message("T5R_TCANCEL", "TM", body.getBytes(StandardCharsets.UTF_8));
+                m.setDeliverTimeMs(at);
+                SendResult r = producer.send(m, q);
+                victimId = victimId == null ? r.getMsgId() : victimId;
+                sent.append(r.getSendStatus()).append(' ');
+            }
+            Message cancel = new Message("T5R_TCANCEL", "TM", "cancel".getBytes(StandardCharsets.UTF_8));
+            cancel.setDeliverTimeMs(at);
+            MessageAccessor.putProperty(cancel, MessageConst.PROPERTY_TIMER_DEL_UNIQKEY, victimId);
+            sent.append(producer.send(cancel, q).getSendStatus()).append(' ');
+            Message late = new Message("T5R_TCANCEL", "TM", "too-late".getBytes(StandardCharsets.UTF_8));
+            late.setDeliverTimeMs(System.currentTimeMillis() - 1_000);
+            MessageAccessor.putProperty(late, MessageConst.PROPERTY_TIMER_DEL_UNIQKEY, victimId);
+            try {
+                sent.append(producer.send(late, q).getSendStatus());
+            } catch (MQBrokerException e) {
+                sent.append(e.getResponseCode());
+            }
+            answers.put(b, sent.toString());
+        }
+        DefaultLitePullConsumer c = firstQueuesFromStart("CG5R_TCANCEL", "T5R_TCANCEL");
+        Map<String, String> got = new TreeMap<>();
+        Callable<Boolean> bothDelivered = () -> {
+            for (MessageExt m : c.poll(200)) {
+                got.merge(m.getBrokerName(), " " + new String(m.getBody(), StandardCharsets.UTF_8), String::concat);
+            }
+            return got.size() == 2;
+        };
+        Awaitility.await().atMost(WAIT).until(bothDelivered);
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+            .until(() -> bothDelivered.call() && got.values().stream().allMatch(" keep"::equals));
+        got.forEach((b, bodies) -> answers.merge(b, bodies, String::concat));
+        assertSameAnswers(answers);
+        assertEquals("SEND_OK SEND_OK SEND_OK 13 keep", answers.get(PETREL));
     }
 }

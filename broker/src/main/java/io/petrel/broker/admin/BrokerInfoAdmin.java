@@ -2,6 +2,7 @@ package io.petrel.broker.admin;
 
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.schedule.DelayOffsetTable;
+import io.petrel.broker.schedule.TimerMessageService;
 import io.petrel.common.route.KVTable;
 import io.petrel.common.topic.TopicValidator;
 import io.petrel.remoting.protocol.RemotingCommand;
@@ -36,18 +37,23 @@ public final class BrokerInfoAdmin {
     private final MessageStore store;
     private final DelayOffsetTable delayOffsets;
     private final PoolDepths pools;
+    private final Supplier<TimerMessageService.Figures> timers;
     private final Clock clock;
     private final long bootMillis;
     private final boolean master;
 
-    /** @param master whether this broker is a master: 5.x tools read it as {@code brokerActive} */
-    public BrokerInfoAdmin(Supplier<BrokerConfig> config,
-                           MessageStore store, DelayOffsetTable delayOffsets, PoolDepths pools, Clock clock,
+    /**
+     * @param timers the timer service's figures, given to 5.x callers
+     * @param master whether this broker is a master: 5.x tools read it as {@code brokerActive}
+     */
+    public BrokerInfoAdmin(Supplier<BrokerConfig> config, MessageStore store, DelayOffsetTable delayOffsets,
+                           PoolDepths pools, Supplier<TimerMessageService.Figures> timers, Clock clock,
                            long bootMillis, boolean master) {
         this.config = config;
         this.store = store;
         this.delayOffsets = delayOffsets;
         this.pools = pools;
+        this.timers = timers;
         this.clock = clock;
         this.bootMillis = bootMillis;
         this.master = master;
@@ -78,11 +84,26 @@ public final class BrokerInfoAdmin {
         fillPools(kv);
         if (callerVersion >= RemotingVersion.V5_0_0) {
             kv.put("brokerActive", Boolean.toString(master));
+            fillTimer(kv);
         }
         kv.put("startAcceptSendRequestTimeStamp", Long.toString(config.get().getStartAcceptSendRequestTimeStamp()));
         delayOffsets.snapshot().forEach((level, offset) -> kv.put("scheduleMessageOffset_" + level,
             offset + "," + store.getMaxOffsetInQueue(TopicValidator.RMQ_SYS_SCHEDULE_TOPIC, level - 1)));
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(new KVTable(kv).encode());
+    }
+
+    /**
+     * 5.3's timer keys, which the 5.x {@code clusterList} shows in its #Timer(Progress) column: zeros where the timer
+     * service does not run (timerWheelEnable=false, as 5.3 gives them, or a slave).
+     */
+    private void fillTimer(Map<String, String> kv) {
+        TimerMessageService.Figures f = master && config.get().isTimerWheelEnable() ? timers.get()
+            : new TimerMessageService.Figures(0, 0, 0, 0f, 0f);
+        kv.put("timerReadBehind", Long.toString(f.readBehindSeconds()));
+        kv.put("timerOffsetBehind", Long.toString(f.offsetBehind()));
+        kv.put("timerCongestNum", Long.toString(f.parked()));
+        kv.put("timerEnqueueTps", Float.toString(f.enqueueTps()));
+        kv.put("timerDequeueTps", Float.toString(f.dequeueTps()));
     }
 
     /** Queue depth, capacity and the wait of the oldest request, of each request pool admins watch. */

@@ -14,7 +14,9 @@ import io.petrel.store.PutMessageResult;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * parked again at the end of the queue (its {@code TIMER_ROLL_TIMES} one higher) and the watermark moves on. A
  * crash between a delivery and the next write of the file delivers that message again after the restart.
  *
+ * <p>A parked message with {@code TIMER_DEL_UNIQKEY} is a cancellation, as in 5.3: it is never delivered itself, and
+ * a message parked for the same delivery time whose {@code UNIQ_KEY} it names is dropped instead of delivered (at one
+ * time, messages go before cancellations, so a cancellation read before its time stops its message whatever order
+ * they were parked in).
+ *
  * <p>{@link #doWork()} is one pass; the broker runs it on masters only, on a thread of its own, after the pause
  * {@link #nextPassDelayMillis()} gives. Thread-safe (one pass at a time; the shutdown's {@link #persist()} waits for
  * it).
@@ -52,20 +59,49 @@ public final class TimerMessageService {
     /** Records read into the index per pass at most, so that one pass does not hold deliveries back for long. */
     private static final int SCAN_PER_PASS = 4096;
 
-    private record Parked(long deliverMs, long queueOffset, long commitLogOffset) {
+    /** A parked record; {@code cancels} is the {@code TIMER_DEL_UNIQKEY} of a cancellation, else null. */
+    private record Parked(long deliverMs, long queueOffset, long commitLogOffset, String cancels) {
+        boolean isCancellation() {
+            return cancels != null;
+        }
     }
+
+    /**
+     * What 5.3's GET_BROKER_RUNTIME_INFO tells of its timer: seconds the delivery is behind its due messages
+     * ({@code timerReadBehind}), parked records not read yet ({@code timerOffsetBehind}), messages parked
+     * ({@code timerCongestNum}), and messages parked and delivered per second over the last ten seconds.
+     */
+    public record Figures(long readBehindSeconds, long offsetBehind, long parked, float enqueueTps,
+                          float dequeueTps) {
+    }
+
+    /** Rates are taken over windows of this length and read as 0 once the last window is older than 13 s. */
+    static final long RATE_WINDOW_MS = 10_000;
 
     private final MessageStore store;
     private final Clock clock;
     private final JsonConfigFile file;
     private final int maxDeliveredAboveWatermark;
-    private final PriorityQueue<Parked> byTime = new PriorityQueue<>(
-        Comparator.comparingLong(Parked::deliverMs).thenComparingLong(Parked::queueOffset));
+    /** Due order: by time; at one time the messages before the cancellations that may name them. */
+    private final PriorityQueue<Parked> byTime = new PriorityQueue<>(Comparator.comparingLong(Parked::deliverMs)
+        .thenComparing(Parked::isCancellation).thenComparingLong(Parked::queueOffset));
     /** The same parked records by queue offset: the first is the one holding the watermark. */
     private final TreeMap<Long, Parked> byOffset = new TreeMap<>();
     private final TreeSet<Long> deliveredAbove = new TreeSet<>();
-    private long scanned;
+    /** The unique keys cancelled at each delivery time, from the cancellations read so far. */
+    private final Map<Long, Map<String, Integer>> cancelledAt = new HashMap<>();
+    private volatile long scanned;
     private boolean changed;
+    private volatile int parkedCount;
+    private volatile long earliestDueMs = Long.MAX_VALUE;
+    private long enqueued;
+    private long dequeued;
+    private long windowStartMs = -1;
+    private long windowEnqueued;
+    private long windowDequeued;
+    private volatile float enqueueTps;
+    private volatile float dequeueTps;
+    private volatile long ratesAtMs;
 
     public TimerMessageService(MessageStore store, Clock clock, JsonConfigFile file) {
         this(store, clock, file, MAX_DELIVERED_ABOVE_WATERMARK);
@@ -104,6 +140,8 @@ public final class TimerMessageService {
         }
         byTime.clear();
         byOffset.clear();
+        cancelledAt.clear();
+        updateFigures(clock.millis());
     }
 
     /** The lowest queue offset not delivered yet: the first parked record's, or the next to read. */
@@ -119,19 +157,50 @@ public final class TimerMessageService {
     /** One pass: reads newly parked records, delivers what is due; returns how many were delivered. */
     public synchronized int doWork() {
         scan();
-        int delivered = 0;
+        long before = dequeued;
         long now = clock.millis();
         while (!byTime.isEmpty() && byTime.peek().deliverMs() <= now) {
             Parked p = byTime.peek();
-            if (!deliver(p, now)) {
+            if (p.isCancellation()) {
+                uncancel(p); // never delivered itself
+            } else if (!deliver(p, now)) {
                 break; // the put failed: the next pass tries again
             }
             byTime.poll();
             settled(p.queueOffset());
-            delivered++;
         }
         rollWhileTooManyDelivered();
-        return delivered;
+        updateFigures(now);
+        return (int) (dequeued - before);
+    }
+
+    /** The timer figures of GET_BROKER_RUNTIME_INFO; does not wait for a pass. */
+    public Figures figures() {
+        long now = clock.millis();
+        long due = earliestDueMs;
+        boolean fresh = now - ratesAtMs <= RATE_WINDOW_MS + 3_000;
+        return new Figures(due <= now ? (now - due) / 1000 : 0,
+            Math.max(0, store.getMaxOffsetInQueue(TIMER_TOPIC, 0) - scanned), parkedCount,
+            fresh ? enqueueTps : 0f, fresh ? dequeueTps : 0f);
+    }
+
+    private void updateFigures(long now) {
+        parkedCount = byTime.size() - cancelledAt.values().stream().flatMap(k -> k.values().stream())
+            .mapToInt(Integer::intValue).sum();
+        earliestDueMs = byTime.isEmpty() ? Long.MAX_VALUE : byTime.peek().deliverMs();
+        if (windowStartMs < 0) {
+            windowStartMs = now;
+            windowEnqueued = enqueued;
+            windowDequeued = dequeued;
+        } else if (now - windowStartMs >= RATE_WINDOW_MS) {
+            float seconds = (now - windowStartMs) / 1000f;
+            enqueueTps = (enqueued - windowEnqueued) / seconds;
+            dequeueTps = (dequeued - windowDequeued) / seconds;
+            ratesAtMs = now;
+            windowStartMs = now;
+            windowEnqueued = enqueued;
+            windowDequeued = dequeued;
+        }
     }
 
     /** {@value #PASS_INTERVAL_MS} ms while records wait to be read or a delivery is near; at most 1 s otherwise. */
@@ -184,12 +253,32 @@ public final class TimerMessageService {
                 queueOffset);
             deliverMs = 0;
         }
-        Parked p = new Parked(deliverMs, queueOffset, m.getCommitLogOffset());
+        Parked p = new Parked(deliverMs, queueOffset, m.getCommitLogOffset(),
+            m.getProperty(MessageProperties.TIMER_DEL_UNIQKEY));
         byTime.add(p);
         byOffset.put(queueOffset, p);
+        if (p.isCancellation()) {
+            cancelledAt.computeIfAbsent(deliverMs, t -> new HashMap<>()).merge(p.cancels(), 1, Integer::sum);
+        } else {
+            enqueued++;
+        }
     }
 
-    /** Stores the copy in the real topic; false when the put failed and must be retried. */
+    /** A cancellation is done with once its time has passed: the messages it could name were handled before it. */
+    private void uncancel(Parked p) {
+        Map<String, Integer> keys = cancelledAt.get(p.deliverMs());
+        if (keys != null && keys.merge(p.cancels(), -1, Integer::sum) <= 0) {
+            keys.remove(p.cancels());
+            if (keys.isEmpty()) {
+                cancelledAt.remove(p.deliverMs());
+            }
+        }
+    }
+
+    /**
+     * Stores the copy in the real topic (counted in {@code dequeued}); true too when there is nothing to store (gone,
+     * invalid, cancelled), false when the put failed and must be retried.
+     */
     private boolean deliver(Parked p, long now) {
         MessageExt parked = store.lookMessageByOffset(p.commitLogOffset());
         if (parked == null) {
@@ -202,6 +291,12 @@ public final class TimerMessageService {
             LOG.error("discarding timer message {} without a valid REAL_TOPIC/REAL_QID", parked.getMsgId());
             return true;
         }
+        Map<String, Integer> cancelled = cancelledAt.get(p.deliverMs());
+        String key = parked.getProperty(MessageProperties.UNIQ_KEY);
+        if (cancelled != null && key != null && cancelled.containsKey(key)) {
+            LOG.info("timer message {} for {} cancelled by TIMER_DEL_UNIQKEY; not delivered", key, realTopic);
+            return true;
+        }
         InnerMessage copy = InnerMessage.copyOf(parked, false);
         copy.setTopic(realTopic);
         copy.setQueueId(Integer.parseInt(realQueue));
@@ -212,6 +307,7 @@ public final class TimerMessageService {
             LOG.warn("delivering timer message {} to {} failed: {}", parked.getMsgId(), realTopic, result.status());
             return false;
         }
+        dequeued++;
         return true;
     }
 

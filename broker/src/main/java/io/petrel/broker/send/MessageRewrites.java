@@ -36,8 +36,9 @@ public final class MessageRewrites {
      * time (rounded down to {@code precisionMs}, one step earlier when exact) in {@code TIMER_OUT_MS}, its topic and
      * queue in {@code REAL_TOPIC} / {@code REAL_QID}. A message with a delay level keeps the level and loses the timer
      * properties; one already due is stored as it is. Returns null when the message may be stored, else the remark
-     * of a MESSAGE_ILLEGAL answer (an unreadable time, a delay beyond {@code maxDelayMs}, or a cancellation by
-     * {@code TIMER_DEL_UNIQKEY}, which this broker does not offer).
+     * of a MESSAGE_ILLEGAL answer (an unreadable time, a delay beyond {@code maxDelayMs}, or a cancellation, one
+     * with {@code TIMER_DEL_UNIQKEY}, whose time has come: it is parked like the message it cancels, see
+     * {@link TimerMessageService}).
      */
     public static String toTimerMessage(MessageExt msg, long now, long maxDelayMs, int precisionMs) {
         String sec = msg.getProperty(MessageProperties.TIMER_DELAY_SEC);
@@ -54,9 +55,6 @@ public final class MessageRewrites {
         }
         String illegal = String.format("timer message illegal, the delay time should not be bigger than the max delay"
             + " %dms; or if set del msg, the delay time should be bigger than the current time", maxDelayMs);
-        if (msg.getProperty(MessageProperties.TIMER_DEL_UNIQKEY) != null) {
-            return "deleting a timer message (TIMER_DEL_UNIQKEY) is not supported by this broker";
-        }
         long deliverMs;
         try {
             deliverMs = sec != null ? now + Long.parseLong(sec) * 1000
@@ -65,7 +63,8 @@ public final class MessageRewrites {
             return illegal;
         }
         if (deliverMs <= now) {
-            return null;
+            // a cancellation (TIMER_DEL_UNIQKEY) must be parked for the time of the message it cancels
+            return msg.getProperty(MessageProperties.TIMER_DEL_UNIQKEY) != null ? illegal : null;
         }
         if (deliverMs - now > maxDelayMs) {
             return illegal;

@@ -64,6 +64,18 @@ class TimerMessageServiceTest {
         store.awaitDispatched();
     }
 
+    /** Parks {@code body} with unique key {@code key}, and as a cancellation of {@code cancels} when not null. */
+    private void park(String body, long deliverMs, String key, String cancels) {
+        MessageExt m = timer(body, MessageProperties.TIMER_DELIVER_MS, deliverMs);
+        m.putProperty(MessageProperties.UNIQ_KEY, key);
+        if (cancels != null) {
+            m.putProperty(MessageProperties.TIMER_DEL_UNIQKEY, cancels);
+        }
+        assertNull(MessageRewrites.toTimerMessage(m, clock.millis(), MAX_DELAY_MS, 1000));
+        assertTrue(store.put(m).isOk());
+        store.awaitDispatched();
+    }
+
     private List<String> delivered() {
         store.awaitDispatched();
         return store.read("T", 1).stream().map(m -> new String(m.getBody(), StandardCharsets.UTF_8)).toList();
@@ -141,6 +153,53 @@ class TimerMessageServiceTest {
     }
 
     @Test
+    void aCancellationDropsTheMessageItNamesAtItsTimeAndIsNeverDeliveredItself() {
+        TimerMessageService timers = service(1000);
+        park("cancel-first", T0 + 5_500, "C1", "K1");
+        park("victim", T0 + 5_500, "K1", null);
+        park("keep", T0 + 5_500, "K2", null);
+        park("victim-2", T0 + 5_500, "K3", null);
+        park("cancel-after", T0 + 5_500, "C2", "K3");
+        park("same-key-other-time", T0 + 8_500, "K1", null);
+        assertEquals(0, timers.doWork());
+        assertEquals(4, timers.figures().parked(), "cancellations are not counted as parked messages");
+        clock.advance(5_000);
+        assertEquals(1, timers.doWork(), "only keep goes out at its time, whichever was parked first");
+        assertEquals(List.of("keep"), delivered());
+        assertEquals(1, timers.pending());
+        timers.persist();
+
+        TimerMessageService again = service(1000);
+        clock.advance(3_000);
+        assertEquals(1, again.doWork(), "a cancellation holds at its own time only");
+        assertEquals(List.of("keep", "same-key-other-time"), delivered());
+        assertEquals(0, again.pending());
+    }
+
+    @Test
+    void theRuntimeFiguresOf53() {
+        TimerMessageService timers = service(1000);
+        park("a", T0 + 2_500);
+        park("b", T0 + 2_500);
+        park("c", T0 + 60_500);
+        assertEquals(new TimerMessageService.Figures(0, 3, 0, 0f, 0f), timers.figures(),
+            "three parked records not read yet");
+        timers.doWork();
+        assertEquals(new TimerMessageService.Figures(0, 0, 3, 0f, 0f), timers.figures());
+        clock.advance(5_000);
+        assertEquals(3, timers.figures().readBehindSeconds(), "two due since T0 + 2 s, no pass since");
+        timers.doWork();
+        assertEquals(new TimerMessageService.Figures(0, 0, 1, 0f, 0f), timers.figures());
+        clock.advance(5_000);
+        timers.doWork();
+        assertEquals(new TimerMessageService.Figures(0, 0, 1, 0.3f, 0.2f), timers.figures(),
+            "over the 10 s since the first pass: 3 parked, 2 delivered");
+        clock.advance(14_000);
+        assertEquals(new TimerMessageService.Figures(0, 0, 1, 0f, 0f), timers.figures(),
+            "rates older than 13 s read as 0, as 5.3's do");
+    }
+
+    @Test
     void theSendPathRewriteFollows53() {
         MessageExt due = timer("now", MessageProperties.TIMER_DELAY_MS, 0);
         assertNull(MessageRewrites.toTimerMessage(due, T0, MAX_DELAY_MS, 1000));
@@ -165,5 +224,14 @@ class TimerMessageServiceTest {
         assertNull(MessageRewrites.toTimerMessage(withLevel, T0, MAX_DELAY_MS, 1000));
         assertEquals("T", withLevel.getTopic(), "a delay level wins; the timer properties go");
         assertNull(withLevel.getProperty(MessageProperties.TIMER_DELAY_SEC));
+
+        MessageExt cancelLater = timer("cancel", MessageProperties.TIMER_DELAY_SEC, 5);
+        cancelLater.putProperty(MessageProperties.TIMER_DEL_UNIQKEY, "K");
+        assertNull(MessageRewrites.toTimerMessage(cancelLater, T0, MAX_DELAY_MS, 1000));
+        assertEquals(TimerMessageService.TIMER_TOPIC, cancelLater.getTopic(), "a cancellation is parked");
+        MessageExt cancelNow = timer("cancel", MessageProperties.TIMER_DELAY_MS, 0);
+        cancelNow.putProperty(MessageProperties.TIMER_DEL_UNIQKEY, "K");
+        assertTrue(MessageRewrites.toTimerMessage(cancelNow, T0, MAX_DELAY_MS, 1000).startsWith("timer message"),
+            "one whose time has come is illegal, as in 5.3");
     }
 }
