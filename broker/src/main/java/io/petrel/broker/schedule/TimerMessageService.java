@@ -330,6 +330,9 @@ public final class TimerMessageService {
                 return;
             }
             byTime.remove(oldest);
+            if (oldest.isCancellation()) {
+                uncancel(oldest); // its new record names the key again when it is read
+            }
             settled(oldest.queueOffset());
         }
     }

@@ -57,21 +57,23 @@ class TimerMessageServiceTest {
 
     /** Parks {@code body} for delivery at {@code deliverMs} as the send path does. */
     private void park(String body, long deliverMs) {
-        MessageExt m = timer(body, MessageProperties.TIMER_DELIVER_MS, deliverMs);
-        assertNull(MessageRewrites.toTimerMessage(m, clock.millis(), MAX_DELAY_MS, 1000));
-        assertEquals(TimerMessageService.TIMER_TOPIC, m.getTopic());
-        assertTrue(store.put(m).isOk());
-        store.awaitDispatched();
+        park(body, deliverMs, null, null);
     }
 
-    /** Parks {@code body} with unique key {@code key}, and as a cancellation of {@code cancels} when not null. */
+    /**
+     * Parks {@code body} as the send path does, with unique key {@code key} when not null, and as a cancellation of
+     * {@code cancels} when not null.
+     */
     private void park(String body, long deliverMs, String key, String cancels) {
         MessageExt m = timer(body, MessageProperties.TIMER_DELIVER_MS, deliverMs);
-        m.putProperty(MessageProperties.UNIQ_KEY, key);
+        if (key != null) {
+            m.putProperty(MessageProperties.UNIQ_KEY, key);
+        }
         if (cancels != null) {
             m.putProperty(MessageProperties.TIMER_DEL_UNIQKEY, cancels);
         }
         assertNull(MessageRewrites.toTimerMessage(m, clock.millis(), MAX_DELAY_MS, 1000));
+        assertEquals(TimerMessageService.TIMER_TOPIC, m.getTopic());
         assertTrue(store.put(m).isOk());
         store.awaitDispatched();
     }
@@ -174,6 +176,27 @@ class TimerMessageServiceTest {
         assertEquals(1, again.doWork(), "a cancellation holds at its own time only");
         assertEquals(List.of("keep", "same-key-other-time"), delivered());
         assertEquals(0, again.pending());
+    }
+
+    @Test
+    void aCancellationParkedAgainStillCancelsOnceAndIsCountedOnce() {
+        TimerMessageService timers = service(2);
+        park("cancel", T0 + 60_500, "C1", "K1");
+        park("victim", T0 + 60_500, "K1", null);
+        park("s1", T0 + 1_500);
+        park("s2", T0 + 1_500);
+        park("s3", T0 + 1_500);
+        clock.advance(1_000);
+        assertEquals(3, timers.doWork(), "the three delivered; cancellation and victim parked again");
+        store.awaitDispatched();
+        assertEquals(0, timers.doWork());
+        assertEquals(2, timers.pending(), "both read again");
+        assertEquals(1, timers.figures().parked(), "the rolled cancellation is not counted");
+        clock.advance(59_000);
+        timers.doWork();
+        assertEquals(List.of("s1", "s2", "s3"), delivered(), "the victim stays cancelled by the rolled record");
+        assertEquals(0, timers.pending());
+        assertEquals(0, timers.figures().parked());
     }
 
     @Test
