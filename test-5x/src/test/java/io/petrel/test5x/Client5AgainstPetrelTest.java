@@ -331,6 +331,38 @@ class Client5AgainstPetrelTest extends Client5Test {
         assertEquals(Set.of("after-0", "after-1", "after-2", "after-3", "after-4"), after);
     }
 
+    /**
+     * A consumer on heartbeats of version 2 ({@code useHeartbeatV2}): after its first full heartbeat it sends the
+     * short kind, and its tag filter still holds on the broker, across a broker restart too.
+     */
+    @Test
+    void aConsumerOnHeartbeatV2KeepsItsFilterAcrossABrokerRestart() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer c = pushConsumer("CG5_HBV2", "T5_HBV2", "A");
+        c.setUseHeartbeatV2(true);
+        c.setHeartbeatBrokerInterval(500);
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            msgs.forEach(m -> got.add(text(m)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        c.start();
+        for (String tag : List.of("A", "B", "A")) {
+            send("T5_HBV2", tag, tag + "-before-" + System.nanoTime());
+        }
+        Awaitility.await().atMost(WAIT).until(() -> got.size() >= 2);
+        cluster.restartBroker();
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() ->
+            "A".equals(admin.examineConsumerConnectionInfo("CG5_HBV2").getSubscriptionTable().get("T5_HBV2")
+                .getSubString()));
+        for (String tag : List.of("B", "A")) {
+            send("T5_HBV2", tag, tag + "-after-" + System.nanoTime());
+        }
+        Awaitility.await().atMost(WAIT).until(() -> got.stream().anyMatch(b -> b.startsWith("A-after-")));
+        Awaitility.await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        assertTrue(got.stream().allMatch(b -> b.startsWith("A-")), String.valueOf(got));
+        assertEquals(3, new HashSet<>(got).size(), String.valueOf(got));
+    }
+
     @Test
     void reconsumeLaterRetriesThenTheDeadLetterQueue() throws Exception {
         SendResult retried = send("T5_RETRY", "R", "try-again");

@@ -33,6 +33,12 @@ import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.common.message.MessageQueueAssignment;
 import org.apache.rocketmq.common.message.MessageRequestMode;
 import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.remoting.protocol.filter.FilterAPI;
+import org.apache.rocketmq.remoting.common.HeartbeatV2Result;
+import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumeType;
+import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumerData;
+import org.apache.rocketmq.remoting.protocol.heartbeat.HeartbeatData;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -172,6 +178,59 @@ class Official5SideBySideTest extends Client5Test {
         }
         Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> ask(consumerOffset).values().stream()
             .allMatch("2"::equals));
+    }
+
+    /**
+     * Heartbeats of version 2 sent the way the 5.3.1 client sends them (fingerprint of the subscriptions, then the
+     * short kind flagged {@code withoutSub}), a change of subscription, and one of version 1: each broker answers
+     * the same, and holds the same subscription at the end.
+     */
+    @Test
+    void heartbeatsOfVersion2AreAnsweredAlike() throws Exception {
+        createOnBoth("T5R_HB", 1);
+        MQClientInstance client = kit.clientInstance("heartbeat");
+        MQClientAPIImpl api = client.getMQClientAPIImpl();
+        Map<String, List<String>> answers = ask(b -> unchecked(() -> {
+            String addr = addresses.get(b);
+            List<String> steps = new ArrayList<>();
+            Call<String> star = () -> beat(api, addr, heartbeat(client.getClientId(), "*", true, false));
+            Call<String> tagA = () -> beat(api, addr, heartbeat(client.getClientId(), "A", true, false));
+            steps.add("first " + star.call());
+            steps.add("short " + beat(api, addr, heartbeat(client.getClientId(), "*", true, true)));
+            steps.add("new subscription " + tagA.call());
+            steps.add("again " + tagA.call());
+            steps.add("version 1 " + beat(api, addr, heartbeat(client.getClientId(), "A", false, false)));
+            steps.add("held " + admin.examineConsumerConnectionInfo("CG5R_HB", addr).getSubscriptionTable()
+                .get("T5R_HB").getSubString());
+            return steps;
+        }));
+        assertSameAnswers(answers);
+        assertEquals(List.of("first v2 true changed false", "short v2 true changed false",
+            "new subscription v2 true changed true", "again v2 true changed false", "version 1 v2 true changed true",
+            "held A"), answers.get(PETREL));
+    }
+
+    private static HeartbeatData heartbeat(String clientId, String tags, boolean v2, boolean withoutSub)
+        throws Exception {
+        HeartbeatData hb = new HeartbeatData();
+        hb.setClientID(clientId);
+        ConsumerData c = new ConsumerData();
+        c.setGroupName("CG5R_HB");
+        c.setConsumeType(ConsumeType.CONSUME_PASSIVELY);
+        c.setMessageModel(MessageModel.CLUSTERING);
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET);
+        c.getSubscriptionDataSet().add(FilterAPI.buildSubscriptionData("T5R_HB", tags));
+        hb.getConsumerDataSet().add(c);
+        if (v2) {
+            hb.setHeartbeatFingerprint(hb.computeHeartbeatFingerprint());
+        }
+        hb.setWithoutSub(withoutSub); // the 5.3.1 client lists the subscriptions all the same
+        return hb;
+    }
+
+    private static String beat(MQClientAPIImpl api, String addr, HeartbeatData hb) throws Exception {
+        HeartbeatV2Result r = api.sendHeartbeatV2(addr, hb, 3000);
+        return "v2 " + r.isSupportV2() + " changed " + r.isSubChange();
     }
 
     @Test

@@ -23,6 +23,8 @@ public final class ConsumerGroupInfo {
     private volatile MessageModel messageModel;
     private volatile ConsumeFromWhere consumeFromWhere;
     private volatile long lastUpdateMillis;
+    /** The fingerprint of the last heartbeat that described the subscriptions; null before any. */
+    private volatile Integer heartbeatFingerprint;
 
     ConsumerGroupInfo(String groupName) {
         this.groupName = groupName;
@@ -65,6 +67,14 @@ public final class ConsumerGroupInfo {
             changed = true;
         }
         return changed;
+    }
+
+    Integer heartbeatFingerprint() {
+        return heartbeatFingerprint;
+    }
+
+    void heartbeatFingerprint(int fingerprint) {
+        heartbeatFingerprint = fingerprint;
     }
 
     boolean removeChannel(Channel channel) {

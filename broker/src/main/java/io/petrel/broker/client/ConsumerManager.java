@@ -35,18 +35,41 @@ public final class ConsumerManager {
         this.listener = listener;
     }
 
-    /** Registers one consumer group of a heartbeat. */
+    /** Registers one consumer group of a heartbeat of version 1 (its subscriptions replace the group's). */
     public void register(ConsumerData data, ClientChannelInfo info, long nowMillis) {
+        register(data, info, nowMillis, 0, false);
+    }
+
+    /**
+     * Registers one consumer group of a heartbeat. A heartbeat that leaves the subscriptions out ({@code withoutSub}
+     * and none listed) keeps the group's; any other replaces them. The group remembers the fingerprint of the last
+     * heartbeat that listed its subscriptions.
+     *
+     * @param fingerprint the heartbeat's fingerprint, 0 for version 1
+     * @param withoutSub  whether the heartbeat says it left the subscriptions out
+     * @return whether the client must send its subscriptions again (5.x's {@code IS_SUB_CHANGE}): the group was
+     *     last described with another fingerprint, or the heartbeat left its subscriptions out and the group's
+     *     last known fingerprint is not its own (this broker restarted, or the group's members all left)
+     */
+    public boolean register(ConsumerData data, ClientChannelInfo info, long nowMillis, int fingerprint,
+                            boolean withoutSub) {
         ConsumerGroupInfo group = groups.computeIfAbsent(data.groupName(), ConsumerGroupInfo::new);
         boolean newMember = group.updateChannel(info, data.consumeType(), data.messageModel(),
             data.consumeFromWhere(), nowMillis);
-        boolean newTopics = group.updateSubscriptions(data.subscriptionDataSet());
+        Integer before = group.heartbeatFingerprint();
+        boolean keep = withoutSub && data.subscriptionDataSet().isEmpty();
+        boolean newTopics = false;
+        if (!keep) {
+            newTopics = group.updateSubscriptions(data.subscriptionDataSet());
+            group.heartbeatFingerprint(fingerprint);
+        }
         if (newMember) {
             LOG.info("new consumer of group {}: {}", data.groupName(), info);
         }
         if (newMember || newTopics) {
             listener.groupChanged(data.groupName(), group.members(), true);
         }
+        return keep ? before == null || before != fingerprint : before != null && before != fingerprint;
     }
 
     public void unregister(String groupName, Channel channel) {

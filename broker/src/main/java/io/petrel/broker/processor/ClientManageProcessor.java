@@ -18,13 +18,21 @@ import io.petrel.remoting.RequestProcessor;
 import io.petrel.remoting.protocol.CommandHeader;
 import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RequestCode;
+import io.petrel.remoting.protocol.RemotingVersion;
 import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.remoting.protocol.header.UnregisterClientRequestHeader;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-/** HEART_BEAT, UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG: who the clients are and what they subscribe to. */
+/**
+ * HEART_BEAT, UNREGISTER_CLIENT and CHECK_CLIENT_CONFIG: who the clients are and what they subscribe to. Heartbeats
+ * of version 2 (5.x clients with {@code useHeartbeatV2}) are served: a client whose subscriptions this broker
+ * already holds under the heartbeat's fingerprint may leave them out.
+ */
 public final class ClientManageProcessor implements RequestProcessor {
+    /** Response keys of a heartbeat answer to a 5.x client. */
+    static final String SUPPORT_HEARTBEAT_V2 = "IS_SUPPORT_HEART_BEAT_V2";
+    static final String SUB_CHANGE = "IS_SUB_CHANGE";
     static final String SQL92_UNSUPPORTED = "The broker does not support consumer to filter message by SQL92";
 
     private final Supplier<BrokerConfig> config;
@@ -64,18 +72,26 @@ public final class ClientManageProcessor implements RequestProcessor {
         long now = clock.millis();
         ClientChannelInfo info = new ClientChannelInfo(channel, hb.clientID(), request.language(), request.version(),
             now);
+        boolean subChange = false;
         for (ConsumerData data : hb.consumerDataSet()) {
             SubscriptionGroupConfig group = groups.find(data.groupName());
             if (group != null && group.retryQueueNums() > 0) {
                 topics.createIfAbsent(TopicValidator.RETRY_GROUP_TOPIC_PREFIX + data.groupName(),
                     group.retryQueueNums(), PermName.PERM_READ | PermName.PERM_WRITE, 0);
             }
-            consumers.register(data, info, now);
+            subChange |= consumers.register(data, info, now, hb.heartbeatFingerprint(), hb.withoutSub());
         }
         for (String group : hb.producerGroups()) {
             producers.register(group, info, now);
         }
-        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+        RemotingCommand response = RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+        if (hb.heartbeatFingerprint() != 0 || request.version() >= RemotingVersion.V5_0_0) {
+            // 5.x heartbeat v2: the client sends its subscriptions again only when told they changed; a heartbeat
+            // of version 1 (fingerprint 0) is always answered "changed", as a 5.3 broker answers it
+            response.addExtField(SUPPORT_HEARTBEAT_V2, "true");
+            response.addExtField(SUB_CHANGE, Boolean.toString(hb.heartbeatFingerprint() == 0 || subChange));
+        }
+        return response;
     }
 
     private RemotingCommand unregister(Channel channel, RemotingCommand request) throws Exception {

@@ -3,6 +3,7 @@ package io.petrel.broker.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.petrel.common.heartbeat.ConsumeFromWhere;
@@ -53,6 +54,43 @@ class ConsumerManagerTest {
         manager.register(data("U", 10), client(a, "a"), 2);
         assertNull(manager.group("G").subscription("T"));
         assertEquals(List.of("G"), manager.groupsSubscribing("U"));
+    }
+
+    private static ConsumerData withoutSubscriptions() {
+        return new ConsumerData("G", ConsumeType.CONSUME_PASSIVELY, MessageModel.CLUSTERING,
+            ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET, List.of(), false);
+    }
+
+    /** Heartbeats of version 2: the fingerprint decides whether the client must list its subscriptions again. */
+    @Test
+    void aHeartbeatWithoutSubscriptionsKeepsTheGroupsOnlyUnderTheFingerprintThatDescribedThem() {
+        EmbeddedChannel a = new EmbeddedChannel();
+        EmbeddedChannel b = new EmbeddedChannel();
+        // unknown group, subscriptions left out: the broker cannot know them, the client must send them
+        assertTrue(manager.register(withoutSubscriptions(), client(a, "a"), 0, 77, true));
+        assertTrue(manager.group("G").subscriptions().isEmpty());
+        assertEquals(1, manager.group("G").members().size(), "the member is counted all the same");
+        // first full heartbeat: nothing to compare with, as 5.3 answers it
+        assertFalse(manager.register(data("T", 1), client(a, "a"), 1, 77, false));
+        assertFalse(manager.register(withoutSubscriptions(), client(a, "a"), 2, 77, true));
+        assertFalse(manager.register(withoutSubscriptions(), client(b, "b"), 2, 77, true), "same fingerprint");
+        assertEquals(1, manager.group("G").subscription("T").subVersion(), "kept");
+        // withoutSub with the subscriptions listed all the same (the 5.3.1 client does that): they are taken
+        assertFalse(manager.register(data("T", 4), client(a, "a"), 3, 77, true));
+        assertEquals(4, manager.group("G").subscription("T").subVersion());
+        // another fingerprint: changed; the subscriptions of the full heartbeat are taken
+        assertTrue(manager.register(data("U", 5), client(a, "a"), 4, 88, false));
+        assertEquals(List.of("G"), manager.groupsSubscribing("U"));
+        assertTrue(manager.register(withoutSubscriptions(), client(b, "b"), 5, 77, true), "stale fingerprint");
+        assertEquals(List.of("G"), manager.groupsSubscribing("U"), "a stale heartbeat changes nothing");
+        // a heartbeat of version 1 stores fingerprint 0
+        manager.register(data("U", 6), client(a, "a"), 6);
+        assertTrue(manager.register(data("U", 7), client(a, "a"), 7, 88, false));
+        // all members gone: the group and its fingerprint are forgotten
+        manager.channelClosed(a);
+        manager.channelClosed(b);
+        assertNull(manager.group("G"));
+        assertTrue(manager.register(withoutSubscriptions(), client(a, "a"), 8, 88, true));
     }
 
     @Test

@@ -10,11 +10,24 @@ import java.util.List;
 /**
  * The HEART_BEAT body: a client id with the producer groups and consumer groups it runs. JSON members in
  * alphabetical order: {@code clientID, consumerDataSet, producerDataSet}. Immutable.
+ *
+ * <p>A 5.x client that sends heartbeats of version 2 adds {@code heartbeatFingerprint}, a hash of what it
+ * subscribes to (never 0), and {@code withoutSub}, set when it means the broker to keep the subscriptions it has
+ * for the groups (the 5.3.1 client lists them anyway). A 4.x heartbeat has neither: fingerprint 0.
+ *
+ * @param heartbeatFingerprint 0 for a heartbeat of version 1
+ * @param withoutSub           whether the sender left (or meant to leave) the subscriptions out
  */
-public record HeartbeatData(String clientID, List<String> producerGroups, List<ConsumerData> consumerDataSet) {
+public record HeartbeatData(String clientID, List<String> producerGroups, List<ConsumerData> consumerDataSet,
+                            int heartbeatFingerprint, boolean withoutSub) {
     public HeartbeatData {
         producerGroups = List.copyOf(producerGroups);
         consumerDataSet = List.copyOf(consumerDataSet);
+    }
+
+    /** A heartbeat of version 1, the only kind 4.x clients send. */
+    public HeartbeatData(String clientID, List<String> producerGroups, List<ConsumerData> consumerDataSet) {
+        this(clientID, producerGroups, consumerDataSet, 0, false);
     }
 
     public byte[] encode() {
@@ -23,11 +36,19 @@ public record HeartbeatData(String clientID, List<String> producerGroups, List<C
         for (ConsumerData c : consumerDataSet) {
             c.writeJson(out);
         }
-        out.endArray().name("producerDataSet").beginArray();
+        out.endArray();
+        if (heartbeatFingerprint != 0) {
+            out.field("heartbeatFingerprint", heartbeatFingerprint);
+        }
+        out.name("producerDataSet").beginArray();
         for (String g : producerGroups) {
             out.beginObject().field("groupName", g).endObject();
         }
-        return out.endArray().endObject().toBytes();
+        out.endArray();
+        if (heartbeatFingerprint != 0) {
+            out.field("withoutSub", withoutSub);
+        }
+        return out.endObject().toBytes();
     }
 
     public static HeartbeatData decode(byte[] body) {
@@ -54,6 +75,8 @@ public record HeartbeatData(String clientID, List<String> producerGroups, List<C
                 consumers.add(ConsumerData.fromJson(c.getJSONObject(i)));
             }
         }
-        return new HeartbeatData(clientId, producers, consumers);
+        return new HeartbeatData(clientId, producers, consumers,
+            JsonBodies.intOr(root, "heartbeatFingerprint", 0, what),
+            JsonBodies.booleanOr(root, "withoutSub", false));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,23 @@ class HeartbeatDataTest {
             byte[] golden = vector(name);
             assertArrayEquals(golden, HeartbeatData.decode(golden).encode(), name);
         }
+    }
+
+    /** A heartbeat of version 2 as the 5.3.1 client writes it (fastjson, {@code HeartbeatData.encode()}). */
+    @Test
+    void aVersion2HeartbeatOf531RoundTrips() {
+        byte[] written = ("{\"clientID\":\"c1\",\"consumerDataSet\":[{\"consumeFromWhere\":\"CONSUME_FROM_LAST_OFFSET\","
+            + "\"consumeType\":\"CONSUME_PASSIVELY\",\"groupName\":\"G\",\"messageModel\":\"CLUSTERING\","
+            + "\"subscriptionDataSet\":[],\"unitMode\":false}],\"heartbeatFingerprint\":-1618046863,"
+            + "\"producerDataSet\":[{\"groupName\":\"P\"}],\"withoutSub\":true}").getBytes(StandardCharsets.UTF_8);
+        HeartbeatData hb = HeartbeatData.decode(written);
+        assertEquals(-1618046863, hb.heartbeatFingerprint());
+        assertTrue(hb.withoutSub());
+        assertEquals(List.of("P"), hb.producerGroups());
+        assertArrayEquals(written, hb.encode());
+        HeartbeatData v1 = new HeartbeatData("c1", List.of("P"), List.of());
+        assertEquals(0, HeartbeatData.decode(v1.encode()).heartbeatFingerprint());
+        assertTrue(!new String(v1.encode(), StandardCharsets.UTF_8).contains("withoutSub"), "4.x bytes unchanged");
     }
 
     @Test
