@@ -132,8 +132,10 @@ final class BrokerProcessors {
             c.getEndTransactionPoolQueueCapacity());
 
         MessageStoreConfig sc = p.storeConfig();
+        TimerParking timerParking = new TimerParking(p.configs(), p.topics(), p.clock(), p.timers()::parkedAt);
         SendMessageProcessor send = new SendMessageProcessor(p.configs(), p.topics(), p.groups(), p.store(),
-            sc.maxMessageSize(), p.storeHost(), p.stats(), p.clock(), new ReplyPusher(p.producers(), p.invoker()));
+            sc.maxMessageSize(), p.storeHost(), p.stats(), p.clock(), new ReplyPusher(p.producers(), p.invoker()),
+            timerParking);
         PullMessageProcessor pull = new PullMessageProcessor(p.configs(), sc.brokerRole(), p.topics(), p.groups(),
             p.consumers(), p.offsets(), p.store(), p.stats(), p.clock());
         PullRequestHoldService holdService = new PullRequestHoldService(p.store(), p.clock(), pull::rerun);
@@ -146,7 +148,7 @@ final class BrokerProcessors {
         SendBackProcessor sendBack = new SendBackProcessor(p.configs(), p.topics(), p.groups(), p.store(),
             p.storeHost(), p.stats());
         EndTransactionProcessor endTx = new EndTransactionProcessor(sc.brokerRole(), p.store(), p.storeHost(),
-            sc.maxMessageSize(), p.clock(), new TimerParking(p.configs(), p.topics(), p.clock()));
+            sc.maxMessageSize(), p.clock(), timerParking);
         QueryMessageProcessor query = new QueryMessageProcessor(p.store(), DEFAULT_QUERY_MAX_NUM);
         AdminBrokerProcessor admin = admin(p, new BrokerInfoAdmin.PoolDepths(sendPool,
             c.getSendThreadPoolQueueCapacity(), pullPool, c.getPullThreadPoolQueueCapacity(), queryPool,

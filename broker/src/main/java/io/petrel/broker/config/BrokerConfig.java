@@ -34,6 +34,7 @@ public final class BrokerConfig {
     private final boolean timerWheelEnable;
     private final int timerMaxDelaySec;
     private final int timerPrecisionMs;
+    private final int timerCongestNumEachSlot;
     private final int pullMessageThreadPoolNums;
     private final int processReplyMessageThreadPoolNums;
     private final int queryMessageThreadPoolNums;
@@ -111,6 +112,7 @@ public final class BrokerConfig {
         this.timerWheelEnable = r.bool("timerWheelEnable", true);
         this.timerMaxDelaySec = r.intKey("timerMaxDelaySec", 3600 * 24 * 3, 1, Integer.MAX_VALUE / 1000);
         this.timerPrecisionMs = r.intKey("timerPrecisionMs", 1000, 100, 5000);
+        this.timerCongestNumEachSlot = r.intKey("timerCongestNumEachSlot", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
         this.pullMessageThreadPoolNums = r.intKey("pullMessageThreadPoolNums", 16 + CPUS * 2, 1, Integer.MAX_VALUE);
         this.processReplyMessageThreadPoolNums = r.intKey("processReplyMessageThreadPoolNums", 16 + CPUS * 2, 1, Integer.MAX_VALUE);
         this.queryMessageThreadPoolNums = r.intKey("queryMessageThreadPoolNums", 8 + CPUS, 1, Integer.MAX_VALUE);
@@ -277,6 +279,11 @@ public final class BrokerConfig {
     /** The step timer delivery times are rounded down to, in ms (5.x's key; 1 s by default). */
     public int getTimerPrecisionMs() {
         return timerPrecisionMs;
+    }
+
+    /** Timer messages parked for one delivery time past which new ones for that time are refused (5.3's key). */
+    public int getTimerCongestNumEachSlot() {
+        return timerCongestNumEachSlot;
     }
 
     public int getSendMessageThreadPoolNums() {

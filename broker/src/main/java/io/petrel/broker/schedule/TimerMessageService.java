@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,8 @@ public final class TimerMessageService {
     private final TreeSet<Long> deliveredAbove = new TreeSet<>();
     /** The unique keys cancelled at each delivery time, from the cancellations read so far. */
     private final Map<Long, Map<String, Integer>> cancelledAt = new HashMap<>();
+    /** Records in the index per delivery time (cancellations too), read by the send path without the lock. */
+    private final ConcurrentHashMap<Long, Integer> parkedPerTime = new ConcurrentHashMap<>();
     private volatile long scanned;
     private boolean changed;
     private volatile int parkedCount;
@@ -141,12 +144,23 @@ public final class TimerMessageService {
         byTime.clear();
         byOffset.clear();
         cancelledAt.clear();
+        parkedPerTime.clear();
         updateFigures(clock.millis());
     }
 
     /** The lowest queue offset not delivered yet: the first parked record's, or the next to read. */
     synchronized long watermark() {
         return byOffset.isEmpty() ? scanned : byOffset.firstKey();
+    }
+
+    /**
+     * Records parked for delivery at {@code deliverMs} (a time rounded as the send path rounds it), cancellations
+     * included, as far as the index has read: what 5.3's {@code timerCongestNumEachSlot} is compared with.
+     * Does not wait for a pass.
+     */
+    public int parkedAt(long deliverMs) {
+        Integer n = parkedPerTime.get(deliverMs);
+        return n == null ? 0 : n;
     }
 
     /** Messages parked and not delivered yet, as far as the index has read. */
@@ -166,7 +180,7 @@ public final class TimerMessageService {
             } else if (!deliver(p, now)) {
                 break; // the put failed: the next pass tries again
             }
-            byTime.poll();
+            unindex(byTime.poll());
             settled(p.queueOffset());
         }
         rollWhileTooManyDelivered();
@@ -257,11 +271,16 @@ public final class TimerMessageService {
             m.getProperty(MessageProperties.TIMER_DEL_UNIQKEY));
         byTime.add(p);
         byOffset.put(queueOffset, p);
+        parkedPerTime.merge(deliverMs, 1, Integer::sum);
         if (p.isCancellation()) {
             cancelledAt.computeIfAbsent(deliverMs, t -> new HashMap<>()).merge(p.cancels(), 1, Integer::sum);
         } else {
             enqueued++;
         }
+    }
+
+    private void unindex(Parked p) {
+        parkedPerTime.computeIfPresent(p.deliverMs(), (t, n) -> n <= 1 ? null : n - 1);
     }
 
     /** A cancellation is done with once its time has passed: the messages it could name were handled before it. */
@@ -330,6 +349,7 @@ public final class TimerMessageService {
                 return;
             }
             byTime.remove(oldest);
+            unindex(oldest);
             if (oldest.isCancellation()) {
                 uncancel(oldest); // its new record names the key again when it is read
             }

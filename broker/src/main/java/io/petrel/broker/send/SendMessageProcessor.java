@@ -57,7 +57,8 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     public SendMessageProcessor(Supplier<BrokerConfig> config, TopicConfigManager topics, SubscriptionGroupManager groups,
                                 MessageStore store, int maxMessageSize,
-                                InetSocketAddress storeHost, BrokerStats stats, Clock clock, ReplyPusher replies) {
+                                InetSocketAddress storeHost, BrokerStats stats, Clock clock, ReplyPusher replies,
+                                TimerParking timers) {
         this.config = config;
         this.topics = topics;
         this.groups = groups;
@@ -67,7 +68,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.stats = stats;
         this.clock = clock;
         this.replies = replies;
-        this.timers = new TimerParking(config, topics, clock);
+        this.timers = timers;
     }
 
     @Override

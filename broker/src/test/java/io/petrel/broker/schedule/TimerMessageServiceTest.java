@@ -103,6 +103,30 @@ class TimerMessageServiceTest {
         assertEquals(0, timers.doWork(), "once");
     }
 
+    /** What the send path's flow control reads: records in the index per delivery time, cancellations too. */
+    @Test
+    void parkedAtCountsTheRecordsIndexedForEachTime() {
+        TimerMessageService timers = service(1000);
+        park("a", T0 + 5_500, "KA", null);
+        park("b", T0 + 5_500);
+        park("cancel-a", T0 + 5_500, null, "KA");
+        park("c", T0 + 8_500);
+        assertEquals(0, timers.parkedAt(T0 + 5_000), "not read into the index yet");
+        assertEquals(0, timers.doWork());
+        assertEquals(3, timers.parkedAt(T0 + 5_000));
+        assertEquals(1, timers.parkedAt(T0 + 8_000));
+        assertEquals(0, timers.parkedAt(T0 + 5_500), "times as the send path rounds them");
+        clock.advance(5_000);
+        assertEquals(1, timers.doWork());
+        assertEquals(0, timers.parkedAt(T0 + 5_000), "delivered, dropped and done-with records leave the count");
+        timers.persist();
+        TimerMessageService again = service(1000);
+        assertEquals(0, again.parkedAt(T0 + 8_000));
+        again.doWork();
+        assertEquals(1, again.parkedAt(T0 + 8_000), "rebuilt from the watermark after a restart");
+        assertEquals(0, again.parkedAt(T0 + 5_000));
+    }
+
     @Test
     void timerMessagesGoOutInTimeOrderNotInTheOrderTheyWereSent() {
         TimerMessageService timers = service(1000);

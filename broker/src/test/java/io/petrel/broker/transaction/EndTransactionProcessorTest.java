@@ -47,7 +47,7 @@ class EndTransactionProcessorTest {
     @BeforeEach
     void open() throws Exception {
         store = TestStore.open(dir, clock);
-        timers = new TimerParking(config, TestManagers.topics(config, dir, clock), clock);
+        timers = new TimerParking(config, TestManagers.topics(config, dir, clock), clock, deliverMs -> 0);
         processor = new EndTransactionProcessor(BrokerRole.ASYNC_MASTER, store.store(), TestStore.BROKER,
             4 * 1024 * 1024, clock, timers);
         HalfMessages.putHalf(store, "T_OTHER", 0, "filler", NOW);
