@@ -438,6 +438,106 @@ class Official5SideBySideTest extends Client5Test {
         assertTrue(heldMs.values().stream().allMatch(ms -> ms >= 1_500), "held back on both: " + heldMs);
     }
 
+    /**
+     * Classic retry and dead letters: a 5.3.1 push consumer answers RECONSUME_LATER (delay level 1, at most two
+     * reconsumes) to one message on each broker. Each broker hands it out three times, counted, through the group's
+     * retry topic, then stores it in the group's DLQ; what the consumer saw and the dead letter must be the same.
+     */
+    @Test
+    void reconsumeLaterGoesThroughTheRetryTopicThenTheDeadLetterQueueAlike() throws Exception {
+        createOnBoth("T5R_DLQ", 1);
+        createOnBoth("%RETRY%CG5R_DLQ", 1); // as for a group that ran before: its first rebalance takes these queues
+        Map<String, SendResult> sent = new TreeMap<>();
+        for (String b : BOTH) {
+            sent.put(b, producer.send(new Message("T5R_DLQ", "TagD", "key-" + b, ("d-" + b).getBytes(
+                StandardCharsets.UTF_8)), new MessageQueue("T5R_DLQ", b, 0)));
+        }
+        Map<String, List<String>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer("CG5R_DLQ");
+        c.setNamesrvAddr(cluster.namesrvAddr());
+        c.setInstanceName("dlq-" + System.nanoTime());
+        c.setPollNameServerInterval(1000);
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        c.setMaxReconsumeTimes(2);
+        c.subscribe("T5R_DLQ", "*");
+        c.registerMessageListener((org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently)
+            (msgs, ctx) -> {
+                for (MessageExt m : msgs) {
+                    seen.computeIfAbsent(text(m).substring(2), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(m.getTopic() + " x" + m.getReconsumeTimes() + " retryTopic=" + m.getProperty(
+                            MessageConst.PROPERTY_RETRY_TOPIC) + " sameId=" + m.getMsgId().equals(
+                            sent.get(text(m).substring(2)).getMsgId()));
+                }
+                ctx.setDelayLevelWhenNextConsume(1);
+                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            });
+        c.start();
+        kit.track(c::shutdown);
+        String dlq = "%DLQ%CG5R_DLQ";
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() ->
+            admin.examineTopicRouteInfo(dlq).getQueueDatas().size() == 2);
+        DefaultLitePullConsumer reader = firstQueuesFromStart("CG5R_DLQ_READER", dlq);
+        Map<String, String> dead = new TreeMap<>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            for (MessageExt m : reader.poll(200)) {
+                String b = m.getBrokerName();
+                Set<String> names = new TreeSet<>(m.getProperties().keySet());
+                names.add(MessageConst.PROPERTY_WAIT_STORE_MSG_OK); // Petrel stores no WAIT=true
+                dead.put(b, text(m).replace(b, "b") + "@" + m.getQueueId() + " " + m.getTopic() + " x"
+                    + m.getReconsumeTimes() + " tags=" + m.getTags() + " keys=" + m.getKeys().replace(b, "b") + " retryTopic="
+                    + m.getProperty(MessageConst.PROPERTY_RETRY_TOPIC) + " uniq=" + sent.get(b).getMsgId().equals(
+                    m.getProperty(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX)) + " origin="
+                    + sent.get(b).getOffsetMsgId().equals(m.getProperty(MessageConst.PROPERTY_ORIGIN_MESSAGE_ID))
+                    + " delay=" + m.getProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL) + " " + names);
+            }
+            return dead.size() == 2;
+        });
+        Map<String, List<String>> deliveries = new TreeMap<>();
+        seen.forEach((b, list) -> deliveries.put(b, List.copyOf(list)));
+        assertSameAnswers(deliveries);
+        assertEquals(List.of("T5R_DLQ x0 retryTopic=null sameId=true", "T5R_DLQ x1 retryTopic=T5R_DLQ sameId=true",
+            "T5R_DLQ x2 retryTopic=T5R_DLQ sameId=true"), deliveries.get(PETREL));
+        assertSameAnswers(dead);
+        assertTrue(dead.get(PETREL).startsWith("d-b@0 %DLQ%CG5R_DLQ x3 tags=TagD keys=key-b retryTopic=T5R_DLQ "
+            + "uniq=true origin=true"), dead.get(PETREL));
+    }
+
+    /**
+     * What a 5.3.1 producer's messages are stored with: a plain send, a send with a user property, and a batch of
+     * two, read back by each broker's queue; every property's name and value (unique keys and the consumer's
+     * offsets only by name) must be the same. Petrel leaves out {@code WAIT=true} (absent means true to every
+     * client), so a missing {@code WAIT} reads as true here.
+     */
+    @Test
+    void sentMessagesAreStoredWithTheSameProperties() throws Exception {
+        createOnBoth("T5R_PROPS", 1);
+        for (String b : BOTH) {
+            MessageQueue q = new MessageQueue("T5R_PROPS", b, 0);
+            producer.send(new Message("T5R_PROPS", "TagP", "key-p", "plain".getBytes(StandardCharsets.UTF_8)), q);
+            Message user = new Message("T5R_PROPS", "user".getBytes(StandardCharsets.UTF_8));
+            user.putUserProperty("color", "green");
+            producer.send(user, q);
+            producer.send(List.of(new Message("T5R_PROPS", "TagB", "batch-0".getBytes(StandardCharsets.UTF_8)),
+                new Message("T5R_PROPS", "TagB", "batch-1".getBytes(StandardCharsets.UTF_8))), q);
+        }
+        DefaultLitePullConsumer c = firstQueuesFromStart("CG5R_PROPS", "T5R_PROPS");
+        Map<String, List<String>> stored = new TreeMap<>();
+        Awaitility.await().atMost(WAIT).until(() -> {
+            for (MessageExt m : c.poll(200)) {
+                Map<String, String> props = new TreeMap<>(m.getProperties());
+                props.putIfAbsent(MessageConst.PROPERTY_WAIT_STORE_MSG_OK, "true"); // Petrel stores no WAIT=true
+                for (String varying : List.of(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX,
+                    MessageConst.PROPERTY_MIN_OFFSET, MessageConst.PROPERTY_MAX_OFFSET)) {
+                    props.computeIfPresent(varying, (k, v) -> "*");
+                }
+                stored.computeIfAbsent(m.getBrokerName(), k -> new ArrayList<>()).add(text(m) + "@"
+                    + m.getQueueOffset() + " sysFlag=" + m.getSysFlag() + " " + props);
+            }
+            return stored.values().stream().mapToInt(List::size).sum() == 8;
+        });
+        assertSameAnswers(stored);
+    }
+
     /** A started lite pull consumer of {@code group} assigned queue 0 of {@code topic} on both brokers, at offset 0. */
     private DefaultLitePullConsumer firstQueuesFromStart(String group, String topic) throws Exception {
         DefaultLitePullConsumer c = new DefaultLitePullConsumer(group);

@@ -156,6 +156,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         msg.setStoreHost(storeHost);
         msg.setReconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes());
         props.put(MessageProperties.CLUSTER, config.get().getBrokerClusterName());
+        putTraceProperties(props, request.version());
         if ("true".equals(props.get(MessageProperties.WAIT)) && !MessageRewrites.isRewritten(props)) {
             props.remove(MessageProperties.WAIT); // absent means true: nine bytes saved per record
         }
@@ -214,7 +215,9 @@ public final class SendMessageProcessor implements RequestProcessor {
         msg.setBornHost(ctx.bornHost());
         msg.setStoreHost(storeHost);
         msg.setReconsumeTimes(h.reconsumeTimes() == null ? 0 : h.reconsumeTimes());
-        msg.setProperties(PropertiesCodec.decode(h.properties()));
+        Map<String, String> props = PropertiesCodec.decode(h.properties());
+        putTraceProperties(props, request.version());
+        msg.setProperties(props);
         String pushError = replies.push(h, msg);
         RemotingCommand response = pushError != null
             ? RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, pushError)
@@ -284,6 +287,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             return error(ResponseCode.MESSAGE_ILLEGAL, "malformed batch body: " + e.getMessage());
         }
         props.put(MessageProperties.CLUSTER, config.get().getBrokerClusterName());
+        putTraceProperties(props, request.version());
         BatchPutRequest batch = new BatchPutRequest(h.topic(), ctx.queueId(), sysFlagFor(ctx), h.bornTimestamp(),
             ctx.bornHost(), storeHost, h.reconsumeTimes() == null ? 0 : h.reconsumeTimes(),
             PropertiesCodec.encode(props), items);
@@ -308,6 +312,18 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     private RemotingCommand error(int code, String remark) {
         return withSendExtFields(RemotingCommand.createResponse(code, remark));
+    }
+
+    /**
+     * A 5.x sender's message is stored with the broker's region and trace switch, as a 5.3 broker stores every
+     * message (its consumers' trace hooks read them; {@code TRACE_ON=false} turns their consume traces off). A 4.9.7
+     * broker stores them only when a send hook is installed, so 4.x senders' messages stay as they were.
+     */
+    private void putTraceProperties(Map<String, String> props, int senderVersion) {
+        if (senderVersion >= RemotingVersion.V5_0_0) {
+            props.put(MessageProperties.MSG_REGION, config.get().getRegionId());
+            props.put(MessageProperties.TRACE_SWITCH, Boolean.toString(config.get().isTraceOn()));
+        }
     }
 
     /** Every send answer carries these two, which 4.9.7 clients read unconditionally. */
