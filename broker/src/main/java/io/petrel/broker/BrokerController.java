@@ -362,6 +362,8 @@ public final class BrokerController {
         ThreadPoolExecutor ackPool = pool("AckMessageThread", config.getPullMessageThreadPoolNums(),
             config.getPullThreadPoolQueueCapacity());
         server.registerProcessor(RequestCode.POP_MESSAGE, pop, popPool);
+        server.registerProcessor(RequestCode.NOTIFICATION, pop, popPool);
+        server.registerProcessor(RequestCode.POLLING_INFO, pop, popPool);
         // An ack only appends a record, as a send does: on the I/O thread when sends are (one per message popped).
         Executor acks = config.isSendMessageOnIoThread() ? Runnable::run : ackPool;
         server.registerProcessor(RequestCode.ACK_MESSAGE, pop, acks);

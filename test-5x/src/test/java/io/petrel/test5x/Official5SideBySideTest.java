@@ -36,6 +36,10 @@ import org.apache.rocketmq.remoting.protocol.admin.ConsumeStats;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.remoting.protocol.filter.FilterAPI;
 import org.apache.rocketmq.remoting.common.HeartbeatV2Result;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
+import org.apache.rocketmq.remoting.protocol.RequestCode;
+import org.apache.rocketmq.remoting.protocol.header.NotificationRequestHeader;
+import org.apache.rocketmq.remoting.protocol.header.PollingInfoRequestHeader;
 import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumeType;
 import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumerData;
 import org.apache.rocketmq.remoting.protocol.heartbeat.HeartbeatData;
@@ -536,6 +540,72 @@ class Official5SideBySideTest extends Client5Test {
             return stored.values().stream().mapToInt(List::size).sum() == 8;
         });
         assertSameAnswers(stored);
+    }
+
+    /**
+     * NOTIFICATION and POLLING_INFO (5.x {@code MQClientAPIExt}): each broker answers the same steps. Nothing to pop;
+     * a pop of another group waits and is counted; a notification waits too, and both are woken by one message;
+     * the popping group then has nothing left, the other still has the message; an unknown topic is refused.
+     */
+    @Test
+    void notificationsAndPollingInfoAreAnsweredAlike() throws Exception {
+        createOnBoth("T5R_NOTE", 1);
+        MQClientAPIImpl api = kit.clientInstance("notification").getMQClientAPIImpl();
+        Map<String, List<String>> answers = ask(b -> unchecked(() -> {
+            String addr = addresses.get(b);
+            List<String> steps = new ArrayList<>();
+            steps.add("nothing yet " + notification(api, addr, "T5R_NOTE", "CG5R_NOTE", 0));
+            steps.add("no pop waits " + pollingInfo(api, addr, "CG5R_NOTE_POP"));
+            java.util.concurrent.CompletableFuture<PopResult> pop = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> unchecked(() -> PopCalls.pop(api, b, addr, PopCalls.header("T5R_NOTE",
+                    "CG5R_NOTE_POP", 0, 8, 60_000, 5_000, false))));
+            Awaitility.await().atMost(WAIT).until(() -> pollingInfo(api, addr, "CG5R_NOTE_POP").endsWith("=1"));
+            steps.add("a pop waits " + pollingInfo(api, addr, "CG5R_NOTE_POP"));
+            java.util.concurrent.CompletableFuture<String> note = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> unchecked(() -> notification(api, addr, "T5R_NOTE", "CG5R_NOTE", 5_000)));
+            long sentAt = System.currentTimeMillis();
+            producer.send(new Message("T5R_NOTE", "N", "note".getBytes(StandardCharsets.UTF_8)),
+                new MessageQueue("T5R_NOTE", b, 0));
+            // the revive queue of the receipt depends on how many pops the broker served before: left out
+            steps.add("pop woken " + popped(pop.get(10, java.util.concurrent.TimeUnit.SECONDS)).replaceAll(
+                " rq=\\d+", ""));
+            steps.add("notification woken " + note.get(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(System.currentTimeMillis() - sentAt < 4_000, "woken by the message, not by the poll's end");
+            steps.add("for the other group " + notification(api, addr, "T5R_NOTE", "CG5R_NOTE", 0));
+            steps.add("for the popping group " + notification(api, addr, "T5R_NOTE", "CG5R_NOTE_POP", 0));
+            steps.add("no pop waits " + pollingInfo(api, addr, "CG5R_NOTE_POP"));
+            steps.add("unknown topic " + notification(api, addr, "T5R_NO_SUCH_TOPIC", "CG5R_NOTE", 0));
+            return steps;
+        }));
+        assertSameAnswers(answers);
+        assertEquals(List.of("nothing yet 0 hasMsg=false", "no pop waits 0 pollingNum=0",
+            "a pop waits 0 pollingNum=1", "pop woken FOUND note@0 x0",
+            "notification woken 0 hasMsg=true", "for the other group 0 hasMsg=true",
+            "for the popping group 0 hasMsg=false", "no pop waits 0 pollingNum=0", "unknown topic 17 hasMsg=false"),
+            answers.get(PETREL));
+    }
+
+    private static String notification(MQClientAPIImpl api, String addr, String topic, String group, long pollMs)
+        throws Exception {
+        NotificationRequestHeader h = new NotificationRequestHeader();
+        h.setConsumerGroup(group);
+        h.setTopic(topic);
+        h.setQueueId(0);
+        h.setPollTime(pollMs);
+        h.setBornTime(System.currentTimeMillis());
+        RemotingCommand r = api.getRemotingClient().invokeSync(addr,
+            RemotingCommand.createRequestCommand(RequestCode.NOTIFICATION, h), pollMs + 5_000);
+        return r.getCode() + " hasMsg=" + (r.getExtFields() == null ? null : r.getExtFields().get("hasMsg"));
+    }
+
+    private static String pollingInfo(MQClientAPIImpl api, String addr, String group) throws Exception {
+        PollingInfoRequestHeader h = new PollingInfoRequestHeader();
+        h.setConsumerGroup(group);
+        h.setTopic("T5R_NOTE");
+        h.setQueueId(0);
+        RemotingCommand r = api.getRemotingClient().invokeSync(addr,
+            RemotingCommand.createRequestCommand(RequestCode.POLLING_INFO, h), 5_000);
+        return r.getCode() + " pollingNum=" + (r.getExtFields() == null ? null : r.getExtFields().get("pollingNum"));
     }
 
     /** A started lite pull consumer of {@code group} assigned queue 0 of {@code topic} on both brokers, at offset 0. */

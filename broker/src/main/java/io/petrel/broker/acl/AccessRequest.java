@@ -57,7 +57,8 @@ record AccessRequest(String host, int code, String accessKey, String signature, 
             case RequestCode.CONSUMER_SEND_MSG_BACK -> need(needs, group(f.get("group")), Permission.SUB);
             // 5.x's lite pull and Pop read as a pull does; 5.3's ACL 1.0 checks no topic or group for them.
             case RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE, RequestCode.POP_MESSAGE,
-                RequestCode.ACK_MESSAGE, RequestCode.CHANGE_MESSAGE_INVISIBLETIME -> {
+                RequestCode.ACK_MESSAGE, RequestCode.CHANGE_MESSAGE_INVISIBLETIME, RequestCode.NOTIFICATION,
+                RequestCode.POLLING_INFO -> {
                 need(needs, f.get("topic"), Permission.SUB);
                 need(needs, group(f.get("consumerGroup")), Permission.SUB);
             }

@@ -84,7 +84,7 @@ public final class PopProcessor implements RequestProcessor {
     private final PopOrders orders;
     private final Map<String, Object> queueLocks = new ConcurrentHashMap<>();
     /** Pops waiting for messages, by the topics they read (the topic and the group's pop retry topic). */
-    private final Map<String, Set<HeldPop>> held = new ConcurrentHashMap<>();
+    private final Map<String, Set<Held>> held = new ConcurrentHashMap<>();
     private final AtomicLong checkPoints = new AtomicLong();
     private final AtomicInteger waiting = new AtomicInteger();
 
@@ -122,6 +122,8 @@ public final class PopProcessor implements RequestProcessor {
             case RequestCode.ACK_MESSAGE -> ack(request);
             case RequestCode.BATCH_ACK_MESSAGE -> batchAck(request);
             case RequestCode.CHANGE_MESSAGE_INVISIBLETIME -> changeInvisibleTime(request);
+            case RequestCode.NOTIFICATION -> notification(channel, request);
+            case RequestCode.POLLING_INFO -> pollingInfo(channel, request);
             default -> RemotingCommand.createResponse(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 " request type " + request.code() + " not supported");
         };
@@ -267,46 +269,47 @@ public final class PopProcessor implements RequestProcessor {
             return popResponse(POLLING_FULL, "the broker's waiting pops are full", h, popTime, reviveQid,
                 found.restNum);
         }
-        hold(new HeldPop(channel, request, h, topic, filter, reviveQid), deadline - popTime);
+        hold(new Held(channel, h.topic(), h.group(), h.queueId(), true,
+            () -> attempt(channel, request, h, topic, filter, reviveQid, false)), deadline - popTime);
         return null;
     }
 
-    /** A pop waiting for messages; whoever claims it first (an arrival or its timer) runs it again. */
-    private final class HeldPop {
+    /**
+     * A pop (or a NOTIFICATION) waiting for messages; whoever claims it first (an arrival or its timer) runs it
+     * again.
+     */
+    private final class Held {
         final Channel channel;
-        final RemotingCommand request;
-        final PopRequest h;
-        final TopicConfig topic;
-        final LongPredicate filter;
-        final int reviveQid;
+        /** The topics whose arrivals wake it: the topic and the group's pop retry topic. */
+        final List<String> topics;
+        final String group;
+        final int queueId;
+        /** A POP_MESSAGE (what POLLING_INFO counts), not a NOTIFICATION. */
+        final boolean pop;
+        /** One more pass: the answer, written, or null when it waits again. */
+        final Supplier<RemotingCommand> again;
         private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
 
-        HeldPop(Channel channel, RemotingCommand request, PopRequest h, TopicConfig topic, LongPredicate filter,
-                int reviveQid) {
+        Held(Channel channel, String topic, String group, int queueId, boolean pop, Supplier<RemotingCommand> again) {
             this.channel = channel;
-            this.request = request;
-            this.h = h;
-            this.topic = topic;
-            this.filter = filter;
-            this.reviveQid = reviveQid;
-        }
-
-        List<String> topics() {
-            return List.of(h.topic(), PopRecords.popRetryTopic(h.topic(), h.group()));
+            this.topics = List.of(topic, PopRecords.popRetryTopic(topic, group));
+            this.group = group;
+            this.queueId = queueId;
+            this.pop = pop;
+            this.again = again;
         }
 
         void runAgain() {
             if (!claimed.compareAndSet(false, true)) {
                 return;
             }
-            for (String t : topics()) {
-                Set<HeldPop> set = held.get(t);
+            for (String t : topics) {
+                Set<Held> set = held.get(t);
                 if (set != null) {
                     set.remove(this);
                 }
             }
-            RemotingCommand r = channel.isActive() ? attempt(channel, request, h, topic, filter, reviveQid, false)
-                : null;
+            RemotingCommand r = channel.isActive() ? again.get() : null;
             if (r != null || !channel.isActive()) {
                 waiting.decrementAndGet();
             }
@@ -317,8 +320,8 @@ public final class PopProcessor implements RequestProcessor {
      * Parks a pop until a message arrives on one of its topics or {@code RECHECK_MS} pass (which also covers an
      * arrival between its last pass and this call), at most until its poll ends.
      */
-    private void hold(HeldPop p, long leftMs) {
-        for (String t : p.topics()) {
+    private void hold(Held p, long leftMs) {
+        for (String t : p.topics) {
             held.computeIfAbsent(t, k -> ConcurrentHashMap.newKeySet()).add(p);
         }
         timer.schedule(() -> wakeExecutor.execute(p::runAgain), Math.max(1, Math.min(RECHECK_MS, leftMs)),
@@ -327,11 +330,11 @@ public final class PopProcessor implements RequestProcessor {
 
     /** The store's dispatch callback: the pops waiting on {@code topic} look again. */
     public void messageArriving(String topic) {
-        Set<HeldPop> set = held.get(topic);
+        Set<Held> set = held.get(topic);
         if (set == null || set.isEmpty()) {
             return;
         }
-        for (HeldPop p : set.toArray(new HeldPop[0])) {
+        for (Held p : set.toArray(new Held[0])) {
             try {
                 wakeExecutor.execute(p::runAgain);
             } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -412,6 +415,129 @@ public final class PopProcessor implements RequestProcessor {
                 }
             }
         }
+    }
+
+    // ---- NOTIFICATION and POLLING_INFO ------------------------------------------------------------------------
+
+    /** What NOTIFICATION and POLLING_INFO name; NOTIFICATION's {@code bornTime} 0 or absent is the time it came. */
+    record Watch(String group, String topic, int queueId, long pollTime, long bornTime, boolean order,
+                 String attemptId) {
+        static Watch decode(ExtFields f, long now, boolean notification) throws RemotingCommandException {
+            long born = notification ? f.longOr("bornTime", 0) : 0;
+            return new Watch(f.requiredString("consumerGroup"), f.requiredString("topic"), f.requiredInt("queueId"),
+                notification ? f.requiredLong("pollTime") : 0, born == 0 ? now : born,
+                Boolean.TRUE.equals(f.optionalBoolean("order")), f.string("attemptId"));
+        }
+    }
+
+    /** The checks a NOTIFICATION and a POLLING_INFO share with a pop; the refusal, or null. */
+    private RemotingCommand refuseWatch(Channel channel, Watch w, TopicConfig topic) {
+        if (!PermName.isReadable(config.get().getBrokerPermission())) {
+            return RemotingCommand.createResponse(ResponseCode.NO_PERMISSION, "the broker["
+                + config.get().getBrokerIP1() + "] peeking message is forbidden");
+        }
+        if (topic == null) {
+            return RemotingCommand.createResponse(ResponseCode.TOPIC_NOT_EXIST, "topic[" + w.topic()
+                + "] not exist, apply first please!");
+        }
+        if (!PermName.isReadable(topic.perm())) {
+            return RemotingCommand.createResponse(ResponseCode.NO_PERMISSION, "the topic[" + w.topic()
+                + "] peeking message is forbidden");
+        }
+        if (w.queueId() >= topic.readQueueNums()) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, String.format("queueId[%d] is illegal, "
+                + "topic:[%s] topicConfig.readQueueNums:[%d] consumer:[%s]", w.queueId(), w.topic(),
+                topic.readQueueNums(), channel.remoteAddress()));
+        }
+        SubscriptionGroupConfig group = groups.find(w.group());
+        if (group == null) {
+            return RemotingCommand.createResponse(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST, "subscription group ["
+                + w.group() + "] does not exist");
+        }
+        if (!group.consumeEnable()) {
+            return RemotingCommand.createResponse(ResponseCode.NO_PERMISSION, "subscription group no permission, "
+                + w.group());
+        }
+        return null;
+    }
+
+    /**
+     * NOTIFICATION (5.x {@code MQClientAPIExt.notification}): whether a pop of the group would find a message in
+     * the queue ({@code queueId} -1: any queue) or, not orderly, in its pop retry topic; with none, the request
+     * waits up to {@code pollTime} for one, as a pop does.
+     */
+    private RemotingCommand notification(Channel channel, RemotingCommand request) throws Exception {
+        long now = clock.millis();
+        Watch w = request.decodeHeader(f -> Watch.decode(f, now, true));
+        TopicConfig topic = topics.select(w.topic());
+        RemotingCommand refused = refuseWatch(channel, w, topic);
+        // 5.3 writes its answer's header, with its default, on a refusal too
+        return refused != null ? refused.customHeader(out -> out.put("hasMsg", "false"))
+            : notificationPass(channel, request, w, topic, true);
+    }
+
+    private RemotingCommand notificationPass(Channel channel, RemotingCommand request, Watch w, TopicConfig topic,
+                                             boolean first) {
+        boolean hasMsg = (!w.order() && anyRest(w, PopRecords.popRetryTopic(w.topic(), w.group())))
+            || (w.queueId() >= 0 ? rest(w, w.topic(), w.queueId()) : anyRest(w, w.topic()));
+        long now = clock.millis();
+        long deadline = w.bornTime() + w.pollTime();
+        boolean wait = !hasMsg && w.pollTime() > 0 && now < deadline;
+        if (wait && first && waiting.incrementAndGet() > MAX_WAITING_POPS) {
+            waiting.decrementAndGet();
+            wait = false; // as 5.3: too many waiting, answered at once
+        }
+        if (wait) {
+            hold(new Held(channel, w.topic(), w.group(), w.queueId(), false,
+                () -> notificationPass(channel, request, w, topic, false)), deadline - now);
+            return null;
+        }
+        RemotingCommand answer = RemotingCommand.createResponse(ResponseCode.SUCCESS, null,
+            out -> out.put("hasMsg", Boolean.toString(hasMsg)));
+        return first ? answer : respond(channel, request, answer);
+    }
+
+    private boolean anyRest(Watch w, String topicName) {
+        TopicConfig t = topics.select(topicName);
+        if (t == null) {
+            return false;
+        }
+        for (int q = 0; q < t.readQueueNums(); q++) {
+            if (rest(w, topicName, q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the queue holds a message past the group's offset (the first message's for a group without one, as
+     * 5.3 counts); an orderly watch sees nothing in a queue whose batch is still out.
+     */
+    private boolean rest(Watch w, String topicName, int queueId) {
+        if (w.order() && orders.blocked(topicName, w.group(), queueId, w.attemptId(), 0, clock.millis())) {
+            return false;
+        }
+        long offset = offsets.query(w.group(), topicName, queueId);
+        if (offset < 0) {
+            offset = Math.max(0, store.getMinOffsetInQueue(topicName, queueId));
+        }
+        return store.getMaxOffsetInQueue(topicName, queueId) > offset;
+    }
+
+    /** POLLING_INFO: how many pops of the group wait on the topic with this {@code queueId} (-1: any queue). */
+    private RemotingCommand pollingInfo(Channel channel, RemotingCommand request) throws Exception {
+        Watch w = request.decodeHeader(f -> Watch.decode(f, 0, false));
+        TopicConfig topic = topics.select(w.topic());
+        RemotingCommand refused = refuseWatch(channel, w, topic);
+        if (refused != null) {
+            return refused.customHeader(out -> out.put("pollingNum", "0"));
+        }
+        Set<Held> set = held.get(w.topic());
+        long n = set == null ? 0 : set.stream().filter(p -> p.pop && p.queueId == w.queueId()
+            && p.group.equals(w.group())).count();
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null, out -> out.put("pollingNum",
+            Long.toString(n)));
     }
 
     private Object queueLock(String topic, String group, int queueId) {

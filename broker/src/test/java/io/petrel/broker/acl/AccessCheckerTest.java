@@ -115,7 +115,8 @@ class AccessCheckerTest {
     void consumingNeedsSubOnTopicAndGroup() {
         // 5.x's lite pull and Pop codes are checked as a pull is.
         for (int code : new int[] {RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE, RequestCode.POP_MESSAGE,
-            RequestCode.ACK_MESSAGE, RequestCode.CHANGE_MESSAGE_INVISIBLETIME}) {
+            RequestCode.ACK_MESSAGE, RequestCode.CHANGE_MESSAGE_INVISIBLETIME, RequestCode.NOTIFICATION,
+            RequestCode.POLLING_INFO}) {
             assertEquals(null, decide(USER, code, Map.of("topic", "topicC", "consumerGroup", "groupC")));
             assertEquals("No default permission for topic:topicA", decide(USER, code,
                 Map.of("topic", "topicA", "consumerGroup", "groupC")));

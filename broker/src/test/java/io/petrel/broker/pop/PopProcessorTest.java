@@ -282,23 +282,86 @@ class PopProcessorTest {
         assertEquals(1, revive.reviveOnce(), "the changed 20 s do");
     }
 
-    @Test
-    void aPopThatFindsNothingWaitsAndIsAnsweredWhenAMessageArrives() throws Exception {
+    /**
+     * Holds {@code code} with {@code fields} (it must wait: nothing to find yet), puts a message in queue 1 and
+     * tells the processor; returns the answer written once the arrival woke the request, well before its own 1 s
+     * recheck.
+     */
+    private RemotingCommand heldThenWokenByAnArrival(int code, Map<String, String> fields) throws Exception {
         EmbeddedChannel channel = new EmbeddedChannel();
-        RemotingCommand request = RemotingCommand.createRequest(RequestCode.POP_MESSAGE).version(RemotingVersion.V4_9_7);
-        Map.of("consumerGroup", "G", "topic", "T", "queueId", "-1", "maxMsgNums", "32", "invisibleTime", "60000",
-            "pollTime", "30000", "bornTime", Long.toString(clock.millis()), "initMode", "0").forEach(request::addExtField);
-        assertNull(pop.processRequest(channel, request), "held: nothing to hand out yet");
+        RemotingCommand request = RemotingCommand.createRequest(code).version(RemotingVersion.V4_9_7);
+        fields.forEach(request::addExtField);
+        assertNull(pop.processRequest(channel, request), "held: nothing to find yet");
         put(1, "late");
         pop.messageArriving("T");
-        // Well before the pop's own 1 s recheck: the arrival woke it.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMillis(800)).until(() -> {
             channel.runPendingTasks();
             return !channel.outboundMessages().isEmpty();
         });
-        RemotingCommand answer = (RemotingCommand) channel.readOutbound();
+        return (RemotingCommand) channel.readOutbound();
+    }
+
+    @Test
+    void aPopThatFindsNothingWaitsAndIsAnsweredWhenAMessageArrives() throws Exception {
+        RemotingCommand answer = heldThenWokenByAnArrival(RequestCode.POP_MESSAGE, Map.of("consumerGroup", "G",
+            "topic", "T", "queueId", "-1", "maxMsgNums", "32", "invisibleTime", "60000", "pollTime", "30000",
+            "bornTime", Long.toString(clock.millis()), "initMode", "0"));
         assertEquals(ResponseCode.SUCCESS, answer.code());
         assertEquals(List.of("late"), bodies(messages(answer)));
+    }
+
+    private String hasMsg(int queueId, boolean order, String attemptId) throws Exception {
+        Map<String, String> f = new java.util.HashMap<>(Map.of("consumerGroup", "G", "topic", "T", "queueId",
+            Integer.toString(queueId), "pollTime", "0", "bornTime", Long.toString(clock.millis()), "order",
+            Boolean.toString(order)));
+        if (attemptId != null) {
+            f.put("attemptId", attemptId);
+        }
+        RemotingCommand r = ask(RequestCode.NOTIFICATION, f);
+        assertEquals(ResponseCode.SUCCESS, r.code(), r.remark());
+        return header(r).get("hasMsg");
+    }
+
+    /** NOTIFICATION: the queue (or any queue), the pop retry topic when not orderly, an orderly batch still out. */
+    @Test
+    void aNotificationTellsWhetherAPopWouldFindAMessage() throws Exception {
+        assertEquals("false", hasMsg(-1, false, null));
+        put(1, "a");
+        assertEquals("false", hasMsg(0, false, null), "queue 0 is empty");
+        assertEquals("true", hasMsg(1, false, null));
+        assertEquals("true", hasMsg(-1, false, null), "any queue");
+        RemotingCommand r = popNow("T", 1, 32, 10_000);
+        assertEquals("false", hasMsg(-1, false, null), "popped: the offset moved");
+        store.awaitDispatched();
+        clock.advance(10_000);
+        assertEquals(1, revive.reviveOnce());
+        store.awaitDispatched();
+        assertEquals("true", hasMsg(0, false, null), "back in the pop retry topic");
+        assertEquals("false", hasMsg(0, true, null), "an orderly pop does not read the retry topic");
+        assertEquals(ResponseCode.SUCCESS, ack("T", 1, 0, handle(r, "0", 1, 0)).code());
+
+        put(0, "o");
+        RemotingCommand orderly = popOrderly(0, 32, 60_000);
+        assertEquals(List.of("o"), bodies(messages(orderly)));
+        put(0, "p");
+        assertEquals("false", hasMsg(0, true, "another-attempt"), "the batch out blocks the queue");
+    }
+
+    @Test
+    void aNotificationWaitsForAMessageAndRefusalsCarryItsHeader() throws Exception {
+        RemotingCommand answer = heldThenWokenByAnArrival(RequestCode.NOTIFICATION, Map.of("consumerGroup", "G",
+            "topic", "T", "queueId", "1", "pollTime", "30000", "bornTime", "0"));
+        assertEquals(ResponseCode.SUCCESS, answer.code());
+        assertEquals("true", header(answer).get("hasMsg"));
+
+        RemotingCommand unknown = ask(RequestCode.NOTIFICATION, Map.of("consumerGroup", "G", "topic", "NOPE",
+            "queueId", "0", "pollTime", "0", "bornTime", "0"));
+        assertEquals(ResponseCode.TOPIC_NOT_EXIST, unknown.code());
+        assertEquals("false", header(unknown).get("hasMsg"), "as 5.3 writes it");
+        RemotingCommand polling = ask(RequestCode.POLLING_INFO, Map.of("consumerGroup", "G", "topic", "T",
+            "queueId", "9"));
+        assertEquals(ResponseCode.SYSTEM_ERROR, polling.code());
+        assertEquals("0", header(polling).get("pollingNum"));
     }
 
     @Test

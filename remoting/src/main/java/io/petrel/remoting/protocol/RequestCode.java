@@ -113,6 +113,10 @@ public final class RequestCode {
     public static final int POP_MESSAGE = 200050;
     public static final int ACK_MESSAGE = 200051;
     public static final int CHANGE_MESSAGE_INVISIBLETIME = 200053;
+    /** 5.x: whether a pop would find a message, waiting up to a poll time for one. */
+    public static final int NOTIFICATION = 200054;
+    /** 5.x: how many pops of a group wait on a topic's queue. */
+    public static final int POLLING_INFO = 200055;
     public static final int BATCH_ACK_MESSAGE = 200151;
 
     private RequestCode() {
@@ -225,6 +229,8 @@ public final class RequestCode {
             case ACK_MESSAGE -> "ACK_MESSAGE";
             case BATCH_ACK_MESSAGE -> "BATCH_ACK_MESSAGE";
             case CHANGE_MESSAGE_INVISIBLETIME -> "CHANGE_MESSAGE_INVISIBLETIME";
+            case NOTIFICATION -> "NOTIFICATION";
+            case POLLING_INFO -> "POLLING_INFO";
             default -> Integer.toString(code);
         };
     }
