@@ -44,6 +44,7 @@ import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumeType;
 import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumerData;
 import org.apache.rocketmq.remoting.protocol.heartbeat.HeartbeatData;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
+import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,6 +139,54 @@ class Official5SideBySideTest extends Client5Test {
                 return "code " + e.getResponseCode();
             }
         })));
+    }
+
+    /**
+     * 5.x {@code updateTopicList}, {@code updateSubGroupList} and {@code getConsumerConfig}: topics and groups
+     * created by list, read back one by one, and an unknown group (the 5.3.1 admin turns the refusal into null),
+     * answered alike.
+     */
+    @Test
+    void topicAndGroupListsAndOneGroupsConfigAreAnsweredAlike() throws Exception {
+        Map<String, List<String>> answers = ask(b -> unchecked(() -> {
+            String addr = addresses.get(b);
+            admin.createAndUpdateTopicConfigList(addr, List.of(new TopicConfig("T5R_LIST_A", 2, 2, 6),
+                new TopicConfig("T5R_LIST_B", 3, 1, 4)));
+            SubscriptionGroupConfig retrying = new SubscriptionGroupConfig();
+            retrying.setGroupName("CG5R_LIST_1");
+            retrying.setRetryMaxTimes(3);
+            retrying.setRetryQueueNums(2);
+            SubscriptionGroupConfig broadcast = new SubscriptionGroupConfig();
+            broadcast.setGroupName("CG5R_LIST_2");
+            broadcast.setConsumeBroadcastEnable(false);
+            broadcast.setConsumeFromMinEnable(false);
+            admin.createAndUpdateSubscriptionGroupConfigList(addr, List.of(retrying, broadcast));
+            List<String> out = new ArrayList<>();
+            for (String t : List.of("T5R_LIST_A", "T5R_LIST_B")) {
+                TopicConfig c = admin.examineTopicConfig(addr, t);
+                out.add(c.getTopicName() + " read " + c.getReadQueueNums() + " write " + c.getWriteQueueNums()
+                    + " perm " + c.getPerm());
+            }
+            for (String g : List.of("CG5R_LIST_1", "CG5R_LIST_2")) {
+                SubscriptionGroupConfig c = admin.examineSubscriptionGroupConfig(addr, g);
+                out.add(c.getGroupName() + " consume " + c.isConsumeEnable() + " fromMin " + c.isConsumeFromMinEnable()
+                    + " broadcast " + c.isConsumeBroadcastEnable() + " retryQueues " + c.getRetryQueueNums()
+                    + " retryMax " + c.getRetryMaxTimes() + " brokerId " + c.getBrokerId() + " slow "
+                    + c.getWhichBrokerWhenConsumeSlowly() + " notify " + c.isNotifyConsumerIdsChangedEnable());
+            }
+            try {
+                SubscriptionGroupConfig none = admin.examineSubscriptionGroupConfig(addr, "CG5R_NO_SUCH_GROUP");
+                out.add("unknown group " + (none == null ? "null" : none.getGroupName()));
+            } catch (MQBrokerException e) {
+                out.add("unknown group " + e.getResponseCode() + " " + e.getErrorMessage());
+            }
+            return out;
+        }));
+        assertSameAnswers(answers);
+        assertEquals(List.of("T5R_LIST_A read 2 write 2 perm 6", "T5R_LIST_B read 3 write 1 perm 4",
+            "CG5R_LIST_1 consume true fromMin true broadcast true retryQueues 2 retryMax 3 brokerId 0 slow 1 notify true",
+            "CG5R_LIST_2 consume true fromMin false broadcast false retryQueues 1 retryMax 16 brokerId 0 slow 1 "
+                + "notify true", "unknown group null"), answers.get(PETREL));
     }
 
     @Test

@@ -82,6 +82,8 @@ public final class GroupAdmin {
 
     public void registerInto(AdminBrokerProcessor processor) {
         processor.register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, (ch, req) -> updateGroup(req))
+            .register(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST, (ch, req) -> updateGroupList(req))
+            .register(RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG, (ch, req) -> oneGroup(req))
             .register(RequestCode.DELETE_SUBSCRIPTIONGROUP, (ch, req) -> deleteGroup(req))
             .register(RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG, (ch, req) -> ok(groups.wrapper().encode()))
             .register(RequestCode.GET_ALL_CONSUMER_OFFSET, (ch, req) -> ok(offsets.encode()))
@@ -98,18 +100,43 @@ public final class GroupAdmin {
     }
 
     private RemotingCommand updateGroup(RemotingCommand req) {
-        SubscriptionGroupConfig c;
+        return updateGroups(req, body -> List.of(SubscriptionGroupConfig.decode(body)));
+    }
+
+    /**
+     * UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST (5.x {@code updateSubGroupList}): all groups at once, one write of
+     * the table; a list naming an invalid group is refused whole (5.3 takes any name).
+     */
+    private RemotingCommand updateGroupList(RemotingCommand req) {
+        return updateGroups(req, SubscriptionGroupConfig::decodeList);
+    }
+
+    private RemotingCommand updateGroups(RemotingCommand req,
+                                         java.util.function.Function<byte[], List<SubscriptionGroupConfig>> decode) {
+        List<SubscriptionGroupConfig> list;
         try {
-            c = SubscriptionGroupConfig.decode(req.body());
+            list = decode.apply(req.body());
         } catch (IllegalArgumentException e) {
             return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, e.getMessage());
         }
-        String invalid = TopicValidator.validateGroup(c.groupName());
-        if (invalid != null) {
-            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, invalid);
+        for (SubscriptionGroupConfig c : list) {
+            String invalid = TopicValidator.validateGroup(c.groupName());
+            if (invalid != null) {
+                return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, invalid);
+            }
         }
-        groups.update(c);
+        groups.updateAll(list);
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+    }
+
+    /** GET_SUBSCRIPTIONGROUP_CONFIG (5.x {@code getConsumerConfig}): one group's config, never created by asking. */
+    private RemotingCommand oneGroup(RemotingCommand req) throws Exception {
+        String group = req.decodeHeader(f -> f.requiredString("group"));
+        SubscriptionGroupConfig c = groups.get(group);
+        if (c == null) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, "No group in this broker");
+        }
+        return ok(c.encode());
     }
 
     private RemotingCommand deleteGroup(RemotingCommand req) throws Exception {

@@ -49,6 +49,7 @@ public final class TopicAdmin {
 
     public void registerInto(AdminBrokerProcessor processor) {
         processor.register(RequestCode.UPDATE_AND_CREATE_TOPIC, (ch, req) -> create(req))
+            .register(RequestCode.UPDATE_AND_CREATE_TOPIC_LIST, (ch, req) -> createList(req))
             .register(RequestCode.DELETE_TOPIC_IN_BROKER, (ch, req) -> delete(req))
             .register(RequestCode.GET_ALL_TOPIC_CONFIG, (ch, req) -> all())
             .register(RequestCode.GET_TOPIC_CONFIG, (ch, req) -> one(req))
@@ -57,19 +58,26 @@ public final class TopicAdmin {
             .register(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, (ch, req) -> systemTopics());
     }
 
+    /** Why a topic may not be created or changed by an admin request; null when it may. */
+    private static String refusal(String topic, int readQueueNums, int writeQueueNums) {
+        String invalid = TopicValidator.validateTopic(topic);
+        if (invalid != null) {
+            return invalid;
+        }
+        if (TopicValidator.isSystemTopic(topic)) {
+            return "The topic[" + topic + "] is conflict with system topic.";
+        }
+        if (readQueueNums <= 0 || writeQueueNums <= 0 || readQueueNums > 1024 || writeQueueNums > 1024) {
+            return "queue numbers must be in 1..1024, got read " + readQueueNums + " write " + writeQueueNums;
+        }
+        return null;
+    }
+
     private RemotingCommand create(RemotingCommand req) throws Exception {
         CreateTopicRequestHeader h = req.decodeHeader(CreateTopicRequestHeader::decode);
-        String invalid = TopicValidator.validateTopic(h.topic());
-        if (invalid != null) {
-            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, invalid);
-        }
-        if (TopicValidator.isSystemTopic(h.topic())) {
-            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
-                "The topic[" + h.topic() + "] is conflict with system topic.");
-        }
-        if (h.readQueueNums() <= 0 || h.writeQueueNums() <= 0 || h.readQueueNums() > 1024 || h.writeQueueNums() > 1024) {
-            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR,
-                "queue numbers must be in 1..1024, got read " + h.readQueueNums() + " write " + h.writeQueueNums());
+        String refused = refusal(h.topic(), h.readQueueNums(), h.writeQueueNums());
+        if (refused != null) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, refused);
         }
         TopicFilterType filter;
         try {
@@ -81,6 +89,29 @@ public final class TopicAdmin {
         TopicConfig c = new TopicConfig(h.topic(), h.readQueueNums(), h.writeQueueNums(), h.perm(), filter,
             h.topicSysFlag() == null ? 0 : h.topicSysFlag(), h.order());
         topics.update(c);
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
+    }
+
+    /**
+     * UPDATE_AND_CREATE_TOPIC_LIST (5.x {@code updateTopicList}): every topic is checked as a single creation is
+     * and any refusal refuses the whole list; then those that differ from the table are created or changed at once,
+     * with one registration. (5.3 answers SUCCESS at the first topic that is unchanged, leaving the rest of the
+     * list undone.)
+     */
+    private RemotingCommand createList(RemotingCommand req) {
+        java.util.List<TopicConfig> list;
+        try {
+            list = TopicConfigSerializeWrapper.decodeTopicConfigList(req.body());
+        } catch (IllegalArgumentException e) {
+            return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        for (TopicConfig c : list) {
+            String refused = refusal(c.topicName(), c.readQueueNums(), c.writeQueueNums());
+            if (refused != null) {
+                return RemotingCommand.createResponse(ResponseCode.SYSTEM_ERROR, refused);
+            }
+        }
+        topics.updateAll(list.stream().filter(c -> !c.equals(topics.select(c.topicName()))).toList());
         return RemotingCommand.createResponse(ResponseCode.SUCCESS, null);
     }
 

@@ -73,8 +73,18 @@ public final class SubscriptionGroupManager {
     }
 
     public void update(SubscriptionGroupConfig group) {
-        SubscriptionGroupConfig old = table.put(group.groupName(), group);
-        LOG.info("subscription group {} -> {}", old, group);
+        updateAll(java.util.List.of(group));
+    }
+
+    /** Creates or replaces groups with one new data version and one write of the table. */
+    public void updateAll(java.util.List<SubscriptionGroupConfig> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        for (SubscriptionGroupConfig group : list) {
+            SubscriptionGroupConfig old = table.put(group.groupName(), group);
+            LOG.info("subscription group {} -> {}", old, group);
+        }
         changed();
     }
 

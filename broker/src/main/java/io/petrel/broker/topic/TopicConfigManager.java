@@ -145,10 +145,23 @@ public final class TopicConfigManager {
 
     /** Creates or replaces a topic (admin path); registers with the NameServers synchronously. */
     public void update(TopicConfig topicConfig) {
-        TopicConfig old = table.put(topicConfig.topicName(), topicConfig);
-        LOG.info("topic config {} -> {}", old, topicConfig);
+        updateAll(java.util.List.of(topicConfig));
+    }
+
+    /**
+     * Creates or replaces topics (admin path) with one new data version, one write of the table and one
+     * synchronous registration (of the one topic, or of the whole table for several).
+     */
+    public void updateAll(java.util.List<TopicConfig> topicConfigs) {
+        if (topicConfigs.isEmpty()) {
+            return;
+        }
+        for (TopicConfig c : topicConfigs) {
+            TopicConfig old = table.put(c.topicName(), c);
+            LOG.info("topic config {} -> {}", old, c);
+        }
         bumpAndPersist();
-        listener.topicsChanged(topicConfig, false);
+        listener.topicsChanged(topicConfigs.size() == 1 ? topicConfigs.get(0) : null, false);
     }
 
     public boolean delete(String topic) {

@@ -163,7 +163,8 @@ class AccessCheckerTest {
     void adminCodesNeedAnAdminAccountAndAnAdminWithoutResourcesPassesThem() {
         for (int code : new int[] {RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.UPDATE_BROKER_CONFIG,
             RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP,
-            RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.SET_MESSAGE_REQUEST_MODE}) {
+            RequestCode.DELETE_SUBSCRIPTIONGROUP, RequestCode.SET_MESSAGE_REQUEST_MODE,
+            RequestCode.UPDATE_AND_CREATE_TOPIC_LIST, RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST}) {
             assertEquals("Need admin permission for request code=" + code + ", but accessKey=RocketMQ is not",
                 decide(USER, code, Map.of("topic", "topicB")));
             assertEquals(null, decide(ADMIN, code, Map.of("topic", "topicB")));

@@ -111,6 +111,13 @@ final class AdminFixture implements AutoCloseable {
         return processor.processRequest(new EmbeddedChannel(), TestStore.request(code, header, RemotingVersion.V4_9_7));
     }
 
+    /** A request of {@code code} with no header fields and {@code body}, answered. */
+    RemotingCommand askWithBody(int code, String body) throws Exception {
+        RemotingCommand request = TestStore.request(code, CommandHeader.EMPTY, RemotingVersion.V4_9_7);
+        request.body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return processor.processRequest(new EmbeddedChannel(), request);
+    }
+
     @Override
     public void close() {
         store.close();

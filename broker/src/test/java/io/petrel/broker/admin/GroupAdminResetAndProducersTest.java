@@ -200,4 +200,27 @@ class GroupAdminResetAndProducersTest {
         });
         return out;
     }
+
+    /** 5.x's UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST and GET_SUBSCRIPTIONGROUP_CONFIG. */
+    @Test
+    void groupsAreCreatedByListAndReadOneByOne() throws Exception {
+        RemotingCommand refused = f.askWithBody(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST,
+            "{\"groupConfigList\":[{\"groupName\":\"G_OK\"},{\"groupName\":\"bad group\"}]}");
+        assertEquals(ResponseCode.SYSTEM_ERROR, refused.code());
+        assertNull(f.groups.get("G_OK"), "nothing created when one is refused");
+        RemotingCommand r = f.askWithBody(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST,
+            "{\"groupConfigList\":[{\"groupName\":\"G_ONE\",\"retryMaxTimes\":3,\"attributes\":{}},"
+            + "{\"groupName\":\"G_TWO\",\"consumeBroadcastEnable\":false}]}");
+        assertEquals(ResponseCode.SUCCESS, r.code(), r.remark());
+        assertEquals(3, f.groups.get("G_ONE").retryMaxTimes());
+        assertTrue(!f.groups.get("G_TWO").consumeBroadcastEnable());
+
+        RemotingCommand one = f.ask(RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG, out -> out.put("group", "G_ONE"));
+        assertEquals(ResponseCode.SUCCESS, one.code());
+        assertEquals(f.groups.get("G_ONE"), io.petrel.common.subscription.SubscriptionGroupConfig.decode(one.body()));
+        RemotingCommand none = f.ask(RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG, out -> out.put("group", "G_NONE"));
+        assertEquals(ResponseCode.SYSTEM_ERROR, none.code());
+        assertEquals("No group in this broker", none.remark());
+        assertNull(f.groups.get("G_NONE"), "asking creates nothing");
+    }
 }

@@ -54,4 +54,28 @@ class TopicAdminTest {
         assertEquals("No topic in this broker. topic: NOPE", r.remark());
         assertNull(r.body());
     }
+
+    /** UPDATE_AND_CREATE_TOPIC_LIST: all checked first; an unchanged topic does not stop the rest (it stops 5.3). */
+    @Test
+    void aTopicListIsCheckedWholeThenCreatedAtOnce() throws Exception {
+        f.topics.update(TopicConfig.of("SAME", 1, 1, 6));
+        long before = f.topics.dataVersion().counter();
+        RemotingCommand refused = f.askWithBody(RequestCode.UPDATE_AND_CREATE_TOPIC_LIST, "{\"topicConfigList\":["
+            + "{\"topicName\":\"NEW_A\",\"readQueueNums\":2,\"writeQueueNums\":2,\"perm\":6},"
+            + "{\"topicName\":\"bad topic\",\"readQueueNums\":1,\"writeQueueNums\":1,\"perm\":6}]}");
+        assertEquals(ResponseCode.SYSTEM_ERROR, refused.code());
+        assertNull(f.topics.select("NEW_A"), "nothing created when one is refused");
+
+        RemotingCommand r = f.askWithBody(RequestCode.UPDATE_AND_CREATE_TOPIC_LIST, "{\"topicConfigList\":["
+            + "{\"topicName\":\"SAME\",\"readQueueNums\":1,\"writeQueueNums\":1,\"perm\":6,"
+            + "\"topicFilterType\":\"SINGLE_TAG\",\"topicSysFlag\":0,\"order\":false,\"attributes\":{}},"
+            + "{\"topicName\":\"NEW_A\",\"readQueueNums\":2,\"writeQueueNums\":2,\"perm\":6},"
+            + "{\"topicName\":\"NEW_B\",\"readQueueNums\":4,\"writeQueueNums\":3,\"perm\":4}]}");
+        assertEquals(ResponseCode.SUCCESS, r.code(), r.remark());
+        assertEquals(TopicConfig.of("NEW_A", 2, 2, 6), f.topics.select("NEW_A"));
+        assertEquals(TopicConfig.of("NEW_B", 4, 3, 4), f.topics.select("NEW_B"));
+        assertEquals(before + 1, f.topics.dataVersion().counter(), "one new data version for the list");
+
+        assertEquals(ResponseCode.SYSTEM_ERROR, f.askWithBody(RequestCode.UPDATE_AND_CREATE_TOPIC_LIST, "{").code());
+    }
 }

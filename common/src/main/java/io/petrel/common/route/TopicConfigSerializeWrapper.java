@@ -86,6 +86,21 @@ public record TopicConfigSerializeWrapper(Map<String, TopicConfig> topicConfigTa
         return new TopicConfigSerializeWrapper(table, DataVersion.fromJson(JsonBodies.object(o, "dataVersion", WHAT)));
     }
 
+    /**
+     * The body of 5.x's UPDATE_AND_CREATE_TOPIC_LIST ({@code CreateTopicListRequestBody}): {@code topicConfigList},
+     * each a topic config as the topic table writes it (5.x members Petrel keeps none of are ignored).
+     */
+    public static java.util.List<TopicConfig> decodeTopicConfigList(byte[] json) {
+        String what = "CreateTopicListRequestBody";
+        return JsonBodies.decodeList(json, what, "topicConfigList", (i, c) -> {
+            String name = JsonBodies.string(c, "topicName");
+            if (name == null) {
+                throw new IllegalArgumentException(what + ": topic " + i + " has no topicName");
+            }
+            return topicConfigFromJson(name, c);
+        });
+    }
+
     private static TopicConfig topicConfigFromJson(String key, JSONObject o) {
         String what = "TopicConfig " + key;
         String name = JsonBodies.string(o, "topicName");

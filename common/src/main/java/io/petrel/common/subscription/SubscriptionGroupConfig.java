@@ -42,6 +42,11 @@ public record SubscriptionGroupConfig(String groupName, boolean consumeEnable, b
         return fromJson(JsonBodies.parseObject(json, "SubscriptionGroupConfig"));
     }
 
+    /** The body of 5.x's UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST ({@code SubscriptionGroupList}). */
+    public static java.util.List<SubscriptionGroupConfig> decodeList(byte[] json) {
+        return JsonBodies.decodeList(json, "SubscriptionGroupList", "groupConfigList", (i, o) -> fromJson(o));
+    }
+
     /** Missing members take the auto-create defaults; a missing group name is an error. */
     public static SubscriptionGroupConfig fromJson(JSONObject o) {
         String name = JsonBodies.string(o, "groupName");

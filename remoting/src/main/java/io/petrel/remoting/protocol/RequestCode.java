@@ -105,6 +105,11 @@ public final class RequestCode {
     public static final int GET_TOPIC_CONFIG = 351;
     /** 5.x: a lite pull consumer's pull, with PULL_MESSAGE's header and answer. */
     public static final int LITE_PULL_MESSAGE = 361;
+    /** 5.x: create or change several topics, or several subscription groups, with one request. */
+    public static final int UPDATE_AND_CREATE_TOPIC_LIST = 18;
+    public static final int UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST = 225;
+    /** 5.x: one subscription group's config. */
+    public static final int GET_SUBSCRIPTIONGROUP_CONFIG = 352;
     /** 5.x: which queues a consumer that leaves rebalancing to the broker reads, and how (PULL or POP). */
     public static final int QUERY_ASSIGNMENT = 400;
     /** 5.x: whether a group reads a topic by PULL or POP (persisted by the broker). */
@@ -222,6 +227,9 @@ public final class RequestCode {
             case GET_ALL_PRODUCER_INFO -> "GET_ALL_PRODUCER_INFO";
             case DELETE_EXPIRED_COMMITLOG -> "DELETE_EXPIRED_COMMITLOG";
             case GET_TOPIC_CONFIG -> "GET_TOPIC_CONFIG";
+            case UPDATE_AND_CREATE_TOPIC_LIST -> "UPDATE_AND_CREATE_TOPIC_LIST";
+            case UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST -> "UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST";
+            case GET_SUBSCRIPTIONGROUP_CONFIG -> "GET_SUBSCRIPTIONGROUP_CONFIG";
             case LITE_PULL_MESSAGE -> "LITE_PULL_MESSAGE";
             case QUERY_ASSIGNMENT -> "QUERY_ASSIGNMENT";
             case SET_MESSAGE_REQUEST_MODE -> "SET_MESSAGE_REQUEST_MODE";

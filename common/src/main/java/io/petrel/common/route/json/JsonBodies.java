@@ -64,6 +64,28 @@ public final class JsonBodies {
     }
 
     /**
+     * A body whose list is the array {@code member} of its root object (absent: empty), each element an object read
+     * by {@code element} (given its index and the object); errors as {@link #decode}.
+     */
+    public static <T> java.util.List<T> decodeList(byte[] bytes, String what, String member,
+                                                   java.util.function.BiFunction<Integer, JSONObject, T> element) {
+        return decode(bytes, what, root -> {
+            java.util.List<T> out = new java.util.ArrayList<>();
+            com.alibaba.fastjson2.JSONArray list = array(root, member, what);
+            if (list != null) {
+                for (int i = 0; i < list.size(); i++) {
+                    JSONObject o = list.getJSONObject(i);
+                    if (o == null) {
+                        throw new IllegalArgumentException(what + ": " + member + "[" + i + "] is not an object");
+                    }
+                    out.add(element.apply(i, o));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
      * The members of an object with their keys as parsed: a {@code String} for a quoted or bare-word key, a
      * number for some bare numeric keys, and a {@link JSONObject} for a key that is itself an object (fastjson's
      * form for {@code Map<MessageQueue, V>}). Never iterate {@code keySet()} as strings where such keys can occur.
