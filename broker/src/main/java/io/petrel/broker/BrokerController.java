@@ -309,7 +309,7 @@ public final class BrokerController {
         timerService.load();
         BrokerProcessors.Parts parts = new BrokerProcessors.Parts(configs, config, storeConfig, topics, groups,
             offsets, producers, consumers, stats, store, delayOffsets, storeHost, brokerAddr(), server::invokeSync,
-            this::pushOneway, acl != null ? acl : AclStore.disabled(), clock, timerService);
+            this::pushOneway, acl != null ? acl : AclStore.disabled(), clock, timerService, this::haStatus);
         BrokerProcessors.Built built = BrokerProcessors.build(parts, this::pool,
             List.of(BrokerProcessors.Registrar.of(server, true), BrokerProcessors.Registrar.of(fastServer, false)));
         holdService = built.holdService();
@@ -696,6 +696,17 @@ public final class BrokerController {
     /** The port the HA service listens on. */
     public int haListenPort() {
         return haServer.localPort();
+    }
+
+    /** 5.x's HA status (GET_BROKER_HA_STATUS): a slave's link to its master, or a master's slaves. */
+    private byte[] haStatus() {
+        HaClient client = haClient;
+        if (client != null) {
+            return client.status();
+        }
+        HaServer ha = haServer;
+        return ha != null ? ha.status(store.getMaxPhyOffset())
+            : io.petrel.broker.ha.HaStatus.ofMaster(store.getMaxPhyOffset(), List.of(), 1);
     }
 
     /** A slave's HA link to its master (null on a master). */

@@ -40,7 +40,9 @@ import io.petrel.broker.topic.TopicConfigManager;
 import io.petrel.broker.transaction.EndTransactionProcessor;
 import io.petrel.remoting.RequestProcessor;
 import io.petrel.remoting.netty.NettyRemotingServer;
+import io.petrel.remoting.protocol.RemotingCommand;
 import io.petrel.remoting.protocol.RequestCode;
+import io.petrel.remoting.protocol.ResponseCode;
 import io.petrel.store.BrokerRole;
 import io.petrel.store.MessageStore;
 import io.petrel.store.MessageStoreConfig;
@@ -50,6 +52,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Supplier;
 
 /**
  * Builds the broker's request processors and admin handlers, each family on its own bounded pool sized by the
@@ -68,7 +71,7 @@ final class BrokerProcessors {
                  ProducerManager producers, ConsumerManager consumers, BrokerStats stats, MessageStore store,
                  DelayOffsetTable delayOffsets, InetSocketAddress storeHost, String brokerAddr,
                  ClientCaller invoker, ConsumerIdsChangeNotifier.Pusher pusher, AclStore acl, Clock clock,
-                 TimerMessageService timers) {
+                 TimerMessageService timers, Supplier<byte[]> haStatus) {
     }
 
     /** Makes a named, bounded pool that the broker shuts down with itself. */
@@ -205,6 +208,8 @@ final class BrokerProcessors {
             .registerInto(admin);
         new StatsAdmin(new StatsAdmin.Sources(brokerName, p.brokerAddr(), p.stats(), p.topics(), p.groups(),
             p.offsets(), p.consumers(), p.store())).registerInto(admin);
+        admin.register(RequestCode.GET_BROKER_HA_STATUS, (ch, req) -> RemotingCommand.createResponse(
+            ResponseCode.SUCCESS, null).body(p.haStatus().get()));
         return admin;
     }
 

@@ -129,7 +129,8 @@ class BrokerProcessorsTest {
             new ConsumerManager((group, remaining, fromHeartbeat) -> { }), new BrokerStats("C", clock),
             store.store(), delays, TestStore.BROKER, "127.0.0.1:10911", (ch, req, timeout) -> null,
             (ch, cmd) -> { }, io.petrel.broker.acl.AclStore.disabled(), clock,
-            new TimerMessageService(store.store(), clock, new JsonConfigFile(dir.resolve("timerDelivery.json"))));
+            new TimerMessageService(store.store(), clock, new JsonConfigFile(dir.resolve("timerDelivery.json"))),
+            () -> new byte[0]);
         Map<String, ThreadPoolExecutor> byName = new HashMap<>();
         Recording main = new Recording(true);
         Recording fast = new Recording(false);

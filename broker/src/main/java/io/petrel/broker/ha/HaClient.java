@@ -39,6 +39,8 @@ public final class HaClient {
     private volatile Socket socket;
     private volatile boolean connected;
     private volatile long lastReadMs;
+    private volatile long lastWriteMs;
+    private final TransferRate receivedRate = new TransferRate();
     private final Thread watchdog;
 
     /** An HA client that connects with TLS under these settings; null for plain. */
@@ -156,6 +158,7 @@ public final class HaClient {
             }
             HaFrames.fill(in, body, 0, size);
             lastReadMs = System.currentTimeMillis();
+            receivedRate.add(size, lastReadMs);
             append(phyOffset, body, size);
             long max = store.getMaxPhyOffset();
             long now = System.currentTimeMillis();
@@ -194,10 +197,17 @@ public final class HaClient {
         }
     }
 
-    private static long report(OutputStream out, long offset) throws IOException {
+    private long report(OutputStream out, long offset) throws IOException {
         out.write(HaFrames.report(offset));
         out.flush();
+        lastWriteMs = System.currentTimeMillis();
         return offset;
+    }
+
+    /** 5.x's HA status of this slave. */
+    public byte[] status() {
+        return HaStatus.ofSlave(store.getMaxPhyOffset(), new HaStatus.Master(masterAddress.get(), lastReadMs,
+            lastWriteMs, receivedRate.perSecond(System.currentTimeMillis())));
     }
 
     public void shutdown() {

@@ -37,6 +37,9 @@ final class HaConnection {
     private volatile Replicas.Link link;
     private volatile long startOffset = -1;
     private volatile long lastReadMs = System.currentTimeMillis();
+    /** The slave's latest report: how much of the CommitLog it holds; -1 before its first. */
+    private volatile long ackedOffset = -1;
+    private final TransferRate sentRate = new TransferRate();
 
     HaConnection(HaServer server, Socket socket) {
         this.server = server;
@@ -82,6 +85,9 @@ final class HaConnection {
 
     /** Takes one report; false when it closes the connection. */
     private boolean onReport(MessageStore store, long reported) {
+        if (reported >= 0) {
+            ackedOffset = reported;
+        }
         if (link == null) {
             long max = store.getMaxPhyOffset();
             long fileSize = server.config().mappedFileSizeCommitLog();
@@ -149,6 +155,7 @@ final class HaConnection {
                 }
                 out.write(frame, 0, HaFrames.HEADER_SIZE + size);
                 out.flush();
+                sentRate.add(size, now);
                 lastWrite = now;
                 next += size;
             }
@@ -160,6 +167,13 @@ final class HaConnection {
             server.writerStopped(Thread.currentThread());
             close("writer stopped");
         }
+    }
+
+    /** What {@code haStatus} shows of this slave. */
+    HaStatus.Slave status() {
+        String addr = peer.startsWith("/") ? peer.substring(1) : peer;
+        return new HaStatus.Slave(addr, Math.max(0, ackedOffset), Math.max(0, startOffset),
+            sentRate.perSecond(System.currentTimeMillis()));
     }
 
     private void checkHousekeeping(long housekeeping) {

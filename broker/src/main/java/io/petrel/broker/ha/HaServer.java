@@ -133,6 +133,12 @@ public final class HaServer {
         return connections.size();
     }
 
+    /** 5.x's HA status of this master: its slaves' connections, {@code maxOffset} being its CommitLog end. */
+    public byte[] status(long maxOffset) {
+        return HaStatus.ofMaster(maxOffset, connections.stream().map(HaConnection::status).toList(),
+            config.haSlaveFallbehindMax());
+    }
+
     public void shutdown() {
         stopped = true;
         if (serverSocket != null) {
