@@ -197,7 +197,7 @@ final class BrokerProcessors {
         new StoreAdmin(() -> brokerName, p.topics(), p.offsets(), p.consumers(), p.store(), p.clock())
             .registerInto(admin);
         new ClientForwarding(p.consumers(), p.invoker(), p.store(), brokerName).registerInto(admin);
-        new GroupOffsetAdmin(p.offsets(), p.topics(), p.consumers(), p.store()).registerInto(admin);
+        new GroupOffsetAdmin(p.offsets(), p.topics(), p.consumers(), p.store(), p.brokerAddr()).registerInto(admin);
         new TransactionAdmin(p.store()).registerInto(admin);
         new BrokerConfigAdmin(p.configs()).registerInto(admin);
         // With aclEnable=false the store refuses every ACL request.

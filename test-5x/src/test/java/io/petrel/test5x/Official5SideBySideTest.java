@@ -43,6 +43,7 @@ import org.apache.rocketmq.remoting.protocol.header.PollingInfoRequestHeader;
 import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumeType;
 import org.apache.rocketmq.remoting.protocol.heartbeat.ConsumerData;
 import org.apache.rocketmq.remoting.protocol.heartbeat.HeartbeatData;
+import org.apache.rocketmq.remoting.protocol.heartbeat.SubscriptionData;
 import org.apache.rocketmq.remoting.protocol.heartbeat.MessageModel;
 import org.apache.rocketmq.remoting.protocol.subscription.SubscriptionGroupConfig;
 import org.awaitility.Awaitility;
@@ -226,6 +227,14 @@ class Official5SideBySideTest extends Client5Test {
         });
         Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> ask(consumerOffset).values().stream()
             .allMatch("5"::equals));
+        MQClientAPIImpl api = kit.clientInstance("topics-of-group").getMQClientAPIImpl();
+        Map<String, String> topicsOfGroup = ask(b -> unchecked(() -> {
+            org.apache.rocketmq.remoting.protocol.body.TopicList l = api.queryTopicsByConsumer(addresses.get(b),
+                "CG5R_LP", 3000);
+            return new TreeSet<>(l.getTopicList()) + " at " + (addresses.get(b).equals(l.getBrokerAddr()));
+        }));
+        assertSameAnswers(topicsOfGroup);
+        assertEquals("[T5R_LP] at true", topicsOfGroup.get(PETREL));
         for (String b : BOTH) {
             admin.resetOffsetByQueueId(addresses.get(b), "CG5R_LP", "T5R_LP", 0, 2);
         }
@@ -255,12 +264,16 @@ class Official5SideBySideTest extends Client5Test {
             steps.add("version 1 " + beat(api, addr, heartbeat(client.getClientId(), "A", false, false)));
             steps.add("held " + admin.examineConsumerConnectionInfo("CG5R_HB", addr).getSubscriptionTable()
                 .get("T5R_HB").getSubString());
+            SubscriptionData sub = api.querySubscriptionByConsumer(addr, "CG5R_HB", "T5R_HB", 3000);
+            steps.add("subscription " + sub.getTopic() + " " + sub.getSubString() + " " + sub.getExpressionType()
+                + " " + sub.getTagsSet());
+            steps.add("no subscription " + api.querySubscriptionByConsumer(addr, "CG5R_HB", "T5R_OTHER", 3000));
             return steps;
         }));
         assertSameAnswers(answers);
         assertEquals(List.of("first v2 true changed false", "short v2 true changed false",
             "new subscription v2 true changed true", "again v2 true changed false", "version 1 v2 true changed true",
-            "held A"), answers.get(PETREL));
+            "held A", "subscription T5R_HB A TAG [A]", "no subscription null"), answers.get(PETREL));
     }
 
     private static HeartbeatData heartbeat(String clientId, String tags, boolean v2, boolean withoutSub)

@@ -19,7 +19,11 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Requests that read or copy committed offsets across groups: QUERY_CORRECTION_OFFSET and CLONE_GROUP_OFFSET. */
+/**
+ * Requests that read or copy committed offsets across groups: QUERY_CORRECTION_OFFSET and CLONE_GROUP_OFFSET; and
+ * for 5.x admins, QUERY_TOPICS_BY_CONSUMER (the topics a group has committed offsets for) and
+ * QUERY_SUBSCRIPTION_BY_CONSUMER (a group's live subscription to a topic).
+ */
 public final class GroupOffsetAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(GroupOffsetAdmin.class);
 
@@ -27,18 +31,44 @@ public final class GroupOffsetAdmin {
     private final TopicConfigManager topics;
     private final ConsumerManager consumers;
     private final MessageStore store;
+    private final String brokerAddr;
 
     public GroupOffsetAdmin(ConsumerOffsetManager offsets, TopicConfigManager topics, ConsumerManager consumers,
-                            MessageStore store) {
+                            MessageStore store, String brokerAddr) {
         this.offsets = offsets;
         this.topics = topics;
         this.consumers = consumers;
         this.store = store;
+        this.brokerAddr = brokerAddr;
     }
 
     public void registerInto(AdminBrokerProcessor processor) {
         processor.register(RequestCode.QUERY_CORRECTION_OFFSET, (ch, req) -> correctionOffsets(req))
-            .register(RequestCode.CLONE_GROUP_OFFSET, (ch, req) -> cloneOffsets(req));
+            .register(RequestCode.CLONE_GROUP_OFFSET, (ch, req) -> cloneOffsets(req))
+            .register(RequestCode.QUERY_TOPICS_BY_CONSUMER, (ch, req) -> topicsOf(req))
+            .register(RequestCode.QUERY_SUBSCRIPTION_BY_CONSUMER, (ch, req) -> subscriptionOf(req));
+    }
+
+    private RemotingCommand topicsOf(RemotingCommand req) throws Exception {
+        String group = req.decodeHeader(f -> f.requiredString("group"));
+        java.util.List<String> names = java.util.List.copyOf(new java.util.TreeSet<>(offsets.topicsOfGroup(group)));
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(
+            new io.petrel.common.route.TopicList(names, brokerAddr).encode());
+    }
+
+    /** 5.3's QuerySubscriptionResponseBody; without {@code subscriptionData} when the group has none for it. */
+    private RemotingCommand subscriptionOf(RemotingCommand req) throws Exception {
+        String[] gt = req.decodeHeader(f -> new String[] {f.requiredString("group"), f.requiredString("topic")});
+        io.petrel.broker.client.ConsumerGroupInfo info = consumers.group(gt[0]);
+        io.petrel.common.heartbeat.SubscriptionData sub = info == null ? null : info.subscription(gt[1]);
+        io.petrel.common.route.json.JsonWriter out = new io.petrel.common.route.json.JsonWriter(256);
+        out.beginObject().field("group", gt[0]);
+        if (sub != null) {
+            out.name("subscriptionData");
+            sub.writeJson(out);
+        }
+        return RemotingCommand.createResponse(ResponseCode.SUCCESS, null).body(out.field("topic", gt[1])
+            .endObject().toBytes());
     }
 
     /**

@@ -26,7 +26,8 @@ class GroupOffsetAdminTest {
     @BeforeEach
     void open() throws Exception {
         f = new AdminFixture(dir);
-        new GroupOffsetAdmin(f.offsets, f.topics, f.consumers, f.store.store()).registerInto(f.processor);
+        new GroupOffsetAdmin(f.offsets, f.topics, f.consumers, f.store.store(), "127.0.0.1:10911")
+            .registerInto(f.processor);
         f.topic("T", 2);
         f.topic("U", 1);
     }

@@ -110,6 +110,9 @@ public final class RequestCode {
     public static final int UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST = 225;
     /** 5.x: a master's slaves or a slave's master, as {@code mqadmin haStatus} shows them. */
     public static final int GET_BROKER_HA_STATUS = 907;
+    /** 5.x: the topics a group has committed offsets for, and a group's subscription to a topic. */
+    public static final int QUERY_TOPICS_BY_CONSUMER = 343;
+    public static final int QUERY_SUBSCRIPTION_BY_CONSUMER = 345;
     /** 5.x: one subscription group's config. */
     public static final int GET_SUBSCRIPTIONGROUP_CONFIG = 352;
     /** 5.x: which queues a consumer that leaves rebalancing to the broker reads, and how (PULL or POP). */
@@ -233,6 +236,8 @@ public final class RequestCode {
             case UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST -> "UPDATE_AND_CREATE_SUBSCRIPTIONGROUP_LIST";
             case GET_SUBSCRIPTIONGROUP_CONFIG -> "GET_SUBSCRIPTIONGROUP_CONFIG";
             case GET_BROKER_HA_STATUS -> "GET_BROKER_HA_STATUS";
+            case QUERY_TOPICS_BY_CONSUMER -> "QUERY_TOPICS_BY_CONSUMER";
+            case QUERY_SUBSCRIPTION_BY_CONSUMER -> "QUERY_SUBSCRIPTION_BY_CONSUMER";
             case LITE_PULL_MESSAGE -> "LITE_PULL_MESSAGE";
             case QUERY_ASSIGNMENT -> "QUERY_ASSIGNMENT";
             case SET_MESSAGE_REQUEST_MODE -> "SET_MESSAGE_REQUEST_MODE";
