@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.test.namesrv.PetrelNamesrv;
-import io.petrel.test.official.Closeables;
+import io.petrel.test.official.ClosingTest;
 import io.petrel.test.official.OfficialBroker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,10 +24,8 @@ import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A store Petrel wrote while serving 5.x Pop (check points and acks in the revive topic, messages revived into the
@@ -35,20 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  * the topic's messages and the revived copies as ordinary messages.
  */
 @Timeout(180)
-class PopStoreOpensInOfficialBrokerTest {
+class PopStoreOpensInOfficialBrokerTest extends ClosingTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOPIC = "T_POP_STORE";
     private static final String GROUP = "CG_POP_STORE";
     private static final int POP_MESSAGE = 200050;
 
-    @TempDir
-    Path dir;
-    private final Closeables open = new Closeables();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        open.closeAll();
-    }
 
     /** A POP_MESSAGE of the 5.x client, sent raw: {@code maxMsgNums} of queue 0 hidden for {@code invisibleMs}. */
     private static RemotingCommand pop(NettyRemotingClient client, String addr, int max, long invisibleMs,

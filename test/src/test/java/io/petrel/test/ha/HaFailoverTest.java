@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.petrel.test.broker.PetrelBroker;
 import io.petrel.test.broker.PetrelBrokerProcess;
 import io.petrel.test.namesrv.PetrelNamesrv;
+import io.petrel.test.official.ClosingTest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,7 @@ import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.awaitility.Awaitility;
-import io.petrel.test.official.Closeables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two Petrel groups, each a master and a slave, with the official 4.9.7 client: master A is killed (-9); the consumer
@@ -32,25 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
  * on its store, its slave follows it again, and every acknowledged message is consumed, duplicates at most the
  * messages in flight.
  */
-class HaFailoverTest {
+class HaFailoverTest extends ClosingTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String TOPIC = "HA_FAILOVER";
     private static final String GROUP = "CG_FAILOVER";
 
-    @TempDir
-    Path dir;
-    private final Closeables open = new Closeables();
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
     /** Acknowledged messages per broker name, over the whole test. */
     private final Map<String, Integer> stored = new ConcurrentHashMap<>();
     private DefaultMQProducer producer;
     private RecordingConsumer consumer;
     private int sent;
-
-    @AfterEach
-    void closeAll() throws Exception {
-        open.closeAll();
-    }
 
     private PetrelBroker inProcess(String name, String brokerName, PetrelNamesrv ns, String... kv) throws Exception {
         Properties p = new Properties();

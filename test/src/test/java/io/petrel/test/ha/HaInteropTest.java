@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.test.broker.PetrelBroker;
 import io.petrel.test.namesrv.PetrelNamesrv;
+import io.petrel.test.official.ClosingTest;
 import io.petrel.test.official.OfficialBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,17 +17,14 @@ import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.awaitility.Awaitility;
-import io.petrel.test.official.Closeables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * HA between Petrel and the official 4.9.7 broker, both ways: the slave finds its master through a NameServer's
  * register reply, follows it on the HA port, and ends with a CommitLog (more than one file) and ConsumeQueues
  * byte-identical to the master's.
  */
-class HaInteropTest {
+class HaInteropTest extends ClosingTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String GROUP = "ha-interop";
     private static final String TOPIC = "HA_INTEROP";
@@ -35,14 +33,6 @@ class HaInteropTest {
 
     private static final String FIRST_FILE = "00000000000000000000";
 
-    @TempDir
-    Path dir;
-    private final Closeables open = new Closeables();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        open.closeAll();
-    }
 
     private PetrelNamesrv namesrv() throws Exception {
         PetrelNamesrv ns = PetrelNamesrv.start(dir.resolve("namesrv"));

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.test.broker.PetrelBroker;
+import io.petrel.test.official.ClosingTest;
 import io.petrel.test.official.OfficialBroker;
 import io.petrel.test.official.OfficialNamesrv;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +25,8 @@ import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.awaitility.Awaitility;
-import io.petrel.test.official.Closeables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rolling migration of docs/ha.md: a running official 4.9.7 group (master + slave, with an official NameServer
@@ -40,22 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  * in flight. Long runs only ({@code -Plong}).
  */
 @Tag("long")
-class RollingMigrationTest {
+class RollingMigrationTest extends ClosingTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String TOPIC = "MIGRATE";
     private static final String GROUP_A = "broker-a";
 
-    @TempDir
-    Path dir;
-    private final Closeables open = new Closeables();
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> ackedPerGroup = new ConcurrentHashMap<>();
     private final AtomicLong lastAckOnA = new AtomicLong();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        open.closeAll();
-    }
 
     private PetrelBroker petrel(String name, String brokerName, String ns, String... kv) throws Exception {
         Properties p = new Properties();

@@ -5,33 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.petrel.test.broker.PetrelBroker;
 import io.petrel.test.namesrv.PetrelNamesrv;
+import io.petrel.test.official.ClosingTest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
-import io.petrel.test.official.Closeables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reads from a slave: with {@code slaveReadEnable} the master answers pulls of data beyond
  * {@code accessMessageInMemoryMaxRatio} (here 0: nothing counts as in memory) with suggestWhichBrokerId = 1, and both
  * the official 4.9.7 consumer and Petrel's then pull from the slave, which (configured alike) keeps them there.
  */
-class SlaveReadTest {
+class SlaveReadTest extends ClosingTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOPIC = "HA_SLAVE_READ";
     private static final int COUNT = 200;
 
-    @TempDir
-    Path dir;
-    private final Closeables open = new Closeables();
     private PetrelNamesrv ns;
     private PetrelBroker master;
     private PetrelBroker slave;
@@ -56,11 +50,6 @@ class SlaveReadTest {
         open.add(slave);
         Awaitility.await().atMost(WAIT).until(() -> slave.controller().topics().select(TOPIC) != null
             && ns.hasRoute(TOPIC));
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        open.closeAll();
     }
 
     private void awaitReplicated() {

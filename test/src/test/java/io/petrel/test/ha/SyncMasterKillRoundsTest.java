@@ -6,7 +6,6 @@ import io.petrel.test.broker.PetrelBroker;
 import io.petrel.test.broker.PetrelBrokerProcess;
 import io.petrel.test.namesrv.PetrelNamesrv;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +20,9 @@ import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.awaitility.Awaitility;
 import io.petrel.test.official.AckingSenders;
-import io.petrel.test.official.Closeables;
-import org.junit.jupiter.api.AfterEach;
+import io.petrel.test.official.ClosingTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SYNC_MASTER + SYNC_FLUSH under kill -9: a Petrel master in a child JVM is killed at a random moment of a steady
@@ -34,19 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * the master is down. Long runs only ({@code -Plong}).
  */
 @Tag("long")
-class SyncMasterKillRoundsTest {
+class SyncMasterKillRoundsTest extends ClosingTest {
     private static final int ROUNDS = Integer.getInteger("petrel.killRounds", 20);
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOPIC = "HA_KILL";
 
-    @TempDir
-    Path dir;
-    private final Closeables open = new Closeables();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        open.closeAll();
-    }
 
     @Test
     void everyAcknowledgedMessageIsOnTheSlave() throws Exception {
