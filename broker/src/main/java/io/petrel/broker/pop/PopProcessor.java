@@ -250,7 +250,8 @@ public final class PopProcessor implements RequestProcessor {
         } else if (found.count > 0) {
             answer = popResponse(ResponseCode.SUCCESS, null, h, popTime, reviveQid, found.restNum, found);
         } else if (h.pollTime() <= 0 || popTime >= deadline) {
-            answer = popResponse(h.pollTime() > 0 ? POLLING_TIMEOUT : ResponseCode.PULL_NOT_FOUND, "no new message",
+            // as 5.3 answers it, whether or not the pop asked to wait
+            answer = popResponse(POLLING_TIMEOUT, "no new message",
                 h, popTime, reviveQid, found.restNum);
         }
         if (answer != null) {

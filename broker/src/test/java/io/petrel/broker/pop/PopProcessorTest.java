@@ -180,7 +180,7 @@ class PopProcessorTest {
         assertEquals(2, offsets.query("G", "T", 0));
         assertEquals(1, offsets.query("G", "T", 1));
         RemotingCommand again = popNow("T", -1, 32, 60_000);
-        assertEquals(ResponseCode.PULL_NOT_FOUND, again.code());
+        assertEquals(PopProcessor.POLLING_TIMEOUT, again.code());
         assertTrue(header(again).containsKey("popTime") && header(again).containsKey("reviveQid"),
             "the 5.x client decodes these on every answer");
     }
@@ -394,12 +394,12 @@ class PopProcessorTest {
         assertEquals(0, offsets.query("G", "T", 0), "the offset stays at the batch");
         assertNull(topics.select(pop.reviveTopic()), "no check point is written");
 
-        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 2, 60_000).code(), "the queue is blocked");
+        assertEquals(PopProcessor.POLLING_TIMEOUT, popOrderly(0, 2, 60_000).code(), "the queue is blocked");
         assertEquals(List.of("other queue"), bodies(messages(popOrderly(1, 2, 60_000))), "the others are not");
 
         assertEquals(ResponseCode.SUCCESS, ack("T", 0, 1, handle(first, "0", 0, 1)).code());
         assertEquals(0, offsets.query("G", "T", 0), "b is acked, a is not");
-        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 2, 60_000).code());
+        assertEquals(PopProcessor.POLLING_TIMEOUT, popOrderly(0, 2, 60_000).code());
         assertEquals(ResponseCode.SUCCESS, ack("T", 0, 0, handle(first, "0", 0, 0)).code());
         assertEquals(2, offsets.query("G", "T", 0));
         assertEquals(ResponseCode.SUCCESS, ack("T", 0, 0, handle(first, "0", 0, 0)).code(), "acked before: ignored");
@@ -421,7 +421,7 @@ class PopProcessorTest {
         RemotingCommand first = popOrderly(0, 32, 10_000);
         assertEquals(ResponseCode.SUCCESS, ack("T", 0, 0, handle(first, "0", 0, 0)).code());
         clock.advance(9_999);
-        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 32, 10_000).code());
+        assertEquals(PopProcessor.POLLING_TIMEOUT, popOrderly(0, 32, 10_000).code());
         clock.advance(1);
         RemotingCommand again = popOrderly(0, 32, 10_000);
         assertEquals(List.of("b", "c"), bodies(messages(again)));
@@ -435,7 +435,7 @@ class PopProcessorTest {
         assertEquals("31000", header(changed).get("invisibleTime"), "from the pop");
         assertEquals("999", header(changed).get("reviveQid"));
         clock.advance(20_000);
-        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 32, 10_000).code());
+        assertEquals(PopProcessor.POLLING_TIMEOUT, popOrderly(0, 32, 10_000).code());
         clock.advance(10_000);
         RemotingCommand third = popOrderly(0, 32, 10_000);
         assertEquals(List.of("b", "c"), bodies(messages(third)));
@@ -454,7 +454,7 @@ class PopProcessorTest {
             + "\"popTime\":" + T0 + "}}}}", Files.readString(dir.resolve("consumerOrderInfo.json")));
 
         pop = popProcessor();
-        assertEquals(ResponseCode.PULL_NOT_FOUND, popOrderly(0, 32, 60_000).code(), "still blocked after a restart");
+        assertEquals(PopProcessor.POLLING_TIMEOUT, popOrderly(0, 32, 60_000).code(), "still blocked after a restart");
         assertEquals(ResponseCode.SUCCESS, ack("T", 0, 0, handle(first, "0", 0, 0)).code());
         assertEquals(2, offsets.query("G", "T", 0));
 
