@@ -215,6 +215,34 @@ class PopProcessorTest {
         assertEquals(0, revive.reviveOnce());
     }
 
+    /** Past the group's {@code retryMaxTimes}, what is not acked goes to {@code %DLQ%<group>}, not back again. */
+    @Test
+    void pastTheGroupsRetryLimitWhatIsNotAckedGoesToTheDeadLetterQueue() throws Exception {
+        groups.update(io.petrel.common.subscription.SubscriptionGroupConfig.decode(
+            "{\"groupName\":\"G\",\"retryMaxTimes\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        put(0, "never-acked");
+        assertEquals(List.of("never-acked"), bodies(messages(popNow("T", 0, 32, 10_000))));
+        store.awaitDispatched();
+        clock.advance(10_000);
+        assertEquals(1, revive.reviveOnce());
+        store.awaitDispatched();
+        assertEquals(1, store.read("%RETRY%G_T", 0).get(0).getReconsumeTimes(), "first time back: retry topic");
+
+        clock.advance(1);
+        assertEquals(List.of("never-acked"), bodies(messages(popNow("T", 0, 32, 10_000))));
+        store.awaitDispatched();
+        clock.advance(10_000);
+        assertEquals(1, revive.reviveOnce());
+        store.awaitDispatched();
+        List<MessageExt> dead = store.read("%DLQ%G", 0);
+        assertEquals(List.of("never-acked"), bodies(dead));
+        assertEquals(2, dead.get(0).getReconsumeTimes());
+        assertEquals("T", dead.get(0).getProperty("RETRY_TOPIC"));
+        assertEquals(1, store.read("%RETRY%G_T", 0).size(), "not put back into the retry topic again");
+        clock.advance(60_000);
+        assertEquals(0, revive.reviveOnce());
+    }
+
     @Test
     void aBatchAckSettlesTheOffsetsOfItsBitSetAsSingleAcksWould() throws Exception {
         for (String b : List.of("a", "b", "c", "d")) {
