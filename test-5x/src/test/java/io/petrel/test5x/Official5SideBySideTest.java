@@ -587,26 +587,35 @@ class Official5SideBySideTest extends Client5Test {
             producer.send(List.of(new Message("T5R_PROPS", "TagB", "batch-0".getBytes(StandardCharsets.UTF_8)),
                 new Message("T5R_PROPS", "TagB", "batch-1".getBytes(StandardCharsets.UTF_8))), q);
         }
-        DefaultLitePullConsumer c = firstQueuesFromStart("CG5R_PROPS", "T5R_PROPS");
-        // by broker and queue offset: a pull from the group's first offset racing the seek may hand messages out
-        // twice; each counts once
-        Map<String, String> byOffset = new TreeMap<>();
-        Awaitility.await().atMost(WAIT).until(() -> {
-            for (MessageExt m : c.poll(200)) {
-                Map<String, String> props = new TreeMap<>(m.getProperties());
-                props.putIfAbsent(MessageConst.PROPERTY_WAIT_STORE_MSG_OK, "true"); // Petrel stores no WAIT=true
-                for (String varying : List.of(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX,
-                    MessageConst.PROPERTY_MIN_OFFSET, MessageConst.PROPERTY_MAX_OFFSET)) {
-                    props.computeIfPresent(varying, (k, v) -> "*");
-                }
-                byOffset.put(m.getBrokerName() + "@" + m.getQueueOffset(), text(m) + "@" + m.getQueueOffset()
-                    + " sysFlag=" + m.getSysFlag() + " " + props);
-            }
-            return byOffset.size() == 8;
-        });
+        // read with plain pulls from offset 0 of each broker's queue: no rebalance, seek or long polling in the way
+        org.apache.rocketmq.client.consumer.DefaultMQPullConsumer reader =
+            new org.apache.rocketmq.client.consumer.DefaultMQPullConsumer("CG5R_PROPS");
+        reader.setNamesrvAddr(cluster.namesrvAddr());
+        reader.setInstanceName("props-" + System.nanoTime());
+        reader.start();
+        kit.track(reader::shutdown);
         Map<String, List<String>> stored = new TreeMap<>();
-        byOffset.forEach((k, v) -> stored.computeIfAbsent(k.substring(0, k.indexOf('@')), b -> new ArrayList<>())
-            .add(v));
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> {
+            stored.clear();
+            for (String b : BOTH) {
+                org.apache.rocketmq.client.consumer.PullResult r = reader.pull(new MessageQueue("T5R_PROPS", b, 0),
+                    "*", 0, 32);
+                List<String> got = new ArrayList<>();
+                if (r.getMsgFoundList() != null) {
+                    for (MessageExt m : r.getMsgFoundList()) {
+                        Map<String, String> props = new TreeMap<>(m.getProperties());
+                        props.putIfAbsent(MessageConst.PROPERTY_WAIT_STORE_MSG_OK, "true"); // Petrel stores no WAIT=true
+                        for (String varying : List.of(MessageConst.PROPERTY_UNIQ_CLIENT_MESSAGE_ID_KEYIDX,
+                            MessageConst.PROPERTY_MIN_OFFSET, MessageConst.PROPERTY_MAX_OFFSET)) {
+                            props.computeIfPresent(varying, (k, v) -> "*");
+                        }
+                        got.add(text(m) + "@" + m.getQueueOffset() + " sysFlag=" + m.getSysFlag() + " " + props);
+                    }
+                }
+                stored.put(b, got);
+            }
+            return stored.values().stream().allMatch(l -> l.size() == 4);
+        });
         assertSameAnswers(stored);
     }
 
