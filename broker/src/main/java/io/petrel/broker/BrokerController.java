@@ -701,12 +701,7 @@ public final class BrokerController {
     /** 5.x's HA status (GET_BROKER_HA_STATUS): a slave's link to its master, or a master's slaves. */
     private byte[] haStatus() {
         HaClient client = haClient;
-        if (client != null) {
-            return client.status();
-        }
-        HaServer ha = haServer;
-        return ha != null ? ha.status(store.getMaxPhyOffset())
-            : io.petrel.broker.ha.HaStatus.ofMaster(store.getMaxPhyOffset(), List.of(), 1);
+        return client != null ? client.status() : haServer.status(store.getMaxPhyOffset());
     }
 
     /** A slave's HA link to its master (null on a master). */

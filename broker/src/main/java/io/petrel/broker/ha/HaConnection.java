@@ -37,8 +37,6 @@ final class HaConnection {
     private volatile Replicas.Link link;
     private volatile long startOffset = -1;
     private volatile long lastReadMs = System.currentTimeMillis();
-    /** The slave's latest report: how much of the CommitLog it holds; -1 before its first. */
-    private volatile long ackedOffset = -1;
     private final TransferRate sentRate = new TransferRate();
 
     HaConnection(HaServer server, Socket socket) {
@@ -85,9 +83,6 @@ final class HaConnection {
 
     /** Takes one report; false when it closes the connection. */
     private boolean onReport(MessageStore store, long reported) {
-        if (reported >= 0) {
-            ackedOffset = reported;
-        }
         if (link == null) {
             long max = store.getMaxPhyOffset();
             long fileSize = server.config().mappedFileSizeCommitLog();
@@ -172,7 +167,8 @@ final class HaConnection {
     /** What {@code haStatus} shows of this slave. */
     HaStatus.Slave status() {
         String addr = peer.startsWith("/") ? peer.substring(1) : peer;
-        return new HaStatus.Slave(addr, Math.max(0, ackedOffset), Math.max(0, startOffset),
+        Replicas.Link l = link; // what the slave acknowledged and where sending began, as the store counts them
+        return new HaStatus.Slave(addr, l == null ? 0 : l.acked(), l == null ? 0 : l.start(),
             sentRate.perSecond(System.currentTimeMillis()));
     }
 

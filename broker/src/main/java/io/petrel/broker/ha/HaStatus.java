@@ -40,17 +40,16 @@ public final class HaStatus {
             .field("masterCommitLogMaxOffset", maxOffset).endObject().toBytes();
     }
 
-    /** A slave's status: {@code maxOffset} is its own CommitLog end; {@code master} null before it knows one. */
+    /** A slave's status: {@code maxOffset} is its own CommitLog end; the master's address null before it knows one. */
     public static byte[] ofSlave(long maxOffset, Master master) {
         JsonWriter out = new JsonWriter(256);
         out.beginObject().name("haClientRuntimeInfo").beginObject().field("activated", false)
-            .field("lastReadTimestamp", master == null ? 0 : master.lastReadMillis())
-            .field("lastWriteTimestamp", master == null ? 0 : master.lastWriteMillis());
-        if (master != null && master.addr() != null) {
+            .field("lastReadTimestamp", master.lastReadMillis()).field("lastWriteTimestamp", master.lastWriteMillis());
+        if (master.addr() != null) {
             out.field("masterAddr", master.addr());
         }
         return out.field("masterFlushOffset", 0L).field("maxOffset", maxOffset)
-            .field("transferredByteInSecond", master == null ? 0 : master.bytesPerSecond()).endObject()
+            .field("transferredByteInSecond", master.bytesPerSecond()).endObject()
             .name("haConnectionInfo").beginArray().endArray().field("inSyncSlaveNums", 0).field("master", false)
             .field("masterCommitLogMaxOffset", 0L).endObject().toBytes();
     }
