@@ -35,6 +35,8 @@ public final class CommitLog {
     private final DelayLevels delayLevels;
     private final RecordReader reader;
     private final ReentrantLock putLock = new ReentrantLock();
+    /** SYNC_FLUSH flushes after every put: appends go through the file channel (see {@link MappedFile#append}). */
+    private final boolean appendThroughChannel;
     private final QueueOffsetTable queueOffsets = new QueueOffsetTable();
     private final ThreadLocal<ByteBuffer> encodeBuffers;
     private volatile long beginTimeInLock;
@@ -45,6 +47,7 @@ public final class CommitLog {
         this.clock = clock;
         this.delayLevels = delayLevels;
         this.reader = new RecordReader(delayLevels);
+        this.appendThroughChannel = config.flushDiskType() == FlushDiskType.SYNC_FLUSH;
         this.encodeBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(config.maxMessageSize() + 64 * 1024 + 512));
     }
 
@@ -202,7 +205,7 @@ public final class CommitLog {
                 StoredMessageCodec.patchPhysicalOffset(records, starts[i], phy + starts[i]);
                 StoredMessageCodec.patchStoreTimestamp(records, starts[i], now);
             }
-            f.append(records);
+            f.append(records, appendThroughChannel);
             f.setStoreTimestamp(now);
             if (advance) {
                 queueOffsets.set(topic, queueId, queueOffset + starts.length);
@@ -236,7 +239,7 @@ public final class CommitLog {
                 MappedFile f = files.lastFileOrCreate(startOffset);
                 int n = Math.min(f.remaining(), data.remaining());
                 ByteBuffer part = data.slice(data.position(), n);
-                f.append(part);
+                f.append(part, appendThroughChannel);
                 data.position(data.position() + n);
             }
             return true;
@@ -245,11 +248,11 @@ public final class CommitLog {
         }
     }
 
-    private static void writeBlank(MappedFile f) {
+    private void writeBlank(MappedFile f) {
         ByteBuffer blank = ByteBuffer.allocate(StoredMessageCodec.END_OF_FILE_MIN_BLANK);
         StoredMessageCodec.writeBlank(blank, f.remaining());
         blank.flip();
-        f.append(blank);
+        f.append(blank, appendThroughChannel);
         f.markFull();
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongPredicate;
 import org.slf4j.Logger;
@@ -363,7 +364,7 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
-    public CompletableFuture<PutMessageResult> asyncPutMessage(PutRequest request) {
+    public CompletableFuture<PutMessageResult> asyncPutMessage(PutRequest request, Executor loop) {
         PutMessageResult refused = checkStoreStatus();
         if (refused != null) {
             return CompletableFuture.completedFuture(refused);
@@ -371,11 +372,11 @@ public final class DefaultMessageStore implements MessageStore {
         long begin = System.nanoTime();
         PutMessageResult result = commitLog.append(request);
         stats.recordPut(result, System.nanoTime() - begin);
-        return afterAppend(result, request.waitStoreOk());
+        return afterAppend(result, request.waitStoreOk(), loop);
     }
 
     @Override
-    public CompletableFuture<PutMessageResult> asyncPutMessages(BatchPutRequest batch) {
+    public CompletableFuture<PutMessageResult> asyncPutMessages(BatchPutRequest batch, Executor loop) {
         PutMessageResult refused = checkStoreStatus();
         if (refused != null) {
             return CompletableFuture.completedFuture(refused);
@@ -384,7 +385,7 @@ public final class DefaultMessageStore implements MessageStore {
         long begin = System.nanoTime();
         PutMessageResult result = commitLog.appendBatch(batch);
         stats.recordPut(result, System.nanoTime() - begin);
-        return afterAppend(result, wait == null || Boolean.parseBoolean(wait));
+        return afterAppend(result, wait == null || Boolean.parseBoolean(wait), loop);
     }
 
     /** Stores a producer's message and waits for the outcome (tools and tests; the broker never blocks on a put). */
@@ -401,7 +402,7 @@ public final class DefaultMessageStore implements MessageStore {
      * What follows an append that must be kept: with SYNC_FLUSH the flush, on a SYNC_MASTER a slave holding the
      * record, both at once; a replication failure outranks a flush failure, as in 4.9.7.
      */
-    private CompletableFuture<PutMessageResult> afterAppend(PutMessageResult result, boolean wait) {
+    private CompletableFuture<PutMessageResult> afterAppend(PutMessageResult result, boolean wait, Executor loop) {
         if (!result.isOk()) {
             return CompletableFuture.completedFuture(result);
         }
@@ -413,7 +414,7 @@ public final class DefaultMessageStore implements MessageStore {
         CompletableFuture<PutMessageStatus> flushed = null;
         if (config.flushDiskType() == FlushDiskType.SYNC_FLUSH) {
             if (wait) {
-                flushed = groupCommit.request(end);
+                flushed = groupCommit.request(end, loop);
             } else {
                 groupCommit.wakeup();
             }
@@ -675,6 +676,11 @@ public final class DefaultMessageStore implements MessageStore {
 
     public CommitLog commitLog() {
         return commitLog;
+    }
+
+    /** The SYNC_FLUSH group commit (idle under ASYNC_FLUSH). */
+    public GroupCommitService groupCommit() {
+        return groupCommit;
     }
 
     public ConsumeQueueTable consumeQueues() {

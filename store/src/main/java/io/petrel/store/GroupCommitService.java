@@ -4,14 +4,28 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * SYNC_FLUSH group commit: writers queue "flushed past X" requests; each {@link #step()} takes
- * all queued requests, flushes (twice at most, to cover a record in the next file) and
- * completes every request whose offset is flushed with PUT_OK, or with FLUSH_DISK_TIMEOUT once
- * its deadline has passed. Thread-safe.
+ * SYNC_FLUSH group commit. Writers queue "flushed past X" requests; each {@link #step()} of the service's thread takes
+ * all queued requests, flushes once for all of them (twice at most, to cover a record in the next file) and completes
+ * every request whose offset is flushed with PUT_OK, or with FLUSH_DISK_TIMEOUT once its deadline has passed.
+ *
+ * <p>A writer on an event loop names the loop ({@link #request(long, Executor)}): its requests wait on that thread
+ * until the loop has served what it read, then one flush on the loop covers them all and completes them there, so
+ * their answers leave without a hand-off to the service's thread and back. When another flush is running, or the
+ * disk's flushes have lately taken longer than {@link #LOOP_FLUSH_LIMIT_NANOS} (a loop serves other connections
+ * too), the loop hands its requests to the service instead. Thread-safe.
  */
 public final class GroupCommitService {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitService.class);
+    /** Flushes slower than this on average are left to the service's own thread. */
+    static final long LOOP_FLUSH_LIMIT_NANOS = 2_000_000L;
+
     private record Request(long nextOffset, long deadlineMs, CompletableFuture<PutMessageStatus> future) {
     }
 
@@ -20,7 +34,17 @@ public final class GroupCommitService {
     private final Clock clock;
     private final long timeoutMs;
     private final ServiceLoop loop;
+    /** Held by whoever flushes: a writer on its own thread or the service. */
+    private final ReentrantLock flushing = new ReentrantLock();
     private List<Request> writeRequests = new ArrayList<>();
+    private volatile boolean running;
+    /** Set once shutdown has taken the last queued requests; guarded by this. */
+    private boolean stopped;
+    /** Moving average of one flush's duration, read without the lock. */
+    private volatile long averageFlushNanos;
+    private volatile long loopFlushes;
+    /** Each event loop thread's requests not yet flushed, and whether a flush task is scheduled for them. */
+    private final ThreadLocal<List<Request>> loopRequests = ThreadLocal.withInitial(ArrayList::new);
 
     public GroupCommitService(MappedFileQueue files, StoreCheckpoint checkpoint, Clock clock, long timeoutMs) {
         this.files = files;
@@ -31,21 +55,119 @@ public final class GroupCommitService {
     }
 
     public void start() {
+        running = true;
         loop.start();
     }
 
     public CompletableFuture<PutMessageStatus> request(long nextOffset) {
-        CompletableFuture<PutMessageStatus> f = new CompletableFuture<>();
-        synchronized (this) {
-            writeRequests.add(new Request(nextOffset, clock.millis() + timeoutMs, f));
+        return request(nextOffset, null);
+    }
+
+    /**
+     * A request from a writer running on {@code loop} (null: any other thread): the flush may run on the loop once
+     * it has served what it read, for all the requests it took meanwhile.
+     */
+    public CompletableFuture<PutMessageStatus> request(long nextOffset, Executor loop) {
+        Request r = new Request(nextOffset, clock.millis() + timeoutMs, new CompletableFuture<>());
+        if (loop != null && running && averageFlushNanos <= LOOP_FLUSH_LIMIT_NANOS) {
+            List<Request> pending = loopRequests.get();
+            pending.add(r);
+            if (pending.size() == 1) {
+                try {
+                    loop.execute(this::flushOnLoop);
+                } catch (RejectedExecutionException e) {
+                    pending.remove(r);
+                    queue(List.of(r));
+                }
+            }
+            return r.future();
         }
-        loop.wakeup();
-        return f;
+        queue(List.of(r));
+        return r.future();
+    }
+
+    /** Runs on an event loop after its reads: one flush for the loop's requests, or hands them to the service. */
+    private void flushOnLoop() {
+        List<Request> pending = loopRequests.get();
+        List<Request> batch = new ArrayList<>(pending);
+        pending.clear();
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (!running || !flushing.tryLock()) {
+            queue(batch);
+            return;
+        }
+        try {
+            flushUpTo(highest(batch));
+            loopFlushes++;
+        } catch (RuntimeException e) {
+            LOG.error("flushing the CommitLog on an event loop failed; the group commit service retries", e);
+        } finally {
+            flushing.unlock();
+        }
+        List<Request> left = new ArrayList<>();
+        for (Request r : batch) {
+            if (files.flushedWhere() >= r.nextOffset()) {
+                r.future().complete(PutMessageStatus.PUT_OK);
+            } else {
+                left.add(r);
+            }
+        }
+        if (!left.isEmpty()) {
+            queue(left);
+        }
+    }
+
+    private void queue(List<Request> requests) {
+        synchronized (this) {
+            if (!stopped) {
+                writeRequests.addAll(requests);
+                loop.wakeup();
+                return;
+            }
+        }
+        completeAtShutdown(requests);
+    }
+
+    private void completeAtShutdown(List<Request> requests) {
+        for (Request r : requests) {
+            r.future().complete(files.flushedWhere() >= r.nextOffset() ? PutMessageStatus.PUT_OK
+                : PutMessageStatus.FLUSH_DISK_TIMEOUT);
+        }
+    }
+
+    private static long highest(List<Request> requests) {
+        long highest = 0;
+        for (Request r : requests) {
+            highest = Math.max(highest, r.nextOffset());
+        }
+        return highest;
+    }
+
+    /** How many flushes ran on an event loop rather than on the service's thread. */
+    public long loopFlushes() {
+        return loopFlushes;
     }
 
     /** Wakes the service without a request (a put that does not wait). */
     public void wakeup() {
         loop.wakeup();
+    }
+
+    /** Flushes (twice at most) until {@code nextOffset} is on disk; the caller holds {@link #flushing}. */
+    private boolean flushUpTo(long nextOffset) {
+        for (int i = 0; i < 2 && files.flushedWhere() < nextOffset; i++) {
+            long begin = System.nanoTime();
+            files.flush(0);
+            long took = System.nanoTime() - begin;
+            averageFlushNanos += (took - averageFlushNanos) / 8;
+        }
+        MappedFile last = files.lastFile();
+        if (last != null && last.storeTimestamp() > 0) {
+            checkpoint.setPhysicMsgTimestamp(last.storeTimestamp());
+        }
+        return files.flushedWhere() >= nextOffset;
     }
 
     public long step() {
@@ -59,10 +181,13 @@ public final class GroupCommitService {
         }
         List<Request> again = new ArrayList<>();
         long now = clock.millis();
+        flushing.lock();
+        try {
+            flushUpTo(highest(batch));
+        } finally {
+            flushing.unlock();
+        }
         for (Request r : batch) {
-            for (int i = 0; i < 2 && files.flushedWhere() < r.nextOffset(); i++) {
-                files.flush(0);
-            }
             if (files.flushedWhere() >= r.nextOffset()) {
                 r.future().complete(PutMessageStatus.PUT_OK);
             } else if (now >= r.deadlineMs()) {
@@ -70,10 +195,6 @@ public final class GroupCommitService {
             } else {
                 again.add(r);
             }
-        }
-        MappedFile last = files.lastFile();
-        if (last != null && last.storeTimestamp() > 0) {
-            checkpoint.setPhysicMsgTimestamp(last.storeTimestamp());
         }
         if (!again.isEmpty()) {
             synchronized (this) {
@@ -86,17 +207,21 @@ public final class GroupCommitService {
 
     /** Stops the thread, flushes and completes whatever is still waiting. */
     public void shutdown() {
+        running = false;
         loop.shutdown(5_000);
-        files.flush(0);
-        files.flush(0);
+        flushing.lock();
+        try {
+            files.flush(0);
+            files.flush(0);
+        } finally {
+            flushing.unlock();
+        }
         List<Request> left;
         synchronized (this) {
             left = writeRequests;
             writeRequests = new ArrayList<>();
+            stopped = true;
         }
-        for (Request r : left) {
-            r.future().complete(files.flushedWhere() >= r.nextOffset() ? PutMessageStatus.PUT_OK
-                : PutMessageStatus.FLUSH_DISK_TIMEOUT);
-        }
+        completeAtShutdown(left);
     }
 }

@@ -4,6 +4,7 @@ import io.petrel.common.message.MessageExt;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.LongPredicate;
 
 /** What the broker needs from the store. Lifecycle: {@link #load()}, {@link #start()}, {@link #shutdown()}. */
@@ -16,10 +17,25 @@ public interface MessageStore {
     void shutdown();
 
     /** Stores a message; the future completes once the put is kept as the request asks (flushed, replicated). */
-    CompletableFuture<PutMessageResult> asyncPutMessage(PutRequest request);
+    default CompletableFuture<PutMessageResult> asyncPutMessage(PutRequest request) {
+        return asyncPutMessage(request, null);
+    }
+
+    /**
+     * Stores a message for a writer running on the event loop {@code loop} (the caller must be that loop's thread;
+     * null: any other thread). With
+     * SYNC_FLUSH the flush it waits for may run on that loop once it has served what it read, one flush for every
+     * put it took meanwhile, and the future then completes on the loop.
+     */
+    CompletableFuture<PutMessageResult> asyncPutMessage(PutRequest request, Executor loop);
 
     /** Stores a batch as individual records, all in one CommitLog file; completes as {@link #asyncPutMessage}. */
-    CompletableFuture<PutMessageResult> asyncPutMessages(BatchPutRequest batch);
+    default CompletableFuture<PutMessageResult> asyncPutMessages(BatchPutRequest batch) {
+        return asyncPutMessages(batch, null);
+    }
+
+    /** A batch from a writer on an event loop, as {@link #asyncPutMessage(PutRequest, Executor)}. */
+    CompletableFuture<PutMessageResult> asyncPutMessages(BatchPutRequest batch, Executor loop);
 
     /**
      * Up to {@code maxMsgNums} records of a queue from {@code offset}; {@code tagsFilter} (may be

@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.petrel.common.message.MessageExt;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +84,97 @@ class FlushServiceTest {
         group.step();
         assertEquals(PutMessageStatus.FLUSH_DISK_TIMEOUT, never.getNow(null));
         group.shutdown();
+    }
+
+    @Test
+    void requestsFromAnEventLoopShareOneFlushRunOnTheLoopAfterItsReads() throws Exception {
+        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 5000);
+        group.start();
+        List<Runnable> loopTasks = new ArrayList<>();
+        try {
+            List<CompletableFuture<PutMessageStatus>> waiting = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                append(500, 10 + i);
+                waiting.add(group.request(500L * i, loopTasks::add));
+            }
+            assertEquals(1, loopTasks.size());
+            assertEquals(0, queue.flushedWhere());
+            for (CompletableFuture<PutMessageStatus> f : waiting) {
+                assertFalse(f.isDone());
+            }
+            loopTasks.remove(0).run();
+            for (CompletableFuture<PutMessageStatus> f : waiting) {
+                assertEquals(PutMessageStatus.PUT_OK, f.getNow(null));
+            }
+            assertEquals(1500, queue.flushedWhere());
+            assertEquals(1, group.loopFlushes());
+            assertEquals(13, checkpoint.physicMsgTimestamp());
+        } finally {
+            group.shutdown();
+        }
+    }
+
+    @Test
+    void aStoppedServiceAnswersFromWhatIsOnDisk() throws Exception {
+        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 5000);
+        group.start();
+        append(500, 1);
+        group.shutdown();
+        assertEquals(PutMessageStatus.PUT_OK, group.request(500).getNow(null));
+        assertEquals(PutMessageStatus.FLUSH_DISK_TIMEOUT, group.request(600, Runnable::run).getNow(null));
+    }
+
+    /**
+     * Writers as event loops (each takes a few puts, then runs what it scheduled) and a writer on a plain thread,
+     * all at once: every put is answered PUT_OK only once flushed past its record, whoever flushed.
+     */
+    @Test
+    void concurrentWritersAreAllFlushedPastTheirRecords() throws Exception {
+        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 60_000);
+        group.start();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                boolean onLoop = w > 0;
+                done.add(writers.submit(() -> {
+                    long flushed = 0;
+                    List<Runnable> loopTasks = new ArrayList<>();
+                    for (int batch = 0; batch < 25; batch++) {
+                        List<Long> ends = new ArrayList<>();
+                        List<CompletableFuture<PutMessageStatus>> waiting = new ArrayList<>();
+                        for (int i = 0; i < 4; i++) {
+                            long end;
+                            synchronized (queue) {
+                                append(100, 1);
+                                MappedFile last = queue.lastFile();
+                                end = last.fileFromOffset() + last.wrotePosition();
+                            }
+                            ends.add(end);
+                            waiting.add(group.request(end, onLoop ? loopTasks::add : null));
+                        }
+                        while (!loopTasks.isEmpty()) {
+                            loopTasks.remove(0).run();
+                        }
+                        for (int i = 0; i < waiting.size(); i++) {
+                            assertEquals(PutMessageStatus.PUT_OK, waiting.get(i).get(30, TimeUnit.SECONDS));
+                            assertTrue(queue.flushedWhere() >= ends.get(i));
+                            flushed++;
+                        }
+                    }
+                    return flushed;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> d : done) {
+                total += d.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(400, total);
+            assertEquals(400 * 100, queue.flushedWhere());
+        } finally {
+            writers.shutdownNow();
+            group.shutdown();
+        }
     }
 
     @Test

@@ -47,4 +47,33 @@ class MappedFileAppendSmallTest {
         System.arraycopy(onDisk, 0, head, 0, head.length);
         assertArrayEquals(expected, head);
     }
+
+    /** Records appended through the channel, across page ends: readers see them in the mapping, a flush puts them on disk. */
+    @Test
+    void appendsThroughTheChannelLandInTheMappingAndTheFile() throws Exception {
+        byte[] expected = new byte[SIZE - 100];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = (byte) (i * 17 + 3);
+        }
+        Path path = dir.resolve("00000000000000000000");
+        MappedFile f = MappedFile.open(path, 0, SIZE);
+        try {
+            for (int at = 0; at < expected.length; at += 1000) {
+                int len = Math.min(1000, expected.length - at);
+                ByteBuffer record = ByteBuffer.wrap(expected, at, len);
+                f.append(record, true);
+                assertEquals(0, record.remaining());
+                assertEquals(at + len, f.wrotePosition());
+                assertEquals(ByteBuffer.wrap(expected, at, 4).getInt(), f.getInt(at));
+                assertEquals(ByteBuffer.wrap(expected, at + len - 8, 8).getLong(), f.getLong(at + len - 8));
+            }
+            assertEquals(expected.length, f.flush(0));
+        } finally {
+            f.shutdown(0, 0);
+        }
+        byte[] onDisk = Files.readAllBytes(path);
+        byte[] head = new byte[expected.length];
+        System.arraycopy(onDisk, 0, head, 0, head.length);
+        assertArrayEquals(expected, head);
+    }
 }

@@ -182,8 +182,14 @@ public final class SendMessageProcessor implements RequestProcessor {
         }
         int requestedQueue = ctx.queueId();
         // counted where it was stored: the store moves a delayed message to the schedule topic
-        return answerWhenStored(channel, request, store.asyncPutMessage(PutRequest.of(msg)),
+        return answerWhenStored(channel, request, store.asyncPutMessage(PutRequest.of(msg), loopOf(channel)),
             result -> toResponse(result, requestedQueue, msg.getTopic(), msg.getQueueId()));
+    }
+
+    /** The event loop this send runs on, so that a SYNC_FLUSH flush may run there; null off the loop. */
+    private static java.util.concurrent.Executor loopOf(Channel channel) {
+        io.netty.channel.EventLoop loop = channel.eventLoop();
+        return loop != null && loop.inEventLoop() ? loop : null;
     }
 
     /** Answers once the store has: a failed future is SYSTEM_ERROR; every answer carries the send ext fields. */
@@ -226,7 +232,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (!config.get().isStoreReplyMessageEnable()) {
             return withSendExtFields(response);
         }
-        return answerWhenStored(channel, request, store.asyncPutMessage(PutRequest.of(msg)), stored -> {
+        return answerWhenStored(channel, request, store.asyncPutMessage(PutRequest.of(msg), loopOf(channel)), stored -> {
             if (PutResultMapping.of(stored.status(), maxMessageSize).stored()) {
                 stats.onPut(h.topic(), ctx.queueId(), stored.msgNum(), stored.wroteBytes());
                 response.customHeader(new SendMessageResponseHeader(String.join(",", stored.msgIds()),
@@ -291,7 +297,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         BatchPutRequest batch = new BatchPutRequest(h.topic(), ctx.queueId(), sysFlagFor(ctx), h.bornTimestamp(),
             ctx.bornHost(), storeHost, h.reconsumeTimes() == null ? 0 : h.reconsumeTimes(),
             PropertiesCodec.encode(props), items);
-        return answerWhenStored(channel, request, store.asyncPutMessages(batch),
+        return answerWhenStored(channel, request, store.asyncPutMessages(batch, loopOf(channel)),
             result -> toResponse(result, ctx.queueId(), h.topic(), ctx.queueId()));
     }
 
