@@ -14,7 +14,9 @@
  * Writers (callers of put) encode outside the lock and append under the CommitLog lock;
  * {@code AllocateMappedFileService} creates the next CommitLog file; {@code ReputMessageService}
  * dispatches records to ConsumeQueues and the index (the only writer of both);
- * {@code FlushCommitLogService} (ASYNC_FLUSH) or {@code GroupCommitService} (SYNC_FLUSH);
+ * {@code FlushCommitLogService} (ASYNC_FLUSH) or {@code GroupCommitService} (SYNC_FLUSH: a writer on an
+ * event loop flushes on that loop once it has served its reads, one flush for all it took; the service's thread
+ * flushes for everyone else);
  * {@code CommitRealTimeService} (write-buffer pool only); {@code FlushConsumeQueueService};
  * {@code CleanService} (retention, disk-full check). Every service is a step function run by a
  * {@link io.petrel.store.ServiceLoop}; tests call the steps directly.
