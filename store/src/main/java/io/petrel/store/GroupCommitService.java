@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A writer on an event loop names the loop ({@link #request(long, Executor)}): its requests wait on that thread
  * until the loop has served what it read, then one flush on the loop covers them all and completes them there, so
- * their answers leave without a hand-off to the service's thread and back. When another flush is running, or the
- * disk's flushes have lately taken longer than {@link #LOOP_FLUSH_LIMIT_NANOS} (a loop serves other connections
- * too), the loop hands its requests to the service instead. Thread-safe.
+ * their answers leave without a hand-off to the service's thread and back. A loop that finds another flush running
+ * waits for it (a flush covers everything appended before it began, so usually the loop's requests too) and flushes
+ * only what it left. When the disk's flushes have lately taken longer than {@link #LOOP_FLUSH_LIMIT_NANOS} (a loop
+ * serves other connections too), loops hand their requests to the service instead. Thread-safe.
  */
 public final class GroupCommitService {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitService.class);
@@ -86,7 +87,7 @@ public final class GroupCommitService {
         return r.future();
     }
 
-    /** Runs on an event loop after its reads: one flush for the loop's requests, or hands them to the service. */
+    /** Runs on an event loop after its reads: one flush for the loop's requests unless another flush covered them. */
     private void flushOnLoop() {
         List<Request> pending = loopRequests.get();
         List<Request> batch = new ArrayList<>(pending);
@@ -94,17 +95,23 @@ public final class GroupCommitService {
         if (batch.isEmpty()) {
             return;
         }
-        if (!running || !flushing.tryLock()) {
+        if (!running) {
             queue(batch);
             return;
         }
-        try {
-            flushUpTo(highest(batch));
-            loopFlushes++;
-        } catch (RuntimeException e) {
-            LOG.error("flushing the CommitLog on an event loop failed; the group commit service retries", e);
-        } finally {
-            flushing.unlock();
+        long highest = highest(batch);
+        if (files.flushedWhere() < highest) {
+            flushing.lock();
+            try {
+                if (files.flushedWhere() < highest) {
+                    flushUpTo(highest);
+                    loopFlushes++;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("flushing the CommitLog on an event loop failed; the group commit service retries", e);
+            } finally {
+                flushing.unlock();
+            }
         }
         List<Request> left = new ArrayList<>();
         for (Request r : batch) {

@@ -115,6 +115,24 @@ class FlushServiceTest {
     }
 
     @Test
+    void aLoopWhoseRecordsAnotherFlushCoveredAnswersWithoutFlushing() throws Exception {
+        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 5000);
+        group.start();
+        List<Runnable> loopTasks = new ArrayList<>();
+        try {
+            append(500, 1);
+            CompletableFuture<PutMessageStatus> onLoop = group.request(500, loopTasks::add);
+            append(500, 2);
+            assertEquals(PutMessageStatus.PUT_OK, group.request(1000).get(10, TimeUnit.SECONDS));
+            loopTasks.remove(0).run();
+            assertEquals(PutMessageStatus.PUT_OK, onLoop.getNow(null));
+            assertEquals(0, group.loopFlushes());
+        } finally {
+            group.shutdown();
+        }
+    }
+
+    @Test
     void aStoppedServiceAnswersFromWhatIsOnDisk() throws Exception {
         GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 5000);
         group.start();
