@@ -34,7 +34,7 @@ public final class GroupCommitService {
     private final StoreCheckpoint checkpoint;
     private final Clock clock;
     private final long timeoutMs;
-    private final ServiceLoop loop;
+    private final ServiceLoop service;
     /** Held by whoever flushes: a writer on its own thread or the service. */
     private final ReentrantLock flushing = new ReentrantLock();
     private List<Request> writeRequests = new ArrayList<>();
@@ -44,7 +44,7 @@ public final class GroupCommitService {
     /** Moving average of one flush's duration, read without the lock. */
     private volatile long averageFlushNanos;
     private volatile long loopFlushes;
-    /** Each event loop thread's requests not yet flushed, and whether a flush task is scheduled for them. */
+    /** Each event loop thread's requests not yet flushed; a flush task is scheduled on the loop while it has any. */
     private final ThreadLocal<List<Request>> loopRequests = ThreadLocal.withInitial(ArrayList::new);
 
     public GroupCommitService(MappedFileQueue files, StoreCheckpoint checkpoint, Clock clock, long timeoutMs) {
@@ -52,12 +52,12 @@ public final class GroupCommitService {
         this.checkpoint = checkpoint;
         this.clock = clock;
         this.timeoutMs = timeoutMs;
-        this.loop = new ServiceLoop("GroupCommitService", 10, this::step);
+        this.service = new ServiceLoop("GroupCommitService", 10, this::step);
     }
 
     public void start() {
         running = true;
-        loop.start();
+        service.start();
     }
 
     public CompletableFuture<PutMessageStatus> request(long nextOffset) {
@@ -130,7 +130,7 @@ public final class GroupCommitService {
         synchronized (this) {
             if (!stopped) {
                 writeRequests.addAll(requests);
-                loop.wakeup();
+                service.wakeup();
                 return;
             }
         }
@@ -159,7 +159,7 @@ public final class GroupCommitService {
 
     /** Wakes the service without a request (a put that does not wait). */
     public void wakeup() {
-        loop.wakeup();
+        service.wakeup();
     }
 
     /** Flushes (twice at most) until {@code nextOffset} is on disk; the caller holds {@link #flushing}. */
@@ -215,7 +215,7 @@ public final class GroupCommitService {
     /** Stops the thread, flushes and completes whatever is still waiting. */
     public void shutdown() {
         running = false;
-        loop.shutdown(5_000);
+        service.shutdown(5_000);
         flushing.lock();
         try {
             files.flush(0);
