@@ -35,7 +35,7 @@ public final class GroupCommitService {
     private final Clock clock;
     private final long timeoutMs;
     private final ServiceLoop service;
-    /** Held by whoever flushes: a writer on its own thread or the service. */
+    /** Held by whoever flushes: an event loop or the service. */
     private final ReentrantLock flushing = new ReentrantLock();
     private List<Request> writeRequests = new ArrayList<>();
     private volatile boolean running;
@@ -163,7 +163,7 @@ public final class GroupCommitService {
     }
 
     /** Flushes (twice at most) until {@code nextOffset} is on disk; the caller holds {@link #flushing}. */
-    private boolean flushUpTo(long nextOffset) {
+    private void flushUpTo(long nextOffset) {
         for (int i = 0; i < 2 && files.flushedWhere() < nextOffset; i++) {
             long begin = System.nanoTime();
             files.flush(0);
@@ -174,7 +174,6 @@ public final class GroupCommitService {
         if (last != null && last.storeTimestamp() > 0) {
             checkpoint.setPhysicMsgTimestamp(last.storeTimestamp());
         }
-        return files.flushedWhere() >= nextOffset;
     }
 
     public long step() {
@@ -218,8 +217,7 @@ public final class GroupCommitService {
         service.shutdown(5_000);
         flushing.lock();
         try {
-            files.flush(0);
-            files.flush(0);
+            flushUpTo(Long.MAX_VALUE);
         } finally {
             flushing.unlock();
         }

@@ -225,8 +225,6 @@ public final class MappedFile {
         ByteBuffer wb = writeBuffer;
         if (throughChannel && wb == null) {
             writeThroughChannel(src, pos);
-            wrotePosition = pos + len;
-            committedPosition = pos + len;
             return;
         }
         (wb != null ? wb : mapped).put(pos, src, src.position(), len);
@@ -257,18 +255,20 @@ public final class MappedFile {
         }
         writeThroughChannel(src, pos);
         pagePrimed = true;
-        wrotePosition = pos + len;
-        committedPosition = pos + len;
     }
 
+    /** Writes {@code src} at {@code pos} through the file channel and moves the write position past it. */
     private void writeThroughChannel(ByteBuffer src, int pos) {
+        int at = pos;
         try {
-            for (int at = pos; src.hasRemaining(); ) {
+            while (src.hasRemaining()) {
                 at += channel.write(src, at);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + path + " at " + pos + " failed", e);
         }
+        wrotePosition = at;
+        committedPosition = at;
     }
 
     /** Writes {@code src} at an absolute position without moving the write position. */

@@ -23,9 +23,8 @@ public interface MessageStore {
 
     /**
      * Stores a message for a writer running on the event loop {@code loop} (the caller must be that loop's thread;
-     * null: any other thread). With
-     * SYNC_FLUSH the flush it waits for may run on that loop once it has served what it read, one flush for every
-     * put it took meanwhile, and the future then completes on the loop.
+     * null: any other thread). With SYNC_FLUSH the flush it waits for may run on that loop once it has served what
+     * it read, one flush for every put it took meanwhile, and the future then completes on the loop.
      */
     CompletableFuture<PutMessageResult> asyncPutMessage(PutRequest request, Executor loop);
 

@@ -40,6 +40,13 @@ class FlushServiceTest {
         checkpoint.shutdown();
     }
 
+    /** A group commit over this test's files, its service thread running. */
+    private GroupCommitService started(long timeoutMs) {
+        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, timeoutMs);
+        group.start();
+        return group;
+    }
+
     private void append(int bytes, long storeTimestamp) throws Exception {
         MappedFile f = queue.lastFileOrCreate(0);
         f.append(ByteBuffer.allocate(bytes));
@@ -88,8 +95,7 @@ class FlushServiceTest {
 
     @Test
     void requestsFromAnEventLoopShareOneFlushRunOnTheLoopAfterItsReads() throws Exception {
-        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 5000);
-        group.start();
+        GroupCommitService group = started(5000);
         List<Runnable> loopTasks = new ArrayList<>();
         try {
             List<CompletableFuture<PutMessageStatus>> waiting = new ArrayList<>();
@@ -116,8 +122,7 @@ class FlushServiceTest {
 
     @Test
     void aLoopWhoseRecordsAnotherFlushCoveredAnswersWithoutFlushing() throws Exception {
-        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 5000);
-        group.start();
+        GroupCommitService group = started(5000);
         List<Runnable> loopTasks = new ArrayList<>();
         try {
             append(500, 1);
@@ -134,8 +139,7 @@ class FlushServiceTest {
 
     @Test
     void aStoppedServiceAnswersFromWhatIsOnDisk() throws Exception {
-        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 5000);
-        group.start();
+        GroupCommitService group = started(5000);
         append(500, 1);
         group.shutdown();
         assertEquals(PutMessageStatus.PUT_OK, group.request(500).getNow(null));
@@ -148,8 +152,7 @@ class FlushServiceTest {
      */
     @Test
     void concurrentWritersAreAllFlushedPastTheirRecords() throws Exception {
-        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 60_000);
-        group.start();
+        GroupCommitService group = started(60_000);
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
             List<Future<Long>> done = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.petrel.broker.send;
 
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.petrel.broker.config.BrokerConfig;
 import io.petrel.broker.stats.BrokerStats;
 import io.petrel.broker.subscription.SubscriptionGroupManager;
@@ -33,6 +34,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -187,8 +189,8 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     /** The event loop this send runs on, so that a SYNC_FLUSH flush may run there; null off the loop. */
-    private static java.util.concurrent.Executor loopOf(Channel channel) {
-        io.netty.channel.EventLoop loop = channel.eventLoop();
+    private static Executor loopOf(Channel channel) {
+        EventLoop loop = channel.eventLoop();
         return loop != null && loop.inEventLoop() ? loop : null;
     }
 
