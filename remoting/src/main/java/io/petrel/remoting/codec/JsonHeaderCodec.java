@@ -6,6 +6,7 @@ import io.petrel.remoting.exception.RemotingCommandException;
 import io.petrel.remoting.protocol.LanguageCode;
 import io.petrel.remoting.protocol.RemotingCommand;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,73 +31,153 @@ public final class JsonHeaderCodec {
     private JsonHeaderCodec() {
     }
 
+    /**
+     * Writes the header. It is put together in this thread's scratch array and copied into {@code out} at once:
+     * byte by byte into a pooled buffer each write pays the buffer's bounds, capacity and reference checks.
+     */
     static void encode(RemotingCommand cmd, Map<String, String> extFields, ByteBuf out) {
-        out.writeBytes(CODE);
-        writeInt(cmd.code(), out);
+        Scratch w = SCRATCH.get();
+        w.pos = 0;
+        w.put(CODE);
+        w.putInt(cmd.code());
         if (extFields != null) {
-            out.writeBytes(EXT_FIELDS);
+            w.put(EXT_FIELDS);
             boolean first = true;
             for (Map.Entry<String, String> e : extFields.entrySet()) {
                 if (e.getKey() == null || e.getValue() == null) {
                     continue;
                 }
                 if (!first) {
-                    out.writeByte(',');
+                    w.put((byte) ',');
                 }
                 first = false;
-                writeString(e.getKey(), out);
-                out.writeByte(':');
-                writeString(e.getValue(), out);
+                w.putString(e.getKey());
+                w.put((byte) ':');
+                w.putString(e.getValue());
             }
-            out.writeByte('}');
+            w.put((byte) '}');
         }
-        out.writeBytes(FLAG);
-        writeInt(cmd.flag(), out);
-        out.writeBytes(LANGUAGE);
-        out.writeCharSequence(cmd.language().name(), StandardCharsets.US_ASCII);
-        out.writeBytes(OPAQUE);
-        writeInt(cmd.opaque(), out);
+        w.put(FLAG);
+        w.putInt(cmd.flag());
+        w.put(LANGUAGE);
+        w.putAscii(cmd.language().name());
+        w.put(OPAQUE);
+        w.putInt(cmd.opaque());
         if (cmd.remark() != null) {
-            out.writeBytes(REMARK);
-            writeString(cmd.remark(), out);
+            w.put(REMARK);
+            w.putString(cmd.remark());
         }
-        out.writeBytes(TYPE_AND_VERSION);
-        writeInt(cmd.version(), out);
-        out.writeByte('}');
+        w.put(TYPE_AND_VERSION);
+        w.putInt(cmd.version());
+        w.put((byte) '}');
+        out.writeBytes(w.buf, 0, w.pos);
+        w.release();
     }
 
-    private static void writeInt(int v, ByteBuf out) {
-        if (v >= 0 && v < 10) {
-            out.writeByte('0' + v);
-        } else {
-            out.writeCharSequence(Integer.toString(v), StandardCharsets.US_ASCII);
-        }
-    }
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    /** Writes a quoted JSON string: escapes as {@link JsonEscapes} says; raw UTF-8 otherwise. */
-    static void writeString(String s, ByteBuf out) {
-        out.writeByte('"');
-        int n = s.length();
-        int plainFrom = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (!JsonEscapes.needsEscape(c)) {
-                continue;
+    /** A growable byte array one thread writes a header into. */
+    private static final class Scratch {
+        private static final int INITIAL = 512;
+        /** A larger array than this (a header with a long remark) is not kept for the next header. */
+        private static final int KEPT = 64 * 1024;
+        private static final byte UNMAPPABLE = '?';
+
+        byte[] buf = new byte[INITIAL];
+        int pos;
+
+        private void room(int n) {
+            if (pos + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
             }
-            if (i > plainFrom) {
-                out.writeCharSequence(s.subSequence(plainFrom, i), StandardCharsets.UTF_8);
-            }
-            writeEscape(c, out);
-            plainFrom = i + 1;
         }
-        if (n > plainFrom) {
-            out.writeCharSequence(plainFrom == 0 ? s : s.subSequence(plainFrom, n), StandardCharsets.UTF_8);
-        }
-        out.writeByte('"');
-    }
 
-    private static void writeEscape(char c, ByteBuf out) {
-        out.writeCharSequence(JsonEscapes.escape(c), StandardCharsets.US_ASCII);
+        void release() {
+            if (buf.length > KEPT) {
+                buf = new byte[INITIAL];
+            }
+        }
+
+        void put(byte b) {
+            room(1);
+            buf[pos++] = b;
+        }
+
+        void put(byte[] bytes) {
+            room(bytes.length);
+            System.arraycopy(bytes, 0, buf, pos, bytes.length);
+            pos += bytes.length;
+        }
+
+        void putAscii(String s) {
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) {
+                buf[pos++] = (byte) s.charAt(i);
+            }
+        }
+
+        void putInt(int v) {
+            if (v >= 0 && v < 10) {
+                put((byte) ('0' + v));
+                return;
+            }
+            // at most 11 characters: a sign and 10 digits
+            room(11);
+            long u = v;
+            if (u < 0) {
+                buf[pos++] = '-';
+                u = -u;
+            }
+            int digits = 1;
+            for (long t = u / 10; t > 0; t /= 10) {
+                digits++;
+            }
+            for (int i = pos + digits - 1; i >= pos; i--) {
+                buf[i] = (byte) ('0' + u % 10);
+                u /= 10;
+            }
+            pos += digits;
+        }
+
+        /**
+         * A quoted JSON string: escapes as {@link JsonEscapes} says, UTF-8 otherwise; a surrogate without its pair
+         * becomes {@code ?}, as a UTF-8 encoder writes it.
+         */
+        void putString(String s) {
+            int n = s.length();
+            // 3 bytes cover any char (a pair takes 4 for 2); escapes are 6 and checked apart
+            room(n * 3 + 2);
+            buf[pos++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80 && !JsonEscapes.needsEscape(c)) {
+                    buf[pos++] = (byte) c;
+                } else if (JsonEscapes.needsEscape(c)) {
+                    String escape = JsonEscapes.escape(c);
+                    room(escape.length() + (n - i) * 3 + 1);
+                    for (int k = 0; k < escape.length(); k++) {
+                        buf[pos++] = (byte) escape.charAt(k);
+                    }
+                } else if (c < 0x800) {
+                    buf[pos++] = (byte) (0xC0 | c >> 6);
+                    buf[pos++] = (byte) (0x80 | c & 0x3F);
+                } else if (!Character.isSurrogate(c)) {
+                    buf[pos++] = (byte) (0xE0 | c >> 12);
+                    buf[pos++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    buf[pos++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    buf[pos++] = (byte) (0xF0 | cp >> 18);
+                    buf[pos++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    buf[pos++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    buf[pos++] = (byte) (0x80 | cp & 0x3F);
+                } else {
+                    buf[pos++] = UNMAPPABLE;
+                }
+            }
+            buf[pos++] = '"';
+        }
     }
 
     static RemotingCommand decode(byte[] header) throws RemotingCommandException {
@@ -272,9 +353,18 @@ public final class JsonHeaderCodec {
             return first >= '0' && first <= '9' || first == '-';
         }
 
+        /**
+         * A string with escapes, {@code pos} at its first backslash. A message's properties (every send header)
+         * hold {@code \u0001} and {@code \u0002} separators and nothing beyond Latin-1: those are decoded in one
+         * pass into the bytes of a Latin-1 string; anything else falls back to runs of UTF-8 and escapes.
+         */
         private String readEscapedString(int start) throws RemotingCommandException {
-            StringBuilder sb = new StringBuilder(pos - start + 16);
-            sb.append(new String(in, start, pos - start, StandardCharsets.UTF_8));
+            String latin1 = readLatin1Escaped(start);
+            if (latin1 != null) {
+                return latin1;
+            }
+            pos = start;
+            StringBuilder sb = new StringBuilder(in.length - start);
             int runStart = pos;
             while (pos < in.length) {
                 byte b = in[pos];
@@ -291,6 +381,44 @@ public final class JsonHeaderCodec {
                 }
             }
             throw error("unterminated string");
+        }
+
+        /**
+         * The string from {@code start} when its raw bytes are ASCII and its escapes stay below U+0100, with
+         * {@code pos} after the closing quote; otherwise null and {@code pos} anywhere (the caller restarts).
+         */
+        private String readLatin1Escaped(int start) throws RemotingCommandException {
+            // The decoded text is never longer than the raw bytes up to the closing quote.
+            int end = pos;
+            while (end < in.length && in[end] != '"') {
+                end += in[end] == '\\' ? 2 : 1;
+            }
+            if (end >= in.length) {
+                throw error("unterminated string");
+            }
+            byte[] out = new byte[end - start];
+            int n = 0;
+            for (int i = start; i < pos; i++) {
+                if (in[i] < 0) {
+                    return null;
+                }
+                out[n++] = in[i];
+            }
+            while (pos < end) {
+                byte b = in[pos++];
+                if (b == '\\') {
+                    char c = readEscape();
+                    if (c > 0xFF) {
+                        return null;
+                    }
+                    b = (byte) c;
+                } else if (b < 0) {
+                    return null;
+                }
+                out[n++] = b;
+            }
+            pos = end + 1;
+            return new String(out, 0, n, StandardCharsets.ISO_8859_1);
         }
 
         private char readEscape() throws RemotingCommandException {

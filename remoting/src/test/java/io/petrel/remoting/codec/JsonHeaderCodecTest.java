@@ -105,4 +105,45 @@ class JsonHeaderCodecTest {
         assertEquals("v\u0000", back.extFields().get("k"));
         assertTrue(back.isResponse());
     }
+
+    @Test
+    void escapedStringsBelowU0100AndTheOnesThatAreNot() throws Exception {
+        // a message's properties as a 4.9.7 client escapes them, then strings that leave the Latin-1 path:
+        // raw UTF-8 before the first escape, raw UTF-8 after it, an escape above U+00FF
+        String json = "{\"code\":310,\"extFields\":{"
+            + "\"i\":\"UNIQ_KEY\\u0001AC1F\\u0002WAIT\\u0001true\\u0002TAGS\\u0001\\u00e9\\\"q\\\"\\u0002\","
+            + "\"a\":\"Grüße\\u0001x\",\"b\":\"x\\u0001Grüße\",\"c\":\"\\u4e2d\\u0001\\ud83d\\ude00\",\"d\":\"\\\"\"}}";
+        Map<String, String> ext = decode(json).extFields();
+        assertEquals("UNIQ_KEY\u0001AC1F\u0002WAIT\u0001true\u0002TAGS\u0001\u00e9\"q\"\u0002", ext.get("i"));
+        assertEquals("Grüße\u0001x", ext.get("a"));
+        assertEquals("x\u0001Grüße", ext.get("b"));
+        assertEquals("\u4e2d\u0001\ud83d\ude00", ext.get("c"));
+        assertEquals("\"", ext.get("d"));
+        assertThrows(RemotingCommandException.class, () -> decode("{\"remark\":\"a\\u0001b}"));
+        assertThrows(RemotingCommandException.class, () -> decode("{\"remark\":\"a\\u00\"}"));
+    }
+
+    @Test
+    void encodedTextForEdgeValues() {
+        RemotingCommand cmd = RemotingCommand.createRequest(-7).opaque(Integer.MIN_VALUE).version(Integer.MAX_VALUE)
+            .remark("lone \ud800 high, lone \udc00 low, pair \ud83d\ude00, \u00e9\u4e2d\u2028\u007f");
+        cmd.addExtField("k", "\u0001\"\\");
+        ByteBuf out = Unpooled.buffer();
+        JsonHeaderCodec.encode(cmd, cmd.extFields(), out);
+        assertEquals("{\"code\":-7,\"extFields\":{\"k\":\"\\u0001\\\"\\\\\"},\"flag\":0,\"language\":\"JAVA\","
+            + "\"opaque\":-2147483648,\"remark\":\"lone ? high, lone ? low, pair \ud83d\ude00, \u00e9\u4e2d"
+            + "\\u2028\\u007F\",\"serializeTypeCurrentRPC\":\"JSON\",\"version\":2147483647}",
+            out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aHeaderLargerThanTheKeptScratchAndASmallOneAfterIt() throws Exception {
+        String big = "r".repeat(100_000) + "\u00e9";
+        ByteBuf out = Unpooled.buffer();
+        JsonHeaderCodec.encode(RemotingCommand.createResponse(1, big), null, out);
+        assertEquals(big, JsonHeaderCodec.decode(ByteBufUtil.getBytes(out)).remark());
+        ByteBuf small = Unpooled.buffer();
+        JsonHeaderCodec.encode(RemotingCommand.createResponse(2, "s"), null, small);
+        assertEquals("s", JsonHeaderCodec.decode(ByteBufUtil.getBytes(small)).remark());
+    }
 }
