@@ -20,6 +20,27 @@ public final class ProcStats {
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
+    /**
+     * The machine's CPU time so far from the first line of {@code /proc/stat}, in clock ticks summed over all cores:
+     * {@code [busy, total]}, busy being user, nice, system, irq and softirq time, total adding idle, iowait and
+     * steal.
+     */
+    public static long[] machineTicks() throws IOException {
+        String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+        String[] f = first.trim().split("\\s+");
+        long busy = 0;
+        long total = 0;
+        // cpu user nice system idle iowait irq softirq steal (guest time is already inside user and nice)
+        for (int i = 1; i <= 8 && i < f.length; i++) {
+            long v = Long.parseLong(f[i]);
+            total += v;
+            if (i != 4 && i != 5 && i != 8) {
+                busy += v;
+            }
+        }
+        return new long[] {busy, total};
+    }
+
     /** A {@code kB} line of {@code /proc/<pid>/status} in MiB, e.g. {@code VmRSS}, {@code RssAnon}, {@code RssFile}. */
     public static long statusMb(long pid, String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
