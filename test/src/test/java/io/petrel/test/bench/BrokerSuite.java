@@ -133,8 +133,8 @@ public final class BrokerSuite {
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private double fdatasyncP50Us;
-    /** {calls/s, p50 us, p99 us} of {@link RoundTripFloor}, when the sync cases run. */
-    private double[] floor;
+    /** {calls/s, p50 us, p99 us} of {@link RoundTripFloor} per entry of {@link #SYNC_THREADS}, with the sync cases. */
+    private double[][] floor;
     /** The class data sharing flags of Petrel's brokers, once the training start has written the archive. */
     private List<String> petrelCds = List.of();
 
@@ -168,9 +168,11 @@ public final class BrokerSuite {
             fdatasyncP50Us = fdatasyncP50(dir);
             System.out.printf(Locale.ROOT, "fdatasync p50 of this disk: %.0f us%n", fdatasyncP50Us);
             if (settings.has("sync")) {
-                floor = RoundTripFloor.measure(WARM_UP_SECONDS, settings.seconds());
-                System.out.printf(Locale.ROOT, "round-trip floor, 1 thread: %,.0f calls/s, p50 %.0f us%n", floor[0],
-                    floor[1]);
+                floor = RoundTripFloor.measure(SYNC_THREADS, CASE_WARM_UP_SECONDS, settings.seconds());
+                for (int i = 0; i < SYNC_THREADS.length; i++) {
+                    System.out.printf(Locale.ROOT, "round-trip floor, %d thr: %,.0f calls/s, p50 %.0f us%n",
+                        SYNC_THREADS[i], floor[i][0], floor[i][1]);
+                }
             }
             DefaultMQAdminExt admin = new DefaultMQAdminExt();
             admin.setNamesrvAddr(ns.address());
@@ -655,13 +657,8 @@ public final class BrokerSuite {
     /** The table: per figure the median and spread of each kind over the rounds, and the ratio of the medians. */
     String report() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d rounds, %d s per send case, heap %s; fdatasync p50 %.0f us",
+        out.append(String.format(Locale.ROOT, "%d rounds, %d s per send case, heap %s; fdatasync p50 %.0f us%n%n",
             settings.rounds(), settings.seconds(), settings.heap(), fdatasyncP50Us));
-        if (floor != null) {
-            out.append(String.format(Locale.ROOT, "; round-trip floor (official client, a server doing no work, "
-                + "1 thread) %,.0f calls/s, p50 %.0f us, p99 %.0f us", floor[0], floor[1], floor[2]));
-        }
-        out.append(String.format("%n%n"));
         out.append("| figure | Petrel median | spread | official median | spread | Petrel ÷ official |\n");
         out.append("|---|---:|---:|---:|---:|---:|\n");
         for (Figure f : figures.values()) {
@@ -672,6 +669,14 @@ public final class BrokerSuite {
             out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", f.name, number(pm),
                 spread(p), number(om), spread(o), om == 0 || Double.isNaN(om) ? "–"
                     : String.format(Locale.ROOT, "%.2f", pm / om)));
+        }
+        if (floor != null) {
+            out.append("\nRound-trip floor: the official client's sync calls to a server doing no work (once per run)"
+                + "\n\n| threads | calls/s | p50 us | p99 us |\n|---:|---:|---:|---:|\n");
+            for (int i = 0; i < SYNC_THREADS.length; i++) {
+                out.append(String.format(Locale.ROOT, "| %d | %s | %s | %s |%n", SYNC_THREADS[i],
+                    number(floor[i][0]), number(floor[i][1]), number(floor[i][2])));
+            }
         }
         if (!problems.isEmpty()) {
             out.append("\nProblems:\n");

@@ -10,10 +10,10 @@ import org.apache.rocketmq.remoting.netty.NettyRemotingClient;
 /**
  * The official client's synchronous round trip to a server that does no work: a Petrel remoting server in this
  * JVM answers a send-shaped request (the header fields and 1 KiB body of a 4.9.7 {@code SEND_MESSAGE_V2}) on its
- * I/O thread with a send-shaped response, and the official 4.9.7 remoting client calls it from one thread. What a
- * broker adds to a 1-thread sync send is its rate and latency against this floor; the producer's own work above
- * the remoting call (routes, message properties, the send header object) is not in it, so the floor's rate is an
- * upper bound for any broker driven by that client on this machine.
+ * I/O thread with a send-shaped response, and the official 4.9.7 remoting client calls it from 1 to 64 threads over
+ * one connection, as a producer does. What a broker adds to a sync send is its rate and latency against this floor;
+ * the producer's own work above the remoting call (routes, message properties, the send header object) is not in
+ * it, so the floor's rate is an upper bound for any broker driven by that client on this machine.
  */
 final class RoundTripFloor {
     /** {@code SEND_MESSAGE_V2}, so that both sides take the path a send takes. */
@@ -22,8 +22,11 @@ final class RoundTripFloor {
     private RoundTripFloor() {
     }
 
-    /** @return {calls/s, p50 micros, p99 micros} of {@code seconds} of calls from one thread, after a warm-up */
-    static double[] measure(int warmUpSeconds, int seconds) throws Exception {
+    /**
+     * @return per entry of {@code threads}: {calls/s, p50 micros, p99 micros} of {@code seconds} of calls from that
+     *     many threads, each count after a warm-up of its own
+     */
+    static double[][] measure(int[] threads, int warmUpSeconds, int seconds) throws Exception {
         NettyServerConfig serverConfig = new NettyServerConfig();
         serverConfig.setBindAddress("127.0.0.1");
         serverConfig.setListenPort(0);
@@ -57,12 +60,16 @@ final class RoundTripFloor {
                     throw new IllegalStateException("answer " + response.getCode());
                 }
             };
-            SendLoops.sync(call, 1, warmUpSeconds);
-            long[] r = SendLoops.sync(call, 1, seconds);
-            if (r[5] > 0) {
-                throw new IllegalStateException(r[5] + " failed calls");
+            double[][] figures = new double[threads.length][];
+            for (int i = 0; i < threads.length; i++) {
+                SendLoops.sync(call, threads[i], warmUpSeconds);
+                long[] r = SendLoops.sync(call, threads[i], seconds);
+                if (r[5] > 0) {
+                    throw new IllegalStateException(r[5] + " failed calls from " + threads[i] + " threads");
+                }
+                figures[i] = new double[] {r[0] / (double) seconds, r[1], r[2]};
             }
-            return new double[] {r[0] / (double) seconds, r[1], r[2]};
+            return figures;
         } finally {
             client.shutdown();
             server.shutdown();
