@@ -151,9 +151,10 @@ public final class JsonHeaderCodec {
             buf[pos++] = '"';
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                if (c < 0x80 && !JsonEscapes.needsEscape(c)) {
+                boolean escaped = JsonEscapes.needsEscape(c);
+                if (c < 0x80 && !escaped) {
                     buf[pos++] = (byte) c;
-                } else if (JsonEscapes.needsEscape(c)) {
+                } else if (escaped) {
                     String escape = JsonEscapes.escape(c);
                     room(escape.length() + (n - i) * 3 + 1);
                     for (int k = 0; k < escape.length(); k++) {

@@ -404,7 +404,7 @@ public final class BrokerSuite {
         record(label + ": p50 us", false, kind, r[1]);
         record(label + ": p99 us", false, kind, r[2]);
         record(label + ": p999 us", false, kind, r[3]);
-        recordCpu(label, kind, spent, r[0]);
+        recordCpu(label, "client", kind, spent, r[0]);
     }
 
     private void asyncCase(String kind, long pid, DefaultMQProducer producer, String topic) throws Exception {
@@ -416,7 +416,7 @@ public final class BrokerSuite {
             problems.add(kind + " async: " + (long) r[2] + " failed sends");
         }
         record("async send (" + ASYNC_WINDOW + " in flight): msgs/s", true, kind, r[0]);
-        recordCpu("async send", kind, spent, (long) r[1]);
+        recordCpu("async send", "client", kind, spent, (long) r[1]);
     }
 
     /**
@@ -424,9 +424,9 @@ public final class BrokerSuite {
      * being the idle NameServer) and how busy the machine's cores were: where the broker's own share is small and
      * the machine is busy, the client's cost is what bounds the rate.
      */
-    private void recordCpu(String label, String kind, CpuWindow.Spent spent, long messages) {
+    private void recordCpu(String label, String client, String kind, CpuWindow.Spent spent, long messages) {
         record(label + ": broker CPU us/msg", false, kind, perMessage(spent.broker(), messages));
-        record(label + ": client CPU us/msg", false, kind, perMessage(spent.client(), messages));
+        record(label + ": " + client + " CPU us/msg", false, kind, perMessage(spent.client(), messages));
         record(label + ": machine CPU busy %", false, kind, spent.machineBusyPercent());
     }
 
@@ -439,9 +439,7 @@ public final class BrokerSuite {
         Drained d = drain(kind + " backlog", "SUITE_BACKLOG_" + kind.toUpperCase(Locale.ROOT) + "_" + round,
             "SUITE_CG_" + kind + round, settings.backlog(), pid, producer, namesrv);
         record("consume " + d.stored() + " backlog: msgs/s", true, kind, d.consumed() / d.seconds());
-        record("consume backlog: broker CPU us/msg", false, kind, perMessage(d.spent().broker(), d.consumed()));
-        record("consume backlog: consumer CPU us/msg", false, kind, perMessage(d.spent().client(), d.consumed()));
-        record("consume backlog: machine CPU busy %", false, kind, d.spent().machineBusyPercent());
+        recordCpu("consume backlog", "consumer", kind, d.spent(), d.consumed());
     }
 
     /**
