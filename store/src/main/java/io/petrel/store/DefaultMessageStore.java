@@ -406,9 +406,6 @@ public final class DefaultMessageStore implements MessageStore {
         if (!result.isOk()) {
             return CompletableFuture.completedFuture(result);
         }
-        if (pool == null) {
-            reput.appended();
-        }
         replicas.appended();
         long end = result.wroteOffset() + result.wroteBytes();
         CompletableFuture<PutMessageStatus> flushed = null;
@@ -417,6 +414,14 @@ public final class DefaultMessageStore implements MessageStore {
                 flushed = groupCommit.request(end, loop);
             } else {
                 groupCommit.wakeup();
+            }
+        }
+        // A loop that flushes for its answers keeps to that: the service thread dispatches meanwhile on the other core.
+        if (pool == null) {
+            if (loop != null && flushed == null) {
+                reput.appendedOnLoop(loop, result.msgNum());
+            } else {
+                reput.appended();
             }
         }
         CompletableFuture<PutMessageStatus> replicated =

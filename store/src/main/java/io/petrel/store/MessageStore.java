@@ -24,7 +24,8 @@ public interface MessageStore {
     /**
      * Stores a message for a writer running on the event loop {@code loop} (the caller must be that loop's thread;
      * null: any other thread). With SYNC_FLUSH the flush it waits for may run on that loop once it has served what
-     * it read, one flush for every put it took meanwhile, and the future then completes on the loop.
+     * it read, one flush for every put it took meanwhile, and the future then completes on the loop. Without such a
+     * flush, a loop that took many puts in one turn dispatches them to the ConsumeQueues itself after the turn.
      */
     CompletableFuture<PutMessageResult> asyncPutMessage(PutRequest request, Executor loop);
 
