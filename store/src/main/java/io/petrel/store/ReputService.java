@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * they are dispatched in batches; after 50 ms without a record it parks until {@link #appended()} reports new
  * readable bytes (a writer wakes it only while it is parked: once per quiet spell, never once per record).
  *
- * <p>A writer on an event loop names the loop instead ({@link #appendedOnLoop(Executor)}): when the loop's turn
+ * <p>A writer on an event loop names the loop instead ({@link #appendedOnLoop(Executor, int)}): when the loop's turn
  * appended at least {@link #LOOP_STEP_MIN_RECORDS} records, the loop dispatches them itself once it has served what
  * it read and written the answers, in one step, while they are still in its cache and without a wake-up of the
  * service thread (on 2 cores each of those delays the loop's next read). A loop never waits for a step that
