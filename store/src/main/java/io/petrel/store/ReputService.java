@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -56,7 +57,7 @@ public final class ReputService {
     /** The calling event loop's appends since its dispatch task was queued; 0: no task queued. */
     private final ThreadLocal<int[]> loopAppends = ThreadLocal.withInitial(() -> new int[1]);
     private volatile long loopSteps;
-    private long errors;
+    private final AtomicLong errors = new AtomicLong();
     private long lastWorkNanos;
     private long lastInvalidOffset = -1;
 
@@ -99,7 +100,7 @@ public final class ReputService {
             try {
                 work = step();
             } catch (RuntimeException | Error e) {
-                errors++;
+                errors.incrementAndGet();
                 LOG.error("dispatch step failed", e);
                 work = 0;
             }
@@ -180,7 +181,7 @@ public final class ReputService {
             }
             loopSteps++;
         } catch (RuntimeException | Error e) {
-            errors++;
+            errors.incrementAndGet();
             LOG.error("dispatch step on an event loop failed; the service thread retries", e);
         } finally {
             stepLock.unlock();
@@ -191,7 +192,7 @@ public final class ReputService {
     }
 
     /** Dispatch steps run on event loops so far. */
-    public long loopSteps() {
+    long loopSteps() {
         return loopSteps;
     }
 
@@ -202,24 +203,20 @@ public final class ReputService {
 
     /** Failed steps so far (each logged). */
     public long errors() {
-        return errors;
+        return errors.get();
     }
 
     /** Dispatches readable records of one file; returns the number of bytes consumed. */
     public long step() {
-        return step(Long.MAX_VALUE);
-    }
-
-    /** Dispatches readable records of one file, stopping after the record that reaches {@code maxBytes}. */
-    long step(long maxBytes) {
         stepLock.lock();
         try {
-            return stepLocked(maxBytes);
+            return stepLocked(Long.MAX_VALUE);
         } finally {
             stepLock.unlock();
         }
     }
 
+    /** Dispatches readable records of one file, stopping after the record that reaches {@code maxBytes}. */
     private long stepLocked(long maxBytes) {
         long from = reputFromOffset;
         long min = commitLog.minOffset();
