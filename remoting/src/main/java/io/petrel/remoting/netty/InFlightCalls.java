@@ -74,8 +74,8 @@ final class InFlightCalls {
             throw new RemotingTooMuchRequestException("invokeAsync to " + addr + ": no permit within "
                 + timeoutMillis + " ms, " + asyncPermits.getQueueLength() + " waiting");
         }
-        long left = timeoutMillis - (System.currentTimeMillis() - begin);
-        send(channel, addr, request, begin, Math.max(left, 0), callback, asyncPermits);
+        // The call's deadline is begin + timeout: the wait for a permit is already part of it.
+        send(channel, addr, request, begin, timeoutMillis, callback, asyncPermits);
     }
 
     private ResponseFuture send(Channel channel, String addr, RemotingCommand request, long beginMillis,

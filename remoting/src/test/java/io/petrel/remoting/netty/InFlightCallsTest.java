@@ -268,6 +268,44 @@ class InFlightCallsTest {
         assertEquals(1, one.availableAsyncPermits());
     }
 
+    /**
+     * The wait for an async permit is part of the call's timeout, counted once: the call still expires at its start
+     * plus its timeout (plus the scan's grace), not earlier by the time it waited.
+     */
+    @Test
+    void anAsyncCallThatWaitedForAPermitKeepsItsDeadline() throws Exception {
+        InFlightCalls one = new InFlightCalls(1, 1);
+        EmbeddedChannel channel = silentChannel();
+        BlockingQueue<RemotingCommand> written = Wire.of(channel).written;
+        one.invokeAsync(channel, "peer", RemotingCommand.createRequest(10), LONG_TIMEOUT_MILLIS, new Outcome());
+        long timeout = 1_000;
+        long before = System.currentTimeMillis();
+        Outcome waited = new Outcome();
+        Thread caller = new Thread(() -> {
+            try {
+                one.invokeAsync(channel, "peer", RemotingCommand.createRequest(10), timeout, waited);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "permit-waiter");
+        caller.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> caller.getState() == Thread.State.TIMED_WAITING);
+            long queued = System.currentTimeMillis();
+            await().atMost(Duration.ofSeconds(10)).until(() -> System.currentTimeMillis() > queued + 50);
+            one.onResponse(answerTo(written.poll(), "first"));
+            caller.join(10_000);
+            assertEquals(1, one.pendingCount());
+            assertEquals(0, one.scanTimedOut(before + timeout + InFlightCalls.SCAN_GRACE_MILLIS - 1),
+                "not expired earlier by the 50 ms or more it waited for its permit");
+            assertEquals(1, one.scanTimedOut(System.currentTimeMillis() + timeout + InFlightCalls.SCAN_GRACE_MILLIS));
+            assertInstanceOf(RemotingTimeoutException.class, waited.ending());
+        } finally {
+            caller.interrupt();
+            caller.join(10_000);
+        }
+    }
+
     @Test
     void onewayHoldsItsPermitOnlyUntilTheWriteEnds() throws Exception {
         EmbeddedChannel channel = Wire.channel(true, null);
