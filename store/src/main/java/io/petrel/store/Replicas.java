@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * waiting put completes with PUT_OK when replicated, FLUSH_SLAVE_TIMEOUT after {@code timeoutMs}. Thread-safe.
  */
 public final class Replicas {
+    static final long DEADLINE_CHECK_MS = 10;
+    static final long IDLE_WAIT_MS = 1000;
     /** One slave connection. Its numbers only grow. */
     public static final class Link {
         private final long start;
@@ -66,7 +68,7 @@ public final class Replicas {
         this.fallBehindMax = fallBehindMax;
         this.timeoutMs = timeoutMs;
         this.clock = clock;
-        this.loop = new ServiceLoop("ReplicaWaitService", 10, this::step);
+        this.loop = new ServiceLoop("ReplicaWaitService", this::waitMs, this::step);
     }
 
     public void start() {
@@ -132,6 +134,14 @@ public final class Replicas {
         return best;
     }
 
+    /**
+     * The service's pause between deadline checks: 10 ms while puts wait; else up to 1 s (never longer than a
+     * put's timeout, so a put that starts waiting just after the service paused is still answered on time).
+     */
+    synchronized long waitMs() {
+        return waits.isEmpty() ? Math.max(DEADLINE_CHECK_MS, Math.min(IDLE_WAIT_MS, timeoutMs)) : DEADLINE_CHECK_MS;
+    }
+
     /** Completes when {@code [from, to)} is replicated, or at once with SLAVE_NOT_AVAILABLE. */
     public CompletableFuture<PutMessageStatus> await(long from, long to) {
         long best = bestAckedOffset();
@@ -159,7 +169,7 @@ public final class Replicas {
 
     /**
      * Completes the waits that are replicated or past their deadline; returns how many. Called on every
-     * acknowledgement and every 10 ms by the service (deadlines).
+     * acknowledgement and by the service (deadlines), every 10 ms while puts wait.
      */
     public synchronized long step() {
         if (waits.isEmpty()) {

@@ -31,8 +31,11 @@ public final class ReputService {
     private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** How long the service keeps polling after the last record before it parks until an append wakes it. */
     private static final long QUIET_BEFORE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    /** A bound on a parked wait, so that a missed wake-up (a bug) would cost latency, never a stuck queue. */
-    private static final long DEFAULT_IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /**
+     * A bound on a parked wait, so that a missed wake-up (a bug) would cost latency, never a stuck queue; an idle
+     * broker's dispatch thread wakes this often.
+     */
+    private static final long DEFAULT_IDLE_PARK_NANOS = TimeUnit.SECONDS.toNanos(1);
     /**
      * The fewest records a loop's turn must have appended for the loop to dispatch them: a step has a cost of its
      * own, and below this the service thread's 1 ms polls gather more records per step (measured on 2 cores: sync

@@ -8,17 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thin loop around a background service's step: runs {@code step} until shut down, waiting
- * up to {@code idleWaitMs} between steps unless {@link #wakeup()} is called or the step reports
- * work (return value &gt; 0). Exceptions from a step are logged and counted, never kill the loop.
- * Thread-safe: start, wakeup and shutdown may be called from any thread.
+ * The thin loop around a background service's step: runs {@code step} until shut down, waiting between steps (up
+ * to what {@code waitMs} answers, asked after each step that did nothing) unless {@link #wakeup()} is called or the
+ * step reports work (return value &gt; 0). A wake-up between a step and its wait is not lost: the wait is skipped.
+ * Exceptions from a step are logged and counted, never kill the loop. Thread-safe: start, wakeup and shutdown may
+ * be called from any thread.
  */
 public final class ServiceLoop {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLoop.class);
 
     private final String name;
     private final LongSupplier step;
-    private final long idleWaitMs;
+    private final LongSupplier waitMs;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private volatile boolean stopped;
@@ -27,8 +28,16 @@ public final class ServiceLoop {
     private volatile long errors;
 
     public ServiceLoop(String name, long idleWaitMs, LongSupplier step) {
+        this(name, () -> idleWaitMs, step);
+    }
+
+    /**
+     * A loop whose wait after an idle step is {@code waitMs}'s answer at that moment: a service that only needs
+     * its timer while something is pending (and is woken when something arrives) can wait long in between.
+     */
+    public ServiceLoop(String name, LongSupplier waitMs, LongSupplier step) {
         this.name = name;
-        this.idleWaitMs = idleWaitMs;
+        this.waitMs = waitMs;
         this.step = step;
     }
 
@@ -58,10 +67,12 @@ public final class ServiceLoop {
     }
 
     private void waitForRunning() {
+        // asked outside the lock: the service's answer may take its own locks, which its wakers hold while waking
+        long wait = waitMs.getAsLong();
         lock.lock();
         try {
             if (!notified && !stopped) {
-                signal.await(idleWaitMs, TimeUnit.MILLISECONDS);
+                signal.await(wait, TimeUnit.MILLISECONDS);
             }
             notified = false;
         } catch (InterruptedException e) {

@@ -94,6 +94,22 @@ class FlushServiceTest {
     }
 
     @Test
+    void theServicePollsOnlyWhileARequestWaits() throws Exception {
+        GroupCommitService group = new GroupCommitService(queue, checkpoint, clock, 5000);
+        assertEquals(GroupCommitService.IDLE_WAIT_MS, group.waitMs());
+        append(500, 1);
+        CompletableFuture<PutMessageStatus> beyond = group.request(10_000);
+        assertEquals(GroupCommitService.RETRY_WAIT_MS, group.waitMs());
+        group.step();
+        assertEquals(GroupCommitService.RETRY_WAIT_MS, group.waitMs());
+        clock.advance(5000);
+        group.step();
+        assertEquals(PutMessageStatus.FLUSH_DISK_TIMEOUT, beyond.getNow(null));
+        assertEquals(GroupCommitService.IDLE_WAIT_MS, group.waitMs());
+        group.shutdown();
+    }
+
+    @Test
     void requestsFromAnEventLoopShareOneFlushRunOnTheLoopAfterItsReads() throws Exception {
         GroupCommitService group = started(5000);
         List<Runnable> loopTasks = new ArrayList<>();
