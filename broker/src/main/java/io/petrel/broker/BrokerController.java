@@ -442,7 +442,8 @@ public final class BrokerController {
         scheduler.scheduleAtFixedRate(safely("store stats", () -> store.stats().sample(clock)), 0, 1000,
             TimeUnit.MILLISECONDS);
         if (fastFailure != null) {
-            scheduleFastFailure(1000);
+            // its own thread: the check runs several times a second, and on a pool of two each run would wake both
+            scheduleFastFailure(backgroundThread("BrokerFastFailureScheduler"), 1000);
         }
         if (acl != null) {
             scheduler.scheduleWithFixedDelay(safely("watch ACL files", acl::pollStep), ACL_POLL_MS, ACL_POLL_MS,
@@ -495,12 +496,12 @@ public final class BrokerController {
         }
     }
 
-    private void scheduleFastFailure(long delayMillis) {
+    private void scheduleFastFailure(ScheduledExecutorService on, long delayMillis) {
         Runnable step = safely("fast failure", fastFailure::step);
         try {
-            scheduler.schedule(() -> {
+            on.schedule(() -> {
                 step.run();
-                scheduleFastFailure(fastFailure.nextDelayMillis());
+                scheduleFastFailure(on, fastFailure.nextDelayMillis());
             }, delayMillis, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
             // the scheduler is stopping with the broker

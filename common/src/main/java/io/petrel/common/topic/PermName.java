@@ -27,6 +27,7 @@ public final class PermName {
 
     /** The text form tools print: {@code R}, {@code W}, {@code X} (inherit), {@code -} for a missing bit. */
     public static String toText(int perm) {
-        return (isReadable(perm) ? "R" : "-") + (isWriteable(perm) ? "W" : "-") + (isInherited(perm) ? "X" : "-");
+        return new String(new char[] {isReadable(perm) ? 'R' : '-', isWriteable(perm) ? 'W' : '-',
+            isInherited(perm) ? 'X' : '-'});
     }
 }

@@ -45,4 +45,17 @@ public record TopicConfig(String topicName, int readQueueNums, int writeQueueNum
     public TopicConfig withOrder(boolean newOrder) {
         return new TopicConfig(topicName, readQueueNums, writeQueueNums, perm, filterType, topicSysFlag, newOrder);
     }
+
+    /**
+     * The form RocketMQ brokers log a topic config in ({@code TopicConfig [topicName=T, readQueueNums=8, ...,
+     * perm=RW-, ...]}). Written out rather than generated: a record's generated {@code toString} builds method
+     * handles on its first call, which the broker would pay for the first time it logs a topic it creates.
+     */
+    @Override
+    public String toString() {
+        return new StringBuilder(160).append("TopicConfig [topicName=").append(topicName)
+            .append(", readQueueNums=").append(readQueueNums).append(", writeQueueNums=").append(writeQueueNums)
+            .append(", perm=").append(PermName.toText(perm)).append(", topicFilterType=").append(filterType)
+            .append(", topicSysFlag=").append(topicSysFlag).append(", order=").append(order).append(']').toString();
+    }
 }
