@@ -95,8 +95,10 @@ public final class BrokerSuite {
         List<String> jvm(String kind) {
             List<String> flags = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
             if (kind.equals("petrel")) {
-                // the young generation ceiling bin/runserver.sh ships with: an eighth of the heap, at least 16 MiB
+                // what bin/runserver.sh ships with: the young generation ceiling (an eighth of the heap, at least
+                // 16 MiB) and the JVM's counters sampled once a second rather than every 50 ms
                 flags.add("-XX:MaxNewSize=" + Math.max(16, heapMiB() / 8) + "m");
+                flags.add("-XX:PerfDataSamplingInterval=1000");
             }
             String agent = System.getProperty("bench.agent." + kind);
             if (agent != null && !agent.isBlank()) {
