@@ -69,6 +69,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -454,9 +455,13 @@ public final class BrokerController {
             TimeUnit.MILLISECONDS);
     }
 
-    /** A single-thread scheduler named {@code name}, stopped with the broker. */
+    /**
+     * A single-thread scheduler named {@code name}, stopped with the broker; a run scheduled but not yet begun when
+     * the broker stops is dropped (the next pass or check of a stopping broker), so that stopping never waits for it.
+     */
     private ScheduledExecutorService backgroundThread(String name) {
-        ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory(name));
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, new NamedThreadFactory(name));
+        e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         pools.add(e);
         return e;
     }
