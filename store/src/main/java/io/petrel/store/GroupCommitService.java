@@ -183,10 +183,8 @@ public final class GroupCommitService {
      * flushable, or a flush failed), else 1 s. Every queued request wakes the service, so an idle broker's thread
      * wakes once a second rather than a hundred times.
      */
-    long waitMs() {
-        synchronized (this) {
-            return writeRequests.isEmpty() ? IDLE_WAIT_MS : RETRY_WAIT_MS;
-        }
+    synchronized long waitMs() {
+        return writeRequests.isEmpty() ? IDLE_WAIT_MS : RETRY_WAIT_MS;
     }
 
     public long step() {

@@ -59,6 +59,8 @@ public final class Replicas {
     private final AtomicLong confirmed = new AtomicLong();
     private final long fallBehindMax;
     private final long timeoutMs;
+    /** The pause between deadline checks while no put waits: 1 s, or a put's timeout when that is shorter. */
+    private final long idleWaitMs;
     private final Clock clock;
     private final ServiceLoop loop;
     private List<Wait> waits = new ArrayList<>();
@@ -67,6 +69,7 @@ public final class Replicas {
     public Replicas(long fallBehindMax, long timeoutMs, Clock clock) {
         this.fallBehindMax = fallBehindMax;
         this.timeoutMs = timeoutMs;
+        this.idleWaitMs = Math.max(DEADLINE_CHECK_MS, Math.min(IDLE_WAIT_MS, timeoutMs));
         this.clock = clock;
         this.loop = new ServiceLoop("ReplicaWaitService", this::waitMs, this::step);
     }
@@ -139,7 +142,7 @@ public final class Replicas {
      * put's timeout, so a put that starts waiting just after the service paused is still answered on time).
      */
     synchronized long waitMs() {
-        return waits.isEmpty() ? Math.max(DEADLINE_CHECK_MS, Math.min(IDLE_WAIT_MS, timeoutMs)) : DEADLINE_CHECK_MS;
+        return waits.isEmpty() ? idleWaitMs : DEADLINE_CHECK_MS;
     }
 
     /** Completes when {@code [from, to)} is replicated, or at once with SLAVE_NOT_AVAILABLE. */
