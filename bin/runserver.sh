@@ -20,6 +20,8 @@ shift 2
 
 # shellcheck source=petrel-env.sh
 . "$(dirname "$0")/petrel-env.sh"
+# shellcheck source=jvm-tuning.sh
+. "$(dirname "$0")/jvm-tuning.sh"
 
 # Heap: PETREL_HEAP_MB if set, else a quarter of the memory this process may use (cgroup limit or physical),
 # at least 256 MiB, at most 4 GiB.
@@ -53,18 +55,7 @@ fi
 
 petrel_classpath "$MODULE" "$MODULE" store remoting common
 
-# Young generation: at most an eighth of the heap (at least 16 MiB). What a server keeps live is small (a broker's
-# heap holds tens of MiB after a young collection, its messages live in mapped files), so each young collection
-# takes a few milliseconds whatever the young generation's size; left to itself G1 grows it to 60 % of the heap and
-# writes all of it between collections, which keeps that much memory resident for nothing.
-YOUNG_MB=$((HEAP_MB / 8))
-if [ "$YOUNG_MB" -lt 16 ]; then YOUNG_MB=16; fi
-
-JAVA_OPT="-server -Xms${HEAP_MB}m -Xmx${HEAP_MB}m -XX:MaxNewSize=${YOUNG_MB}m"
-JAVA_OPT="$JAVA_OPT -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -XX:+ParallelRefProcEnabled"
-# The JVM samples its performance counters (what jstat shows) every 50 ms by default: 20 wake-ups a second of an
-# otherwise idle server. Once a second is enough for jstat; jps, jstat and jcmd keep working.
-JAVA_OPT="$JAVA_OPT -XX:PerfDataSamplingInterval=1000"
+JAVA_OPT="-server -Xms${HEAP_MB}m -Xmx${HEAP_MB}m $(petrel_jvm_tuning "$HEAP_MB")"
 JAVA_OPT="$JAVA_OPT -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$LOG_DIR"
 JAVA_OPT="$JAVA_OPT -Xlog:gc*:file=$LOG_DIR/${MODULE}_gc.log:time,tags:filecount=5,filesize=30M"
 JAVA_OPT="$JAVA_OPT -Dpetrel.home=$BASE_DIR -Drocketmq.home.dir=$BASE_DIR -Dpetrel.log.dir=$LOG_DIR"

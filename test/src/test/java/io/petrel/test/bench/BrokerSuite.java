@@ -1,5 +1,6 @@
 package io.petrel.test.bench;
 
+import io.petrel.test.distribution.JvmTuning;
 import io.petrel.test.official.OfficialNamesrv;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -93,17 +94,21 @@ public final class BrokerSuite {
          * brokers.
          */
         List<String> jvm(String kind) {
-            List<String> flags = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
-            if (kind.equals("petrel")) {
-                // what bin/runserver.sh ships with: the young generation ceiling (an eighth of the heap, at least
-                // 16 MiB) and the JVM's counters sampled once a second rather than every 50 ms
-                flags.add("-XX:MaxNewSize=" + Math.max(16, heapMiB() / 8) + "m");
-                flags.add("-XX:PerfDataSamplingInterval=1000");
-            }
+            List<String> flags = new ArrayList<>(jvmWithoutAgent(kind));
             String agent = System.getProperty("bench.agent." + kind);
             if (agent != null && !agent.isBlank()) {
                 flags.addAll(List.of(agent.trim().split("\\s+")));
             }
+            return flags;
+        }
+
+        /**
+         * Petrel's brokers run with what its launcher ships (bin/jvm-tuning.sh: G1, the young generation ceiling,
+         * the pause goal, counter sampling); the official ones with G1 and nothing else.
+         */
+        List<String> jvmWithoutAgent(String kind) {
+            List<String> flags = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap));
+            flags.addAll(kind.equals("petrel") ? JvmTuning.forHeap(heapMiB()) : List.of("-XX:+UseG1GC"));
             return flags;
         }
 
@@ -223,7 +228,7 @@ public final class BrokerSuite {
     private void trainCds(Path dir, String namesrv) throws Exception {
         Path archive = dir.resolve("petrel-broker.jsa");
         // without the profiler agent: the JVM writes no archive with a native agent loaded
-        List<String> flags = new ArrayList<>(settings.jvm("none"));
+        List<String> flags = new ArrayList<>(settings.jvmWithoutAgent("petrel"));
         flags.add("-XX:ArchiveClassesAtExit=" + archive);
         Path home = dir.resolve("cds-training");
         BrokerBenchmark.BrokerProcess broker = BrokerBenchmark.start("petrel", home, namesrv,
