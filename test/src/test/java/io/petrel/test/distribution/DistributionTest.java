@@ -41,7 +41,8 @@ class DistributionTest {
         dist = Path.of(System.getProperty("petrel.distribution.dir", "../distribution/target/petrel-missing"))
             .toAbsolutePath().normalize();
         for (String part : List.of("bin/mqnamesrv", "bin/mqbroker", "bin/mqadmin", "bin/mqshutdown", "bin/mqbench",
-            "bin/runserver.sh", "bin/jvm-tuning.sh", "benchmark/producer.sh", "benchmark/consumer.sh", "benchmark/tproducer.sh")) {
+            "bin/runserver.sh", "bin/jvm-tuning.sh", "benchmark/producer.sh", "benchmark/consumer.sh",
+            "benchmark/tproducer.sh")) {
             assertTrue(Files.isExecutable(dist.resolve(part)), "not in the distribution, or not executable: "
                 + dist.resolve(part) + " (build it with mvn -pl distribution -am package)");
         }
