@@ -25,9 +25,13 @@ public final class JvmTuning {
         try {
             Process p = new ProcessBuilder("bash", "-c", ". \"$1\" && petrel_jvm_tuning \"$2\"", "bash",
                 script.toString(), Long.toString(heapMiB)).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty()) {
+            // one line of output, well within the pipe's buffer: wait first, then read what it printed
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
+                throw new IllegalStateException("petrel_jvm_tuning " + heapMiB + " did not finish in 30 s");
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.exitValue() != 0 || out.isEmpty()) {
                 throw new IllegalStateException("petrel_jvm_tuning " + heapMiB + " failed: " + out);
             }
             return List.of(out.split("\\s+"));

@@ -1,8 +1,6 @@
 package io.petrel.tools.command;
 
 import io.petrel.common.subscription.SubscriptionGroupConfig;
-import io.petrel.common.topic.PermName;
-import io.petrel.common.topic.TopicConfig;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,13 +15,6 @@ public final class Texts {
     private static final DateTimeFormatter OPTION_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'#'HH:mm:ss:SSS");
 
     private Texts() {
-    }
-
-    public static String topicConfig(TopicConfig c) {
-        return "TopicConfig [topicName=" + c.topicName() + ", readQueueNums=" + c.readQueueNums()
-            + ", writeQueueNums=" + c.writeQueueNums() + ", perm=" + PermName.toText(c.perm())
-            + ", topicFilterType=" + c.filterType() + ", topicSysFlag=" + c.topicSysFlag() + ", order=" + c.order()
-            + "]";
     }
 
     public static String groupConfig(SubscriptionGroupConfig c) {

@@ -72,7 +72,7 @@ public final class UpdateTopicCommand extends BaseCommand {
                 out.printf("set cluster orderConf. isOrder=%s, orderConf=[%s]", true, orderConf);
             }
         }
-        out.printf("%s", Texts.topicConfig(config));
+        out.printf("%s", config);
     }
 
     private static TopicConfig configOf(CommandLine line) throws Exception {

@@ -79,6 +79,6 @@ public final class UpdateTopicPermCommand extends BaseCommand {
         }
         admin.createAndUpdateTopicConfig(addr, config);
         out.printf("update topic perm from %s to %s in %s success.%n", oldPerm, config.perm(), addr);
-        out.printf("%s.%n", Texts.topicConfig(config));
+        out.printf("%s.%n", config);
     }
 }
